@@ -1,0 +1,3 @@
+//! airpolicing
+#![warn(missing_docs)]
+pub mod geo;
