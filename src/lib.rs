@@ -1,3 +1,5 @@
 //! airpolicing
 #![warn(missing_docs)]
+pub mod catalog;
+pub mod dist;
 pub mod geo;
