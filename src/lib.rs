@@ -3,3 +3,4 @@
 pub mod catalog;
 pub mod dist;
 pub mod geo;
+pub mod scenario;

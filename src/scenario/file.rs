@@ -1,0 +1,435 @@
+//! The scenario file format: plain serde structs that mirror the TOML, one struct per table.
+//!
+//! Every table refuses unknown keys; every unit is in the key's name. `scenarios/reference.toml`
+//! shows every key with a comment; [`super::Scenario`] is the validated form.
+
+use crate::dist::Dist;
+use crate::geo::{LatLon, Side};
+use serde::{Deserialize, Serialize};
+
+/// A whole scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    /// `[scenario]`: name, description, duration and warm-up.
+    pub scenario: MetaSpec,
+    /// `[front]`: the line to police.
+    pub front: FrontSpec,
+    /// `[[bases]]`: airfields.
+    #[serde(default)]
+    pub bases: Vec<BaseSpec>,
+    /// `[[aircraft]]`: overrides of built-in types and new types, as raw tables merged over the
+    /// catalog (see [`crate::catalog::AircraftType`] for the keys).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aircraft: Vec<toml::Table>,
+    /// `[[squadrons]]`: aircraft of one type at one base.
+    #[serde(default)]
+    pub squadrons: Vec<SquadronSpec>,
+    /// `[relief]`: how CAP elements are relieved and when fighters refuel.
+    #[serde(default)]
+    pub relief: ReliefSpec,
+    /// `[[cap_stations]]`: standing patrols.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cap_stations: Vec<CapStationSpec>,
+    /// `[[qra]]`: quick reaction alert postures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qra: Vec<QraSpec>,
+    /// `[[tanker_tracks]]`: air-to-air refuelling tracks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tanker_tracks: Vec<TankerTrackSpec>,
+    /// `[[aew_orbits]]`: AEW&C orbits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aew_orbits: Vec<AewOrbitSpec>,
+    /// `[[ground_radars]]`: fixed radars.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ground_radars: Vec<GroundRadarSpec>,
+    /// `[[points]]`: named places violators may head for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<PointSpec>,
+    /// `[violations]`: the airspace violations to answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub violations: Option<ViolationsSpec>,
+    /// `[targets]`: the standard a replication must meet, and the confidence asked of sizing.
+    #[serde(default)]
+    pub targets: TargetsSpec,
+}
+
+/// `[scenario]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaSpec {
+    /// Short name.
+    pub name: String,
+    /// What the scenario represents, for the reader.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Simulated time per replication, days.
+    pub duration_days: f64,
+    /// Time discarded at the start before metrics are measured, days.
+    #[serde(default)]
+    pub warmup_days: f64,
+}
+
+fn default_sectors() -> u32 {
+    4
+}
+fn default_low_target_m() -> f64 {
+    100.0
+}
+fn default_high_target_m() -> f64 {
+    8000.0
+}
+
+/// `[front]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontSpec {
+    /// Vertices as `[lat, lon]` in degrees, in order along the line.
+    pub points: Vec<LatLon>,
+    /// The protected side, looking from the first point toward the last: `"left"` or `"right"`.
+    pub protected_side: Side,
+    /// Number of equal-length sectors for per-sector results and entry weights.
+    #[serde(default = "default_sectors")]
+    pub sectors: u32,
+    /// Altitude of the "low" target for sensor coverage, metres.
+    #[serde(default = "default_low_target_m")]
+    pub low_target_m: f64,
+    /// Altitude of the "high" target for sensor coverage, metres.
+    #[serde(default = "default_high_target_m")]
+    pub high_target_m: f64,
+}
+
+/// `[[bases]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseSpec {
+    /// Name, used by squadrons (the ICAO code works too).
+    pub name: String,
+    /// ICAO code, optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icao: Option<String>,
+    /// `[lat, lon]`, degrees.
+    pub position: LatLon,
+}
+
+/// `[[squadrons]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SquadronSpec {
+    /// Name, used by stations, tracks, orbits and QRA postures.
+    pub name: String,
+    /// Aircraft type id: a built-in (`typhoon`, `kc46`, …) or one defined in `[[aircraft]]`.
+    pub aircraft: String,
+    /// Home base, by name or ICAO code.
+    pub base: String,
+    /// Number of aircraft (sizing changes it).
+    pub aircraft_count: u32,
+}
+
+/// How CAP elements are relieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReliefMode {
+    /// The whole element is relieved together (the default).
+    #[default]
+    Element,
+    /// Each aircraft is relieved on its own.
+    Individual,
+}
+
+fn default_overlap_min() -> f64 {
+    10.0
+}
+fn default_refuel_fraction() -> f64 {
+    0.35
+}
+
+/// `[relief]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReliefSpec {
+    /// Hand-over overlap: the relief arrives this long before the element must leave, minutes.
+    #[serde(default = "default_overlap_min")]
+    pub overlap_min: f64,
+    /// `"element"` or `"individual"`.
+    #[serde(default)]
+    pub mode: ReliefMode,
+    /// A fighter on a station with a tanker heads for it when its usable fuel falls to this
+    /// fraction of its usable internal fuel, in (0, 1).
+    #[serde(default = "default_refuel_fraction")]
+    pub refuel_at_fuel_fraction: f64,
+}
+
+impl Default for ReliefSpec {
+    fn default() -> Self {
+        Self {
+            overlap_min: default_overlap_min(),
+            mode: ReliefMode::default(),
+            refuel_at_fuel_fraction: default_refuel_fraction(),
+        }
+    }
+}
+
+/// Automatic placement of CAP stations along the front.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlongFrontSpec {
+    /// Number of stations, evenly spaced (give this or `spacing_km`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Distance between stations along the front, km (give this or `count`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spacing_km: Option<f64>,
+    /// How far behind the front, on the protected side, km.
+    pub standoff_km: f64,
+}
+
+fn default_element() -> u32 {
+    2
+}
+
+/// `[[cap_stations]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapStationSpec {
+    /// Name; stations placed along the front get `-1`, `-2`, … appended.
+    pub name: String,
+    /// `[lat, lon]`, degrees (give this or `along_front`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<LatLon>,
+    /// Place stations along the front instead (give this or `position`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub along_front: Option<AlongFrontSpec>,
+    /// Fighters required on station at once.
+    #[serde(default = "default_element")]
+    pub element: u32,
+    /// Squadrons that may serve the station.
+    pub squadrons: Vec<String>,
+    /// Tanker track that serves the station, optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanker_track: Option<String>,
+    /// Hours of the day `[start, end]` when the station is required (may wrap past midnight);
+    /// always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<[f64; 2]>,
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_readiness() -> Dist {
+    Dist::Fixed(15.0)
+}
+
+/// `[[qra]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QraSpec {
+    /// Name.
+    pub name: String,
+    /// The squadron holding alert; it stands alert at its home base.
+    pub squadron: String,
+    /// Aircraft on alert at once.
+    pub on_alert: u32,
+    /// From the order to airborne, minutes (NATO RS-15: 15).
+    #[serde(default = "default_readiness")]
+    pub readiness_min: Dist,
+    /// Aircraft launched per scramble.
+    #[serde(default = "default_element")]
+    pub scramble_size: u32,
+    /// After a launch, time to put a ready spare on alert, minutes.
+    pub regenerate_min: Dist,
+    /// Whether ready spares of the squadron replace launched alert aircraft.
+    #[serde(default = "default_true")]
+    pub spares_regenerate: bool,
+}
+
+fn default_one() -> u32 {
+    1
+}
+
+/// `[[tanker_tracks]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TankerTrackSpec {
+    /// Name, used by CAP stations.
+    pub name: String,
+    /// `[lat, lon]`, degrees.
+    pub position: LatLon,
+    /// The tanker squadron.
+    pub squadron: String,
+    /// Tankers required on the track at once.
+    #[serde(default = "default_one")]
+    pub on_track: u32,
+}
+
+/// `[[aew_orbits]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AewOrbitSpec {
+    /// Name.
+    pub name: String,
+    /// `[lat, lon]`, degrees.
+    pub position: LatLon,
+    /// The AEW&C squadron.
+    pub squadron: String,
+    /// Aircraft required on the orbit at once.
+    #[serde(default = "default_one")]
+    pub on_orbit: u32,
+}
+
+/// `[[ground_radars]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroundRadarSpec {
+    /// Name.
+    pub name: String,
+    /// `[lat, lon]`, degrees.
+    pub position: LatLon,
+    /// Antenna height above the ground, metres.
+    pub antenna_height_m: f64,
+    /// Instrumented range, km.
+    pub range_km: f64,
+}
+
+/// `[[points]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointSpec {
+    /// Name, used by violator types' `toward`.
+    pub name: String,
+    /// `[lat, lon]`, degrees.
+    pub position: LatLon,
+}
+
+/// A window of raised (or lowered) violation rate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurgeSpec {
+    /// Start, days from the start of the run.
+    pub start_day: f64,
+    /// End, days from the start of the run.
+    pub end_day: f64,
+    /// Rate multiplier inside the window.
+    pub multiplier: f64,
+}
+
+fn default_spread() -> f64 {
+    30.0
+}
+
+/// `[[violations.types]]`: a kind of violator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViolatorTypeSpec {
+    /// Name.
+    pub name: String,
+    /// Share of arrivals, in [0, 1]; shares add up to 1.
+    pub share: f64,
+    /// Speed, km/h.
+    pub speed_kmh: f64,
+    /// Altitude, metres.
+    pub altitude_m: f64,
+    /// How far it flies past the front before turning back, km (give this or `dwell_min`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penetration_km: Option<f64>,
+    /// How long it stays past the front before turning back, minutes (give this or
+    /// `penetration_km`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dwell_min: Option<Dist>,
+    /// Random spread of the heading around the perpendicular into the protected side, ± degrees.
+    #[serde(default = "default_spread")]
+    pub heading_spread_deg: f64,
+    /// Named points to head for instead of the perpendicular (one chosen at random).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub toward: Vec<String>,
+}
+
+fn default_c2_delay() -> Dist {
+    Dist::Fixed(2.0)
+}
+fn default_shadow() -> Dist {
+    Dist::Fixed(10.0)
+}
+
+/// `[violations]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViolationsSpec {
+    /// Mean arrivals per day (Poisson).
+    pub rate_per_day: f64,
+    /// Rate multipliers for each hour of the day, 24 values (flat when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_multipliers: Option<Vec<f64>>,
+    /// Surge windows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surges: Vec<SurgeSpec>,
+    /// Relative weight of entry in each front sector (uniform by length when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector_weights: Option<Vec<f64>>,
+    /// Command-and-control delay from detection to the response order, minutes.
+    #[serde(default = "default_c2_delay")]
+    pub c2_delay_min: Dist,
+    /// Time an interceptor shadows the violator after the intercept, minutes.
+    #[serde(default = "default_shadow")]
+    pub shadow_min: Dist,
+    /// The kinds of violator.
+    pub types: Vec<ViolatorTypeSpec>,
+}
+
+fn default_confidence() -> f64 {
+    0.9
+}
+
+/// `[targets]`: every key is optional; a replication meets the standard when it reaches each
+/// target given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetsSpec {
+    /// Minimum fraction of time all CAP stations are fully manned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_coverage: Option<f64>,
+    /// Minimum fraction of time the AEW orbits are all manned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aew_coverage: Option<f64>,
+    /// Minimum fraction of time the tanker tracks are all manned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanker_coverage: Option<f64>,
+    /// Minimum fraction of time the QRA postures hold their alert count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qra_coverage: Option<f64>,
+    /// Minimum time-averaged fraction of the front covered against the low target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub front_coverage_low: Option<f64>,
+    /// Target response time from crossing the front to intercept, minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_time_min: Option<f64>,
+    /// Minimum fraction of violations intercepted within `response_time_min`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intercept_within_target: Option<f64>,
+    /// Fraction of replications that must meet the standard when sizing, in (0, 1).
+    #[serde(default = "default_confidence")]
+    pub confidence: f64,
+}
+
+impl Default for TargetsSpec {
+    fn default() -> Self {
+        Self {
+            cap_coverage: None,
+            aew_coverage: None,
+            tanker_coverage: None,
+            qra_coverage: None,
+            front_coverage_low: None,
+            response_time_min: None,
+            intercept_within_target: None,
+            confidence: default_confidence(),
+        }
+    }
+}
+
+impl ScenarioFile {
+    /// The file as TOML text (comments are not kept).
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a scenario file always serialises")
+    }
+}

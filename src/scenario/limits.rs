@@ -1,0 +1,26 @@
+//! Limits that keep a scenario from exhausting memory or running for days.
+//!
+//! Each is far above any real theatre; a scenario beyond one is refused at load time with the
+//! limit named, before any work starts.
+
+/// Largest scenario file, bytes (4 MiB).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// Most vertices in the front polyline.
+pub const MAX_FRONT_POINTS: usize = 10_000;
+/// Longest front, km (half the Earth's circumference).
+pub const MAX_FRONT_KM: f64 = 20_000.0;
+/// Most front sectors.
+pub const MAX_SECTORS: u32 = 1_000;
+/// Most entries in each list: bases, squadrons, aircraft types, QRA postures, tanker tracks, AEW
+/// orbits, ground radars, points and violator types.
+pub const MAX_LIST_ENTRIES: usize = 1_000;
+/// Most CAP stations after automatic placement.
+pub const MAX_CAP_STATIONS: usize = 500;
+/// Most aircraft in one squadron.
+pub const MAX_AIRCRAFT_PER_SQUADRON: u32 = 5_000;
+/// Most aircraft in the whole scenario.
+pub const MAX_AIRCRAFT_TOTAL: u64 = 20_000;
+/// Longest simulated duration, days (ten years).
+pub const MAX_DURATION_DAYS: f64 = 3_650.0;
+/// Most violations expected in one replication (rate × peak multipliers × duration).
+pub const MAX_VIOLATIONS_PER_REPLICATION: f64 = 1_000_000.0;

@@ -1,0 +1,145 @@
+//! Scenarios: the TOML format, loading with located errors, validation, and the bundled set.
+//!
+//! A scenario goes from text to a validated [`Scenario`] in three steps, each of which can fail
+//! with a [`ScenarioError`] whose diagnostics name the file, line, column and field path:
+//!
+//! 1. TOML syntax (the `toml` crate's parser);
+//! 2. shape: unknown keys, wrong types and missing keys ([`ScenarioFile`], serde with
+//!    `deny_unknown_fields`);
+//! 3. meaning: ranges, references between tables, reach of stations, shares, limits
+//!    ([`limits`]).
+//!
+//! `scenarios/reference.toml` documents every key with a comment.
+
+mod bundled;
+mod error;
+pub mod file;
+pub mod limits;
+mod validate;
+
+pub use bundled::{bundled, bundled_names};
+pub use error::{Diagnostic, FieldPath, ScenarioError, Segment, Severity};
+pub use file::ScenarioFile;
+pub use validate::{
+    Base, CapStation, NamedType, Qra, Scenario, Squadron, Track, ViolatorType, Violations,
+};
+
+use error::Locator;
+use std::path::Path;
+use validate::Checker;
+
+impl Scenario {
+    /// Loads a scenario from a path, or a bundled scenario by name (`ukraine`, `baltic`,
+    /// `textbook`, `reference`) when no such file exists.
+    pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+        let path = Path::new(name_or_path);
+        if path.is_file() {
+            return Self::from_path(path);
+        }
+        match bundled(name_or_path) {
+            Some(text) => Self::from_toml_str(text, &format!("bundled:{name_or_path}")),
+            None if path.exists() || name_or_path.ends_with(".toml") || name_or_path.contains('/') => {
+                Self::from_path(path)
+            }
+            None => Err(ScenarioError::Unknown {
+                name: name_or_path.to_string(),
+                available: bundled_names().join(", "),
+            }),
+        }
+    }
+
+    /// Loads a scenario file.
+    pub fn from_path(path: &Path) -> Result<Scenario, ScenarioError> {
+        let file = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|source| ScenarioError::Read {
+            file: file.clone(),
+            source,
+        })?;
+        if meta.len() > limits::MAX_FILE_BYTES as u64 {
+            return Err(too_large(&file, meta.len() as usize));
+        }
+        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
+            file: file.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let locator = Locator::new("");
+            let mut c = Checker::new(&file, Some(&locator));
+            c.push_at(
+                Severity::Error,
+                &FieldPath::root(),
+                0,
+                0,
+                format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            );
+            ScenarioError::Invalid {
+                diagnostics: c.diagnostics,
+            }
+        })?;
+        Self::from_toml_str(&text, &file)
+    }
+
+    /// Parses and validates scenario text; `origin` names it in diagnostics.
+    pub fn from_toml_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
+        if text.len() > limits::MAX_FILE_BYTES {
+            return Err(too_large(origin, text.len()));
+        }
+        let locator = Locator::new(text);
+        let invalid = |path: FieldPath, span: Option<std::ops::Range<usize>>, message: String| {
+            let (line, column) = match span {
+                Some(s) => locator.line_col(s.start),
+                None => locator.locate(&path),
+            };
+            let mut c = Checker::new(origin, Some(&locator));
+            c.push_at(Severity::Error, &path, line, column, message);
+            ScenarioError::Invalid {
+                diagnostics: c.diagnostics,
+            }
+        };
+        let de = toml::de::Deserializer::parse(text)
+            .map_err(|e| invalid(FieldPath::root(), e.span(), e.message().to_string()))?;
+        let file: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = from_serde_path(e.path());
+            let inner = e.into_inner();
+            invalid(path, inner.span(), inner.message().to_string())
+        })?;
+        validate::validate(file, origin, Some(&locator))
+            .map_err(|diagnostics| ScenarioError::Invalid { diagnostics })
+    }
+
+    /// Validates a scenario built in code (no text, so diagnostics carry line 0).
+    pub fn from_file(file: ScenarioFile, origin: &str) -> Result<Scenario, ScenarioError> {
+        validate::validate(file, origin, None)
+            .map_err(|diagnostics| ScenarioError::Invalid { diagnostics })
+    }
+}
+
+fn too_large(file: &str, len: usize) -> ScenarioError {
+    let locator = Locator::new("");
+    let mut c = Checker::new(file, Some(&locator));
+    c.push_at(
+        Severity::Error,
+        &FieldPath::root(),
+        0,
+        0,
+        format!(
+            "the file is {len} bytes; the limit is {} bytes (scenario::limits::MAX_FILE_BYTES)",
+            limits::MAX_FILE_BYTES
+        ),
+    );
+    ScenarioError::Invalid {
+        diagnostics: c.diagnostics,
+    }
+}
+
+pub(crate) fn from_serde_path(p: &serde_path_to_error::Path) -> FieldPath {
+    let mut out = FieldPath::root();
+    for seg in p.iter() {
+        match seg {
+            serde_path_to_error::Segment::Map { key } => out = out.key(key),
+            serde_path_to_error::Segment::Seq { index } => out = out.index(*index),
+            _ => {}
+        }
+    }
+    out
+}
