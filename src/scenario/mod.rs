@@ -96,12 +96,14 @@ impl Scenario {
                 diagnostics: c.diagnostics,
             }
         };
-        let de = toml::de::Deserializer::parse(text)
-            .map_err(|e| invalid(FieldPath::root(), e.span(), e.message().to_string()))?;
+        let de = toml::de::Deserializer::parse(text).map_err(|e| {
+            let message = format!("TOML syntax: {}", e.message().trim_end());
+            invalid(FieldPath::root(), e.span(), message)
+        })?;
         let file: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = from_serde_path(e.path());
             let inner = e.into_inner();
-            invalid(path, inner.span(), inner.message().to_string())
+            invalid(path, inner.span(), plain_types(inner.message()))
         })?;
         validate::validate(file, origin, Some(&locator))
             .map_err(|diagnostics| ScenarioError::Invalid { diagnostics })
@@ -130,6 +132,16 @@ fn too_large(file: &str, len: usize) -> ScenarioError {
     ScenarioError::Invalid {
         diagnostics: c.diagnostics,
     }
+}
+
+/// Says serde's type names in words.
+pub(crate) fn plain_types(message: &str) -> String {
+    message
+        .replace("expected u32", "expected a whole number, 0 or more")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected a table")
+        .replace("expected an array of length 2", "expected [lat, lon] (2 numbers)")
 }
 
 pub(crate) fn from_serde_path(p: &serde_path_to_error::Path) -> FieldPath {

@@ -339,8 +339,13 @@ fn leaf_keys(prefix: &str, t: &toml::Table, out: &mut Vec<String>) {
     }
 }
 
-/// Resolves `[[aircraft]]` entries over the built-in catalog; returns the types by id.
-fn resolve_types(file: &ScenarioFile, c: &mut Checker) -> BTreeMap<String, AircraftType> {
+/// Resolves `[[aircraft]]` entries over the built-in catalog; returns the valid types by id and
+/// the ids of entries that were reported invalid.
+fn resolve_types(
+    file: &ScenarioFile,
+    c: &mut Checker,
+) -> (BTreeMap<String, AircraftType>, HashSet<String>) {
+    let mut failed = HashSet::new();
     let mut tables: BTreeMap<String, toml::Table> =
         toml::from_str(BUILTIN_CATALOG_TOML).expect("the built-in catalog parses");
     let mut types: BTreeMap<String, AircraftType> =
@@ -392,28 +397,36 @@ fn resolve_types(file: &ScenarioFile, c: &mut Checker) -> BTreeMap<String, Aircr
             serde_path_to_error::deserialize(toml::Value::Table(merged.clone()));
         match parsed {
             Ok(t) => {
-                for (field, msg) in t.problems() {
-                    c.error(&path.key(&field), msg);
+                let problems = t.problems();
+                for (field, msg) in &problems {
+                    c.error(&path.key(field), msg.clone());
                 }
-                tables.insert(id.clone(), merged);
-                types.insert(id, t);
+                if problems.is_empty() {
+                    tables.insert(id.clone(), merged);
+                    types.insert(id, t);
+                } else {
+                    types.remove(&id);
+                    failed.insert(id);
+                }
             }
             Err(e) => {
                 let p = FieldPath(
                     path.0.iter().cloned().chain(super::from_serde_path(e.path()).0).collect(),
                 );
                 let inner = e.into_inner();
-                let mut msg = inner.message().to_string();
+                let mut msg = super::plain_types(inner.message());
                 if msg.starts_with("missing field") && !tables.contains_key(&based_on) {
                     msg.push_str(&format!(
                         "; `{id}` is not a built-in type, so it is a new type and needs every field (or set `based_on` to a type to start from)"
                     ));
                 }
                 c.error(&p, msg);
+                types.remove(&id);
+                failed.insert(id);
             }
         }
     }
-    types
+    (types, failed)
 }
 
 fn expect_role(
@@ -543,7 +556,7 @@ pub(crate) fn validate(
     };
 
     // [[aircraft]] and [[squadrons]]
-    let all_types = resolve_types(&file, &mut c);
+    let (all_types, failed_types) = resolve_types(&file, &mut c);
     let mut types: Vec<NamedType> = Vec::new();
     let mut squadrons = Vec::new();
     let mut total_aircraft: u64 = 0;
@@ -571,6 +584,7 @@ pub(crate) fn validate(
                     types.len() - 1
                 }
             }),
+            None if failed_types.contains(&s.aircraft) => None,
             None => {
                 c.error(
                     &sp.key("aircraft"),
@@ -800,18 +814,22 @@ pub(crate) fn validate(
                     && one_way_kg < ty.spec.usable_fuel_kg()
                     && 2.0 * ty.spec.transit_h(d) < ty.spec.max_sortie_h;
                 if hold <= 0.0 && !reach_with_aar {
+                    let remedy = match ty.spec.receptacle {
+                        crate::catalog::Receptacle::Boom => {
+                            "move the station closer, base the squadron nearer, or serve the station with a tanker track offering a boom"
+                        }
+                        crate::catalog::Receptacle::Probe => {
+                            "move the station closer, base the squadron nearer, or serve the station with a tanker track offering a drogue"
+                        }
+                        crate::catalog::Receptacle::None => {
+                            "this type cannot refuel in the air, so move the station closer or base the squadron nearer"
+                        }
+                    };
                     c.error(
                         &p,
                         format!(
-                            "station `{name}` is {d:.0} km from {} where squadron `{}` is based; `{}` cannot reach it and hold for any time on internal fuel ({hold:.1} h) and no compatible tanker serves the station; move the station closer, base the squadron nearer, or add a tanker track with a {} for it",
-                            base.name,
-                            squadrons[q].name,
-                            ty.id,
-                            match ty.spec.receptacle {
-                                crate::catalog::Receptacle::Boom => "boom",
-                                crate::catalog::Receptacle::Probe => "drogue",
-                                crate::catalog::Receptacle::None => "tanker (this type cannot refuel in the air, so only a nearer base helps)",
-                            }
+                            "station `{name}` is {d:.0} km from {} where squadron `{}` is based; `{}` cannot reach it and hold for any time on internal fuel ({hold:.1} h) and no compatible tanker serves the station; {remedy}",
+                            base.name, squadrons[q].name, ty.id
                         ),
                     );
                 }
