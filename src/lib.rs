@@ -1,5 +1,6 @@
 //! airpolicing
 #![warn(missing_docs)]
+pub mod analytic;
 pub mod catalog;
 pub mod dist;
 pub mod geo;

@@ -1,0 +1,203 @@
+//! The closed-form anchors of MODEL.md §8, each a small pure function with a test against a
+//! hand-computed or published value.
+
+/// Serial turnaround tasks of RAND's sortie-rate model (airbase-vulnerability study, Appendix B),
+/// minutes. They add to 180.
+pub const RAND_SERIAL_TURNAROUND_MIN: [(&str, f64); 14] = [
+    ("land and taxi", 10.0),
+    ("make safe", 5.0),
+    ("shut down", 2.0),
+    ("post-flight inspection and debrief", 15.0),
+    ("re-arm", 50.0),
+    ("service", 20.0),
+    ("refuel", 30.0),
+    ("pre-flight inspection", 15.0),
+    ("start", 5.0),
+    ("final checks", 5.0),
+    ("arm", 5.0),
+    ("taxi", 10.0),
+    ("queue", 5.0),
+    ("take-off", 3.0),
+];
+
+/// Tolerance when a ratio that should be a whole number is rounded up, so that `2.0000000000000004`
+/// counts as 2 and not 3.
+const CEIL_EPS: f64 = 1e-9;
+
+/// `x` rounded up to a whole number, treating values within `1e-9` of one as that number.
+pub fn ceil_tolerant(x: f64) -> f64 {
+    (x - CEIL_EPS).ceil()
+}
+
+/// Sortie cycle, hours: `C = t_os + 2·t_tr + t_g`.
+pub fn cycle_h(on_station_h: f64, transit_h: f64, ground_h: f64) -> f64 {
+    on_station_h + 2.0 * transit_h + ground_h
+}
+
+/// Aircraft in rotation with element relief, deterministic, no failures:
+/// `k · ceil(C / (t_os − o))`. `None` when the time on station does not exceed the overlap, so no
+/// rotation can keep the station manned.
+pub fn rotation_count(element: u32, cycle_h: f64, on_station_h: f64, overlap_h: f64) -> Option<u32> {
+    let interval = on_station_h - overlap_h;
+    if interval <= 0.0 || !cycle_h.is_finite() {
+        return None;
+    }
+    let per_slot = ceil_tolerant(cycle_h / interval);
+    Some(element * per_slot as u32)
+}
+
+/// The continuous lower bound on aircraft in rotation: `k · C / t_os`.
+pub fn rotation_lower_bound(element: u32, cycle_h: f64, on_station_h: f64) -> f64 {
+    f64::from(element) * cycle_h / on_station_h
+}
+
+/// Sorties per day to keep `element` aircraft on station: `24·k / (t_os − o)`.
+pub fn sorties_per_day(element: u32, on_station_h: f64, overlap_h: f64) -> f64 {
+    24.0 * f64::from(element) / (on_station_h - overlap_h)
+}
+
+/// Flight hours per day: `sorties · (t_os + 2·t_tr)`.
+pub fn flight_hours_per_day(sorties_per_day: f64, on_station_h: f64, transit_h: f64) -> f64 {
+    sorties_per_day * (on_station_h + 2.0 * transit_h)
+}
+
+/// RAND's sortie rate per aircraft per day: `24 / (flight time + turnaround + maintenance)`.
+pub fn rand_sortie_rate(flight_h: f64, turnaround_h: f64, maintenance_h: f64) -> f64 {
+    24.0 / (flight_h + turnaround_h + maintenance_h)
+}
+
+/// Erlang-B: with `servers` aircraft (or elements) on alert and offered load `a = λ·S`, the
+/// fraction of arrivals that find none free. Insensitive to the distribution of S.
+pub fn erlang_b(servers: u32, offered_load: f64) -> f64 {
+    let mut b = 1.0;
+    for k in 1..=servers {
+        b = offered_load * b / (f64::from(k) + offered_load * b);
+    }
+    b
+}
+
+/// `P[Binomial(n, p) ≥ k]`.
+pub fn binomial_at_least(n: u32, k: u32, p: f64) -> f64 {
+    if k == 0 {
+        return 1.0;
+    }
+    if k > n {
+        return 0.0;
+    }
+    // Sum the lower tail in log space for stability, then complement.
+    let ln_p = p.ln();
+    let ln_q = (1.0 - p).ln();
+    let mut below = 0.0;
+    let mut ln_choose = 0.0; // ln C(n, 0)
+    for i in 0..k {
+        if i > 0 {
+            ln_choose += f64::from(n - i + 1).ln() - f64::from(i).ln();
+        }
+        let term = if p == 0.0 {
+            if i == 0 { 1.0 } else { 0.0 }
+        } else if p == 1.0 {
+            0.0
+        } else {
+            (ln_choose + f64::from(i) * ln_p + f64::from(n - i) * ln_q).exp()
+        };
+        below += term;
+    }
+    (1.0 - below).clamp(0.0, 1.0)
+}
+
+/// Fleet by simple division: `ceil(N_rot / A)`.
+pub fn fleet_by_division(in_rotation: u32, availability: f64) -> Option<u32> {
+    (availability > 0.0).then(|| ceil_tolerant(f64::from(in_rotation) / availability) as u32)
+}
+
+/// The smallest fleet N with `P[Binomial(N, A) ≥ N_rot] ≥ confidence`; `None` if availability is
+/// 0 or no fleet up to 100 times the rotation (plus 100) reaches the confidence.
+pub fn fleet_for_confidence(in_rotation: u32, availability: f64, confidence: f64) -> Option<u32> {
+    if in_rotation == 0 {
+        return Some(0);
+    }
+    if availability <= 0.0 {
+        return None;
+    }
+    let cap = in_rotation.saturating_mul(100).saturating_add(100);
+    (in_rotation..=cap).find(|&n| binomial_at_least(n, in_rotation, availability) >= confidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn rand_turnaround_adds_to_180_minutes() {
+        let total: f64 = RAND_SERIAL_TURNAROUND_MIN.iter().map(|(_, m)| m).sum();
+        assert_eq!(total, 180.0);
+    }
+
+    #[test]
+    fn rand_worked_example_gives_2_46_sorties_a_day() {
+        // 500 nmi at 500 kt: one hour out, one hour back.
+        let flight_h = 2.0 * 500.0 / 500.0;
+        assert_eq!(flight_h, 2.0);
+        // The published cycle is 9.76 h: 2 h flying + 3 h serial turnaround leaves 4.76 h of
+        // maintenance in the example.
+        let rate = rand_sortie_rate(flight_h, 3.0, 4.76);
+        assert!(close(rate, 2.46, 0.005), "{rate}");
+        assert!(close(24.0 / 9.76, 2.46, 0.005));
+    }
+
+    #[test]
+    fn erlang_b_published_values() {
+        assert!(close(erlang_b(1, 0.25), 0.2000, 5e-5));
+        assert!(close(erlang_b(2, 0.25), 0.0244, 5e-5), "{}", erlang_b(2, 0.25));
+        assert_eq!(erlang_b(0, 3.0), 1.0);
+    }
+
+    #[test]
+    fn baltic_detachment_readiness() {
+        // PARAMETERS.md: P(at least 2 of 4 ready) = 0.916 at MC rate 0.7, 0.973 at 0.8.
+        assert!(close(binomial_at_least(4, 2, 0.7), 0.916, 5e-4), "{}", binomial_at_least(4, 2, 0.7));
+        assert!(close(binomial_at_least(4, 2, 0.8), 0.973, 5e-4));
+        assert_eq!(binomial_at_least(4, 0, 0.5), 1.0);
+        assert_eq!(binomial_at_least(4, 5, 0.9), 0.0);
+        assert_eq!(binomial_at_least(4, 4, 1.0), 1.0);
+    }
+
+    #[test]
+    fn fleet_for_confidence_is_the_smallest_that_reaches_it() {
+        // 2 of 4 at 0.7 gives 0.916; 2 of 3 gives 0.784. So 4 is the answer at 90 %.
+        assert_eq!(fleet_for_confidence(2, 0.7, 0.9), Some(4));
+        assert_eq!(fleet_for_confidence(2, 0.7, 0.95), Some(5));
+        assert_eq!(fleet_for_confidence(6, 1.0, 0.99), Some(6));
+        assert_eq!(fleet_for_confidence(2, 0.0, 0.9), None);
+        assert_eq!(fleet_by_division(6, 0.73), Some(9));
+        assert_eq!(fleet_by_division(6, 0.75), Some(8));
+    }
+
+    #[test]
+    fn rotation_count_hand_worked() {
+        // The textbook scenario: t_os 2.5 h, t_tr 0.5 h, t_g 2 h, overlap 0.5 h, pairs.
+        let c = cycle_h(2.5, 0.5, 2.0);
+        assert_eq!(c, 5.5);
+        assert_eq!(rotation_count(2, c, 2.5, 0.5), Some(6)); // 2 · ceil(2.75)
+        assert_eq!(rotation_lower_bound(2, c, 2.5), 4.4);
+        assert_eq!(sorties_per_day(2, 2.5, 0.5), 24.0);
+        assert_eq!(flight_hours_per_day(24.0, 2.5, 0.5), 84.0);
+    }
+
+    #[test]
+    fn rotation_count_at_the_exact_integer_edge() {
+        // C / (t_os − o) exactly 3: three aircraft per slot, not four.
+        assert_eq!(rotation_count(2, 6.0, 2.5, 0.5), Some(6));
+        // 1.8 / (0.7 − 0.1) is 3.0000000000000004 in floating point; it is still 3.
+        assert!(1.8 / (0.7 - 0.1) > 3.0);
+        assert_eq!(rotation_count(1, 1.8, 0.7, 0.1), Some(3));
+        // Just past the edge needs one more.
+        assert_eq!(rotation_count(1, 6.01, 2.5, 0.5), Some(4));
+        // No time on station beyond the overlap: no rotation works.
+        assert_eq!(rotation_count(2, 5.0, 0.5, 0.5), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! Closed-form planning: the first answer to "how many aircraft", before any simulation.
+//!
+//! [`formulas`] holds the anchors of MODEL.md §8; [`estimate`] applies them to a whole scenario.
+
+pub mod formulas;
+mod planner;
+
+pub use planner::{
+    estimate, Estimate, QraEstimate, SensorCoverage, SquadronEstimate, StationEstimate,
+    TrackEstimate, TypeTotal,
+};
