@@ -85,9 +85,9 @@ impl Dist {
             }
         }
         match *self {
-            Dist::Uniform { min, max } if min > max => {
-                Err(format!("uniform needs min <= max, got min {min} > max {max}"))
-            }
+            Dist::Uniform { min, max } if min > max => Err(format!(
+                "uniform needs min <= max, got min {min} > max {max}"
+            )),
             Dist::Triangular { min, mode, max } if !(min <= mode && mode <= max) => Err(format!(
                 "triangular needs min <= mode <= max, got {min}, {mode}, {max}"
             )),
@@ -175,17 +175,26 @@ mod tests {
     }
 
     fn parse(s: &str) -> Result<Dist, String> {
-        toml::from_str::<Holder>(s).map(|h| h.t).map_err(|e| e.to_string())
+        toml::from_str::<Holder>(s)
+            .map(|h| h.t)
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn numbers_and_tables_parse() {
         assert_eq!(parse("t = 5").unwrap(), Dist::Fixed(5.0));
         assert_eq!(parse("t = 2.5").unwrap(), Dist::Fixed(2.5));
-        assert_eq!(parse("t = { dist = \"fixed\", value = 3 }").unwrap(), Dist::Fixed(3.0));
+        assert_eq!(
+            parse("t = { dist = \"fixed\", value = 3 }").unwrap(),
+            Dist::Fixed(3.0)
+        );
         assert_eq!(
             parse("t = { dist = \"triangular\", min = 1, mode = 2, max = 4 }").unwrap(),
-            Dist::Triangular { min: 1.0, mode: 2.0, max: 4.0 }
+            Dist::Triangular {
+                min: 1.0,
+                mode: 2.0,
+                max: 4.0
+            }
         );
         assert_eq!(
             parse("t = { dist = \"lognormal\", mean = 6, sd = 2 }").unwrap(),
@@ -206,7 +215,15 @@ mod tests {
     #[test]
     fn means_are_hand_computed() {
         assert_eq!(Dist::Uniform { min: 2.0, max: 4.0 }.mean(), 3.0);
-        assert_eq!(Dist::Triangular { min: 1.0, mode: 2.0, max: 6.0 }.mean(), 3.0);
+        assert_eq!(
+            Dist::Triangular {
+                min: 1.0,
+                mode: 2.0,
+                max: 6.0
+            }
+            .mean(),
+            3.0
+        );
         assert_eq!(Dist::Exponential { mean: 7.0 }.mean(), 7.0);
     }
 
@@ -215,7 +232,15 @@ mod tests {
         assert!(Dist::Fixed(-1.0).check().is_err());
         assert!(Dist::Fixed(f64::NAN).check().is_err());
         assert!(Dist::Uniform { min: 3.0, max: 1.0 }.check().is_err());
-        assert!(Dist::Triangular { min: 1.0, mode: 5.0, max: 4.0 }.check().is_err());
+        assert!(
+            Dist::Triangular {
+                min: 1.0,
+                mode: 5.0,
+                max: 4.0
+            }
+            .check()
+            .is_err()
+        );
         assert!(Dist::LogNormal { mean: 1.0, sd: 0.0 }.check().is_err());
         assert!(Dist::Fixed(0.0).check().is_ok());
     }

@@ -1,6 +1,6 @@
 //! Every bundled scenario loads, validates without errors and survives a TOML round trip.
 
-use airpolicing::scenario::{bundled_names, Scenario};
+use airpolicing::scenario::{Scenario, bundled_names};
 
 #[test]
 fn every_bundled_scenario_validates() {
@@ -15,7 +15,8 @@ fn every_bundled_scenario_survives_a_toml_round_trip() {
     for name in bundled_names() {
         let s = Scenario::load(name).unwrap();
         let text = s.file.to_toml();
-        let again = Scenario::from_toml_str(&text, "round-trip").unwrap_or_else(|e| panic!("{name}: {e}\n{text}"));
+        let again = Scenario::from_toml_str(&text, "round-trip")
+            .unwrap_or_else(|e| panic!("{name}: {e}\n{text}"));
         assert_eq!(again.file, s.file, "{name}");
         assert_eq!(again.cap_stations, s.cap_stations, "{name}");
         assert_eq!(again.types, s.types, "{name}");

@@ -55,7 +55,10 @@ fn bad_scenario_exits_2_with_file_line_column_and_field() {
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("bad.toml:50:18: error: squadrons[0].aircraft_count"), "{err}");
+    assert!(
+        err.contains("bad.toml:50:18: error: squadrons[0].aircraft_count"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert!(stdout(&o).is_empty());
 }
@@ -64,7 +67,11 @@ fn bad_scenario_exits_2_with_file_line_column_and_field() {
 fn unknown_scenario_and_bad_usage_exit_2() {
     let o = airpolicing(&["check", "atlantis"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("bundled scenarios are: ukraine"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bundled scenarios are: ukraine"),
+        "{}",
+        stderr(&o)
+    );
     let o = airpolicing(&["estimate"]);
     assert_eq!(o.status.code(), Some(2));
     let o = airpolicing(&["fly"]);
@@ -75,7 +82,11 @@ fn unknown_scenario_and_bad_usage_exit_2() {
 fn missing_file_exits_2_naming_it() {
     let o = airpolicing(&["check", "no/such/file.toml"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no/such/file.toml: cannot read"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no/such/file.toml: cannot read"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -48,7 +48,11 @@ fn ukraine_estimate_is_feasible_and_uses_tankers() {
     let e = estimate(&s);
     assert_eq!(e.stations.len(), 4);
     for st in &e.stations {
-        assert!(st.with_aar, "{} should need AAR from Poland/Romania", st.station);
+        assert!(
+            st.with_aar,
+            "{} should need AAR from Poland/Romania",
+            st.station
+        );
         assert!(st.aircraft_in_rotation.is_some());
         // The rotation count is the formula applied to the row's own numbers.
         let n = formulas::rotation_count(st.element, st.cycle_h, st.on_station_h, e.overlap_h);
@@ -79,5 +83,9 @@ fn sensor_coverage_of_a_single_radar_is_its_chord() {
     let s = Scenario::from_toml_str(&text, "t").unwrap();
     let e = estimate(&s);
     let expected = 200.0 / s.front.length_km();
-    assert!((e.coverage.front_coverage_low - expected).abs() < 0.002, "{} vs {expected}", e.coverage.front_coverage_low);
+    assert!(
+        (e.coverage.front_coverage_low - expected).abs() < 0.002,
+        "{} vs {expected}",
+        e.coverage.front_coverage_low
+    );
 }

@@ -37,7 +37,12 @@ pub fn cycle_h(on_station_h: f64, transit_h: f64, ground_h: f64) -> f64 {
 /// Aircraft in rotation with element relief, deterministic, no failures:
 /// `k · ceil(C / (t_os − o))`. `None` when the time on station does not exceed the overlap, so no
 /// rotation can keep the station manned.
-pub fn rotation_count(element: u32, cycle_h: f64, on_station_h: f64, overlap_h: f64) -> Option<u32> {
+pub fn rotation_count(
+    element: u32,
+    cycle_h: f64,
+    on_station_h: f64,
+    overlap_h: f64,
+) -> Option<u32> {
     let interval = on_station_h - overlap_h;
     if interval <= 0.0 || !cycle_h.is_finite() {
         return None;
@@ -152,14 +157,22 @@ mod tests {
     #[test]
     fn erlang_b_published_values() {
         assert!(close(erlang_b(1, 0.25), 0.2000, 5e-5));
-        assert!(close(erlang_b(2, 0.25), 0.0244, 5e-5), "{}", erlang_b(2, 0.25));
+        assert!(
+            close(erlang_b(2, 0.25), 0.0244, 5e-5),
+            "{}",
+            erlang_b(2, 0.25)
+        );
         assert_eq!(erlang_b(0, 3.0), 1.0);
     }
 
     #[test]
     fn baltic_detachment_readiness() {
         // PARAMETERS.md: P(at least 2 of 4 ready) = 0.916 at MC rate 0.7, 0.973 at 0.8.
-        assert!(close(binomial_at_least(4, 2, 0.7), 0.916, 5e-4), "{}", binomial_at_least(4, 2, 0.7));
+        assert!(
+            close(binomial_at_least(4, 2, 0.7), 0.916, 5e-4),
+            "{}",
+            binomial_at_least(4, 2, 0.7)
+        );
         assert!(close(binomial_at_least(4, 2, 0.8), 0.973, 5e-4));
         assert_eq!(binomial_at_least(4, 0, 0.5), 1.0);
         assert_eq!(binomial_at_least(4, 5, 0.9), 0.0);
@@ -192,9 +205,10 @@ mod tests {
     fn rotation_count_at_the_exact_integer_edge() {
         // C / (t_os − o) exactly 3: three aircraft per slot, not four.
         assert_eq!(rotation_count(2, 6.0, 2.5, 0.5), Some(6));
-        // 1.8 / (0.7 − 0.1) is 3.0000000000000004 in floating point; it is still 3.
-        assert!(1.8 / (0.7 - 0.1) > 3.0);
-        assert_eq!(rotation_count(1, 1.8, 0.7, 0.1), Some(3));
+        // 6.0 / (2.3 − 0.3) is 3.0000000000000004 in floating point; it is still 3.
+        let (c, t_os, o) = std::hint::black_box((6.0, 2.3, 0.3));
+        assert!(c / (t_os - o) > 3.0);
+        assert_eq!(rotation_count(1, c, t_os, o), Some(3));
         // Just past the edge needs one more.
         assert_eq!(rotation_count(1, 6.01, 2.5, 0.5), Some(4));
         // No time on station beyond the overlap: no rotation works.

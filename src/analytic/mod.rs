@@ -6,6 +6,6 @@ pub mod formulas;
 mod planner;
 
 pub use planner::{
-    estimate, Estimate, QraEstimate, SensorCoverage, SquadronEstimate, StationEstimate,
-    TrackEstimate, TypeTotal,
+    Estimate, QraEstimate, SensorCoverage, SquadronEstimate, StationEstimate, TrackEstimate,
+    TypeTotal, estimate,
 };

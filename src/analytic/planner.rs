@@ -252,7 +252,8 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         let with_aar = tanker_ok && crew_h > internal;
         let t_os = if with_aar { crew_h } else { internal };
         let aar_kg = if with_aar {
-            (2.0 * t_tr * t.cruise_burn_kg_h + t_os * t.patrol_burn_kg_h - t.usable_fuel_kg()).max(0.0)
+            (2.0 * t_tr * t.cruise_burn_kg_h + t_os * t.patrol_burn_kg_h - t.usable_fuel_kg())
+                .max(0.0)
         } else {
             0.0
         };
@@ -260,7 +261,11 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         let c = cycle_h(t_os, t_tr, g);
         let frac = st.required_fraction_of_day();
         let feasible = t_os > overlap_h;
-        let spd = if feasible { sorties_per_day(st.element, t_os, overlap_h) * frac } else { 0.0 };
+        let spd = if feasible {
+            sorties_per_day(st.element, t_os, overlap_h) * frac
+        } else {
+            0.0
+        };
         let fh = flight_hours_per_day(spd, t_os, t_tr);
         let n = rotation_count(st.element, c, t_os, overlap_h);
         if let (true, Some(k)) = (with_aar, st.tanker_track) {
@@ -289,57 +294,67 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
             required_fraction_of_day: frac,
             sorties_per_day: spd,
             flight_hours_per_day: fh,
-            aircraft_lower_bound: if t_os > 0.0 { rotation_lower_bound(st.element, c, t_os) } else { f64::INFINITY },
+            aircraft_lower_bound: if t_os > 0.0 {
+                rotation_lower_bound(st.element, c, t_os)
+            } else {
+                f64::INFINITY
+            },
             aircraft_in_rotation: n,
         });
     }
 
-    let mut track_estimates = |tracks: &[crate::scenario::Track], demand: &[f64]| -> Vec<TrackEstimate> {
-        tracks
-            .iter()
-            .enumerate()
-            .map(|(i, tr)| {
-                let sq = tr.squadron;
-                let t = scenario.squadron_type(sq);
-                let d = scenario.distance_from_base_km(sq, &tr.position);
-                let t_tr = t.transit_h(d);
-                let demand_kg_day = demand.get(i).copied().unwrap_or(0.0);
-                // Fuel given per hour on track by each of the tankers required there.
-                let give_kg_h = demand_kg_day / 24.0 / f64::from(tr.required);
-                let fuel_h = (t.usable_fuel_kg() - 2.0 * t_tr * t.cruise_burn_kg_h) / (t.patrol_burn_kg_h + give_kg_h);
-                let mut t_os = fuel_h.min(t.max_sortie_h - 2.0 * t_tr);
-                if let (Some(tp), true) = (&t.tanker, give_kg_h > 0.0) {
-                    t_os = t_os.min(tp.max_offload_kg / give_kg_h);
-                }
-                let g = ground_h(t);
-                let c = cycle_h(t_os, t_tr, g);
-                let feasible = t_os > overlap_h;
-                let spd = if feasible { sorties_per_day(tr.required, t_os, overlap_h) } else { 0.0 };
-                let fh = flight_hours_per_day(spd, t_os, t_tr);
-                let n = rotation_count(tr.required, c, t_os, overlap_h);
-                match n {
-                    Some(n) => in_rotation[sq] += n,
-                    None => infeasible[sq] = true,
-                }
-                flight_h[sq] += fh;
-                sorties[sq] += spd;
-                TrackEstimate {
-                    track: tr.name.clone(),
-                    squadron: scenario.squadrons[sq].name.clone(),
-                    aircraft: scenario.types[scenario.squadrons[sq].aircraft].id.clone(),
-                    required: tr.required,
-                    distance_km: d,
-                    transit_h: t_tr,
-                    fuel_demand_kg_per_day: demand_kg_day,
-                    on_station_h: t_os,
-                    cycle_h: c,
-                    sorties_per_day: spd,
-                    flight_hours_per_day: fh,
-                    aircraft_in_rotation: n,
-                }
-            })
-            .collect()
-    };
+    let mut track_estimates =
+        |tracks: &[crate::scenario::Track], demand: &[f64]| -> Vec<TrackEstimate> {
+            tracks
+                .iter()
+                .enumerate()
+                .map(|(i, tr)| {
+                    let sq = tr.squadron;
+                    let t = scenario.squadron_type(sq);
+                    let d = scenario.distance_from_base_km(sq, &tr.position);
+                    let t_tr = t.transit_h(d);
+                    let demand_kg_day = demand.get(i).copied().unwrap_or(0.0);
+                    // Fuel given per hour on track by each of the tankers required there.
+                    let give_kg_h = demand_kg_day / 24.0 / f64::from(tr.required);
+                    let fuel_h = (t.usable_fuel_kg() - 2.0 * t_tr * t.cruise_burn_kg_h)
+                        / (t.patrol_burn_kg_h + give_kg_h);
+                    let mut t_os = fuel_h.min(t.max_sortie_h - 2.0 * t_tr);
+                    if let (Some(tp), true) = (&t.tanker, give_kg_h > 0.0) {
+                        t_os = t_os.min(tp.max_offload_kg / give_kg_h);
+                    }
+                    let g = ground_h(t);
+                    let c = cycle_h(t_os, t_tr, g);
+                    let feasible = t_os > overlap_h;
+                    let spd = if feasible {
+                        sorties_per_day(tr.required, t_os, overlap_h)
+                    } else {
+                        0.0
+                    };
+                    let fh = flight_hours_per_day(spd, t_os, t_tr);
+                    let n = rotation_count(tr.required, c, t_os, overlap_h);
+                    match n {
+                        Some(n) => in_rotation[sq] += n,
+                        None => infeasible[sq] = true,
+                    }
+                    flight_h[sq] += fh;
+                    sorties[sq] += spd;
+                    TrackEstimate {
+                        track: tr.name.clone(),
+                        squadron: scenario.squadrons[sq].name.clone(),
+                        aircraft: scenario.types[scenario.squadrons[sq].aircraft].id.clone(),
+                        required: tr.required,
+                        distance_km: d,
+                        transit_h: t_tr,
+                        fuel_demand_kg_per_day: demand_kg_day,
+                        on_station_h: t_os,
+                        cycle_h: c,
+                        sorties_per_day: spd,
+                        flight_hours_per_day: fh,
+                        aircraft_in_rotation: n,
+                    }
+                })
+                .collect()
+        };
     let tanker_tracks = track_estimates(&scenario.tanker_tracks, &track_demand);
     let aew_orbits = track_estimates(&scenario.aew_orbits, &[]);
 
@@ -367,7 +382,10 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         }
     }
     let rate = scenario.violations.as_ref().map_or(0.0, |v| v.rate_per_day);
-    let shadow_h = scenario.violations.as_ref().map_or(0.0, |v| v.shadow_min.mean() / 60.0);
+    let shadow_h = scenario
+        .violations
+        .as_ref()
+        .map_or(0.0, |v| v.shadow_min.mean() / 60.0);
     let qra = scenario
         .qra
         .iter()
@@ -375,15 +393,34 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         .map(|(i, q)| {
             let sq = q.squadron;
             let t = scenario.squadron_type(sq);
-            let mean_d = if share[i] > 0.0 { dist_sum[i] / (share[i] * length) } else { 0.0 };
-            let dash = t.fighter.as_ref().map_or(t.cruise_speed_kmh, |f| f.dash_speed_kmh);
-            let readiness_h = q.readiness_min.mean() / 60.0;
-            let sortie_h = readiness_h + mean_d / dash + shadow_h + mean_d / t.cruise_speed_kmh + t.turnaround_min.mean() / 60.0;
-            let spares = scenario.squadrons[sq].aircraft_count.saturating_sub(q.on_alert);
-            let (service_h, basis) = if q.spares_regenerate && spares >= q.scramble_size {
-                (q.regenerate_min.mean() / 60.0, "regeneration from spares".to_string())
+            let mean_d = if share[i] > 0.0 {
+                dist_sum[i] / (share[i] * length)
             } else {
-                (sortie_h, "readiness + dash out + shadow + cruise back + turnaround".to_string())
+                0.0
+            };
+            let dash = t
+                .fighter
+                .as_ref()
+                .map_or(t.cruise_speed_kmh, |f| f.dash_speed_kmh);
+            let readiness_h = q.readiness_min.mean() / 60.0;
+            let sortie_h = readiness_h
+                + mean_d / dash
+                + shadow_h
+                + mean_d / t.cruise_speed_kmh
+                + t.turnaround_min.mean() / 60.0;
+            let spares = scenario.squadrons[sq]
+                .aircraft_count
+                .saturating_sub(q.on_alert);
+            let (service_h, basis) = if q.spares_regenerate && spares >= q.scramble_size {
+                (
+                    q.regenerate_min.mean() / 60.0,
+                    "regeneration from spares".to_string(),
+                )
+            } else {
+                (
+                    sortie_h,
+                    "readiness + dash out + shadow + cruise back + turnaround".to_string(),
+                )
             };
             let elements = q.on_alert / q.scramble_size;
             let lambda_day = rate * share[i];
@@ -423,9 +460,9 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         samples
             .iter()
             .filter(|(_, p, _)| {
-                sensors
-                    .iter()
-                    .any(|(pos, range, h)| pos.distance_km(p) <= coverage_radius_km(*range, *h, target_m))
+                sensors.iter().any(|(pos, range, h)| {
+                    pos.distance_km(p) <= coverage_radius_km(*range, *h, target_m)
+                })
             })
             .fold(0.0, |acc, (_, _, w)| acc + w)
             / length
@@ -444,9 +481,17 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         .map(|(i, s)| {
             let t = scenario.squadron_type(i);
             let n = in_rotation[i];
-            let u = if n > 0 { flight_h[i] / f64::from(n) } else { 0.0 };
+            let u = if n > 0 {
+                flight_h[i] / f64::from(n)
+            } else {
+                0.0
+            };
             let a = t.availability_fraction(u);
-            let at_conf = if infeasible[i] { None } else { fleet_for_confidence(n, a, confidence) };
+            let at_conf = if infeasible[i] {
+                None
+            } else {
+                fleet_for_confidence(n, a, confidence)
+            };
             SquadronEstimate {
                 squadron: s.name.clone(),
                 aircraft: scenario.types[s.aircraft].id.clone(),
@@ -456,10 +501,16 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
                 flight_hours_per_day: flight_h[i],
                 sorties_per_day: sorties[i],
                 availability: a,
-                fleet_by_division: if infeasible[i] { None } else { fleet_by_division(n, a) },
+                fleet_by_division: if infeasible[i] {
+                    None
+                } else {
+                    fleet_by_division(n, a)
+                },
                 fleet_at_confidence: at_conf,
                 aircraft_count: s.aircraft_count,
-                utilisation_h_per_aircraft_day: at_conf.filter(|&f| f > 0).map(|f| flight_h[i] / f64::from(f)),
+                utilisation_h_per_aircraft_day: at_conf
+                    .filter(|&f| f > 0)
+                    .map(|f| flight_h[i] / f64::from(f)),
             }
         })
         .collect();
@@ -469,7 +520,10 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         match types.iter_mut().find(|t| t.aircraft == s.aircraft) {
             Some(t) => {
                 t.in_rotation += s.in_rotation;
-                t.fleet_at_confidence = t.fleet_at_confidence.zip(s.fleet_at_confidence).map(|(a, b)| a + b);
+                t.fleet_at_confidence = t
+                    .fleet_at_confidence
+                    .zip(s.fleet_at_confidence)
+                    .map(|(a, b)| a + b);
                 t.aircraft_count += s.aircraft_count;
             }
             None => types.push(TypeTotal {

@@ -59,7 +59,26 @@ pub enum OffloadSystem {
     Drogue,
 }
 
+impl OffloadSystem {
+    /// The system's name in scenario files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OffloadSystem::Boom => "boom",
+            OffloadSystem::Drogue => "drogue",
+        }
+    }
+}
+
 impl Receptacle {
+    /// "a boom", "a probe" or "no", for sentences.
+    pub fn with_article(&self) -> &'static str {
+        match self {
+            Receptacle::Boom => "a boom",
+            Receptacle::Probe => "a probe",
+            Receptacle::None => "no",
+        }
+    }
+
     /// Whether a receiver with this receptacle can take fuel from a tanker offering `systems`.
     pub fn compatible_with(&self, systems: &[OffloadSystem]) -> bool {
         match self {
@@ -202,7 +221,8 @@ impl AircraftType {
     /// at cruise (may be negative when the station is out of reach), capped by the crew limit.
     pub fn on_station_internal_h(&self, distance_km: f64) -> f64 {
         let t_tr = self.transit_h(distance_km);
-        let fuel_h = (self.usable_fuel_kg() - 2.0 * t_tr * self.cruise_burn_kg_h) / self.patrol_burn_kg_h;
+        let fuel_h =
+            (self.usable_fuel_kg() - 2.0 * t_tr * self.cruise_burn_kg_h) / self.patrol_burn_kg_h;
         fuel_h.min(self.max_sortie_h - 2.0 * t_tr)
     }
 
@@ -240,7 +260,10 @@ impl AircraftType {
         let mut out = Vec::new();
         let positive = |field: &str, v: f64| {
             if !v.is_finite() || v <= 0.0 {
-                Some((field.to_string(), format!("must be a finite number > 0, got {v}")))
+                Some((
+                    field.to_string(),
+                    format!("must be a finite number > 0, got {v}"),
+                ))
             } else {
                 None
             }
@@ -257,7 +280,10 @@ impl AircraftType {
         if let Some(t) = &self.tanker {
             out.extend(positive("tanker.max_offload_kg", t.max_offload_kg));
             if t.receivers_at_once == 0 {
-                out.push(("tanker.receivers_at_once".into(), "must be at least 1".into()));
+                out.push((
+                    "tanker.receivers_at_once".into(),
+                    "must be at least 1".into(),
+                ));
             }
             if t.offload_systems.is_empty() {
                 out.push((
@@ -287,16 +313,25 @@ impl AircraftType {
                 ),
             ));
         }
-        for (field, d) in [("launch_min", &self.launch_min), ("turnaround_min", &self.turnaround_min)] {
+        for (field, d) in [
+            ("launch_min", &self.launch_min),
+            ("turnaround_min", &self.turnaround_min),
+        ] {
             if let Err(e) = d.check() {
                 out.push((field.into(), e));
             }
         }
         match &self.availability {
             Availability::Perfect => {}
-            Availability::McRate { mc_rate, mean_down_h } => {
+            Availability::McRate {
+                mc_rate,
+                mean_down_h,
+            } => {
                 if !(mc_rate.is_finite() && *mc_rate > 0.0 && *mc_rate <= 1.0) {
-                    out.push(("availability.mc_rate".into(), format!("must be in (0, 1], got {mc_rate}")));
+                    out.push((
+                        "availability.mc_rate".into(),
+                        format!("must be in (0, 1], got {mc_rate}"),
+                    ));
                 }
                 if let Err(e) = mean_down_h.check() {
                     out.push(("availability.mean_down_h".into(), e));
@@ -342,12 +377,17 @@ impl AircraftType {
                     }
                     _ => out.push((
                         "availability".into(),
-                        "give both inspection_every_flight_h and inspection_days, or neither".into(),
+                        "give both inspection_every_flight_h and inspection_days, or neither"
+                            .into(),
                     )),
                 }
             }
         }
-        let roles = [self.fighter.is_some(), self.tanker.is_some(), self.aew.is_some()];
+        let roles = [
+            self.fighter.is_some(),
+            self.tanker.is_some(),
+            self.aew.is_some(),
+        ];
         if roles.iter().filter(|&&r| r).count() != 1 {
             out.push((
                 String::new(),
@@ -404,9 +444,15 @@ mod tests {
 
     fn leaf_paths(prefix: &str, table: &toml::Table, out: &mut Vec<String>) {
         for (k, v) in table {
-            let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            let path = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
             match v {
-                toml::Value::Table(t) if k != "sources" && !t.contains_key("dist") && !t.contains_key("model") => {
+                toml::Value::Table(t)
+                    if k != "sources" && !t.contains_key("dist") && !t.contains_key("model") =>
+                {
                     leaf_paths(&path, t, out)
                 }
                 toml::Value::Table(t) if t.contains_key("model") => {
@@ -425,8 +471,20 @@ mod tests {
     fn the_required_types_are_all_there() {
         let c = Catalog::builtin();
         for id in [
-            "typhoon", "f16", "f35a", "gripen_c", "gripen_e", "rafale", "f15e", "e3", "e7",
-            "globaleye", "kc135", "kc135_bda", "kc46", "a330_mrtt",
+            "typhoon",
+            "f16",
+            "f35a",
+            "gripen_c",
+            "gripen_e",
+            "rafale",
+            "f15e",
+            "e3",
+            "e7",
+            "globaleye",
+            "kc135",
+            "kc135_bda",
+            "kc46",
+            "a330_mrtt",
         ] {
             assert!(c.get(id).is_some(), "missing {id}");
         }
@@ -453,8 +511,13 @@ mod tests {
                     .and_then(|s| s.as_str())
                     .unwrap_or_else(|| panic!("{id}.{p} has no source"));
                 let marked = s.starts_with("assumption")
-                    || ["[P]", "[S]", "[W]", "[D]", "[P via S]"].iter().any(|m| s.contains(m));
-                assert!(marked, "{id}.{p}: source `{s}` has no quality mark and is not an assumption");
+                    || ["[P]", "[S]", "[W]", "[D]", "[P via S]"]
+                        .iter()
+                        .any(|m| s.contains(m));
+                assert!(
+                    marked,
+                    "{id}.{p}: source `{s}` has no quality mark and is not an assumption"
+                );
             }
             for k in sources.keys() {
                 assert!(paths.contains(k), "{id}: source for unknown field {k}");
@@ -494,7 +557,10 @@ mod tests {
         let d_km = 1000.0 * 1.852;
         let own_use = 2.0 * t.transit_h(d_km) * t.cruise_burn_kg_h + 2.0 * t.patrol_burn_kg_h;
         let offload_kg = t.usable_fuel_kg() - own_use;
-        assert!((offload_kg - 65_000.0).abs() / 65_000.0 < 0.01, "{offload_kg}");
+        assert!(
+            (offload_kg - 65_000.0).abs() / 65_000.0 < 0.01,
+            "{offload_kg}"
+        );
     }
 
     #[test]

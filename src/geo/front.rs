@@ -22,7 +22,9 @@ pub enum FrontError {
     #[error("a front needs at least 2 points, found {0}")]
     TooFewPoints(usize),
     /// A vertex outside latitude [-90, 90] or longitude [-180, 180], or not finite.
-    #[error("point {0} is not a valid [lat, lon] in degrees (lat in [-90, 90], lon in [-180, 180])")]
+    #[error(
+        "point {0} is not a valid [lat, lon] in degrees (lat in [-90, 90], lon in [-180, 180])"
+    )]
     InvalidPoint(usize),
     /// All vertices coincide.
     #[error("the front has zero length: its points all coincide")]
@@ -80,7 +82,11 @@ impl Front {
             planar: Vec::new(),
         };
         front.projection = Projection::new(front.point_at(total / 2.0));
-        front.planar = front.vertices.iter().map(|v| front.projection.forward(v)).collect();
+        front.planar = front
+            .vertices
+            .iter()
+            .map(|v| front.projection.forward(v))
+            .collect();
         Ok(front)
     }
 
@@ -101,7 +107,10 @@ impl Front {
 
     /// Total geodesic length in km.
     pub fn length_km(&self) -> f64 {
-        *self.cumulative_km.last().expect("a front has at least two vertices")
+        *self
+            .cumulative_km
+            .last()
+            .expect("a front has at least two vertices")
     }
 
     fn segment_at(&self, along_km: f64) -> usize {
@@ -256,7 +265,11 @@ mod tests {
     fn point_at_ends_and_middle() {
         let f = contact_line();
         assert!(f.point_at(0.0).distance_km(&f.vertices()[0]) < 1e-9);
-        assert!(f.point_at(f.length_km()).distance_km(f.vertices().last().unwrap()) < 1e-6);
+        assert!(
+            f.point_at(f.length_km())
+                .distance_km(f.vertices().last().unwrap())
+                < 1e-6
+        );
         let mid = f.point_at(f.length_km() / 2.0);
         let n = f.nearest(&mid);
         assert!(n.distance_km < 0.01);
@@ -281,14 +294,21 @@ mod tests {
             let n = f.nearest(&p);
             assert!(n.protected_side);
             // The nearest point may be on a neighbouring segment where the line bends.
-            assert!(n.distance_km <= 60.5 && n.distance_km > 30.0, "{}", n.distance_km);
+            assert!(
+                n.distance_km <= 60.5 && n.distance_km > 30.0,
+                "{}",
+                n.distance_km
+            );
         }
     }
 
     #[test]
     fn nearest_point_on_a_meridian_is_perpendicular() {
-        let f = Front::new(vec![LatLon::new(50.0, 30.0), LatLon::new(48.0, 30.0)], Side::Right)
-            .unwrap();
+        let f = Front::new(
+            vec![LatLon::new(50.0, 30.0), LatLon::new(48.0, 30.0)],
+            Side::Right,
+        )
+        .unwrap();
         let p = LatLon::new(49.0, 29.0);
         let n = f.nearest(&p);
         // Walking south, the west is on the right.
@@ -322,8 +342,11 @@ mod tests {
             FrontError::ZeroLength
         );
         assert_eq!(
-            Front::new(vec![LatLon::new(1.0, 1.0), LatLon::new(95.0, 1.0)], Side::Left)
-                .unwrap_err(),
+            Front::new(
+                vec![LatLon::new(1.0, 1.0), LatLon::new(95.0, 1.0)],
+                Side::Left
+            )
+            .unwrap_err(),
             FrontError::InvalidPoint(1)
         );
     }

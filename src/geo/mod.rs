@@ -70,8 +70,12 @@ impl LatLon {
     /// The position reached by flying `distance_km` along the geodesic that leaves here on
     /// `azimuth_deg` (clockwise from north).
     pub fn destination(&self, azimuth_deg: f64, distance_km: f64) -> LatLon {
-        let (lat, lon): (f64, f64) =
-            WGS84.direct(self.lat_deg, self.lon_deg, azimuth_deg, distance_km * 1000.0);
+        let (lat, lon): (f64, f64) = WGS84.direct(
+            self.lat_deg,
+            self.lon_deg,
+            azimuth_deg,
+            distance_km * 1000.0,
+        );
         LatLon::new(lat, lon)
     }
 }

@@ -154,7 +154,10 @@ pub enum ScenarioError {
 }
 
 fn render(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let mut out = String::new();
     for d in diagnostics {
         out.push_str(&d.to_string());
@@ -269,7 +272,10 @@ mod tests {
 
     #[test]
     fn paths_print_and_parse() {
-        let p = FieldPath::root().key("squadrons").index(2).key("aircraft_count");
+        let p = FieldPath::root()
+            .key("squadrons")
+            .index(2)
+            .key("aircraft_count");
         assert_eq!(p.to_string(), "squadrons[2].aircraft_count");
         assert_eq!(FieldPath::parse("squadrons[2].aircraft_count"), Some(p));
         assert_eq!(FieldPath::parse("a[x]"), None);

@@ -1,7 +1,11 @@
 //! The scenario file format: plain serde structs that mirror the TOML, one struct per table.
 //!
-//! Every table refuses unknown keys; every unit is in the key's name. `scenarios/reference.toml`
-//! shows every key with a comment; [`super::Scenario`] is the validated form.
+//! Every table refuses unknown keys; every unit is in the key's name. [`super::Scenario`] is the
+//! validated form. The commented reference scenario, `scenarios/reference.toml`, shows every key:
+//!
+//! ```toml
+#![doc = include_str!("../../scenarios/reference.toml")]
+//! ```
 
 use crate::dist::Dist;
 use crate::geo::{LatLon, Side};

@@ -21,7 +21,7 @@ pub use bundled::{bundled, bundled_names};
 pub use error::{Diagnostic, FieldPath, ScenarioError, Segment, Severity};
 pub use file::ScenarioFile;
 pub use validate::{
-    Base, CapStation, NamedType, Qra, Scenario, Squadron, Track, ViolatorType, Violations,
+    Base, CapStation, NamedType, Qra, Scenario, Squadron, Track, Violations, ViolatorType,
 };
 
 use error::Locator;
@@ -38,7 +38,10 @@ impl Scenario {
         }
         match bundled(name_or_path) {
             Some(text) => Self::from_toml_str(text, &format!("bundled:{name_or_path}")),
-            None if path.exists() || name_or_path.ends_with(".toml") || name_or_path.contains('/') => {
+            None if path.exists()
+                || name_or_path.ends_with(".toml")
+                || name_or_path.contains('/') =>
+            {
                 Self::from_path(path)
             }
             None => Err(ScenarioError::Unknown {
@@ -70,7 +73,10 @@ impl Scenario {
                 &FieldPath::root(),
                 0,
                 0,
-                format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                format!(
+                    "the file is not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             );
             ScenarioError::Invalid {
                 diagnostics: c.diagnostics,
@@ -141,7 +147,10 @@ pub(crate) fn plain_types(message: &str) -> String {
         .replace("expected f64", "expected a number")
         .replace("expected a sequence", "expected an array")
         .replace("expected a map", "expected a table")
-        .replace("expected an array of length 2", "expected [lat, lon] (2 numbers)")
+        .replace(
+            "expected an array of length 2",
+            "expected [lat, lon] (2 numbers)",
+        )
 }
 
 pub(crate) fn from_serde_path(p: &serde_path_to_error::Path) -> FieldPath {

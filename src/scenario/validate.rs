@@ -4,7 +4,7 @@
 use super::error::{Diagnostic, FieldPath, Locator, Severity};
 use super::file::*;
 use super::limits::*;
-use crate::catalog::{AircraftType, Catalog, Role, BUILTIN_CATALOG_TOML};
+use crate::catalog::{AircraftType, BUILTIN_CATALOG_TOML, Catalog, Role};
 use crate::dist::Dist;
 use crate::geo::{Front, LatLon};
 use std::collections::{BTreeMap, HashSet};
@@ -195,7 +195,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn push(&mut self, severity: Severity, path: &FieldPath, message: impl Into<String>) {
+    pub(crate) fn push(
+        &mut self,
+        severity: Severity,
+        path: &FieldPath,
+        message: impl Into<String>,
+    ) {
         let (line, column) = self.locator.map_or((0, 0), |l| l.locate(path));
         self.push_at(severity, path, line, column, message);
     }
@@ -227,7 +232,9 @@ impl<'a> Checker<'a> {
     }
 
     fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     fn positive(&mut self, path: &FieldPath, v: f64) -> bool {
@@ -287,7 +294,10 @@ impl<'a> Checker<'a> {
 
     fn list_limit(&mut self, path: &FieldPath, len: usize, limit: usize) {
         if len > limit {
-            self.error(path, format!("has {len} entries; the limit is {limit} (scenario::limits)"));
+            self.error(
+                path,
+                format!("has {len} entries; the limit is {limit} (scenario::limits)"),
+            );
         }
     }
 
@@ -324,9 +334,15 @@ fn deep_merge(base: &mut toml::Table, over: &toml::Table) {
 
 fn leaf_keys(prefix: &str, t: &toml::Table, out: &mut Vec<String>) {
     for (k, v) in t {
-        let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        let p = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
         match v {
-            toml::Value::Table(inner) if !inner.contains_key("model") && !inner.contains_key("dist") => {
+            toml::Value::Table(inner)
+                if !inner.contains_key("model") && !inner.contains_key("dist") =>
+            {
                 leaf_keys(&p, inner, out)
             }
             toml::Value::Table(inner) if inner.contains_key("model") => {
@@ -348,8 +364,10 @@ fn resolve_types(
     let mut failed = HashSet::new();
     let mut tables: BTreeMap<String, toml::Table> =
         toml::from_str(BUILTIN_CATALOG_TOML).expect("the built-in catalog parses");
-    let mut types: BTreeMap<String, AircraftType> =
-        Catalog::builtin().iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    let mut types: BTreeMap<String, AircraftType> = Catalog::builtin()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
     for (i, entry) in file.aircraft.iter().enumerate() {
         let path = FieldPath::root().key("aircraft").index(i);
         let Some(id) = entry.get("id").and_then(|v| v.as_str()).map(str::to_string) else {
@@ -388,8 +406,15 @@ fn resolve_types(
         deep_merge(&mut merged, &over);
         if let Some(toml::Value::Table(sources)) = merged.get_mut("sources") {
             for k in changed.iter().filter(|k| !k.starts_with("sources")) {
-                if !over.get("sources").and_then(|s| s.as_table()).is_some_and(|s| s.contains_key(k)) {
-                    sources.insert(k.clone(), toml::Value::String("set in the scenario file".into()));
+                if !over
+                    .get("sources")
+                    .and_then(|s| s.as_table())
+                    .is_some_and(|s| s.contains_key(k))
+                {
+                    sources.insert(
+                        k.clone(),
+                        toml::Value::String("set in the scenario file".into()),
+                    );
                 }
             }
         }
@@ -411,7 +436,11 @@ fn resolve_types(
             }
             Err(e) => {
                 let p = FieldPath(
-                    path.0.iter().cloned().chain(super::from_serde_path(e.path()).0).collect(),
+                    path.0
+                        .iter()
+                        .cloned()
+                        .chain(super::from_serde_path(e.path()).0)
+                        .collect(),
                 );
                 let inner = e.into_inner();
                 let mut msg = super::plain_types(inner.message());
@@ -518,7 +547,13 @@ pub(crate) fn validate(
         }
     }
     if file.front.sectors == 0 || file.front.sectors > MAX_SECTORS {
-        c.error(&fp.key("sectors"), format!("must be between 1 and {MAX_SECTORS}, got {}", file.front.sectors));
+        c.error(
+            &fp.key("sectors"),
+            format!(
+                "must be between 1 and {MAX_SECTORS}, got {}",
+                file.front.sectors
+            ),
+        );
     }
     c.non_negative(&fp.key("low_target_m"), file.front.low_target_m);
     c.non_negative(&fp.key("high_target_m"), file.front.high_target_m);
@@ -621,7 +656,8 @@ pub(crate) fn validate(
         );
     }
     c.unique("squadrons", file.squadrons.iter().map(|s| s.name.as_str()));
-    let squadron_ok = |i: usize| squadrons[i].aircraft != usize::MAX && squadrons[i].base != usize::MAX;
+    let squadron_ok =
+        |i: usize| squadrons[i].aircraft != usize::MAX && squadrons[i].base != usize::MAX;
     let squadron_ref = |c: &mut Checker, path: &FieldPath, name: &str| -> Option<usize> {
         match squadrons.iter().position(|s| s.name == name) {
             Some(i) => Some(i),
@@ -644,18 +680,34 @@ pub(crate) fn validate(
     if !(file.relief.refuel_at_fuel_fraction > 0.0 && file.relief.refuel_at_fuel_fraction < 1.0) {
         c.error(
             &rp.key("refuel_at_fuel_fraction"),
-            format!("must be in (0, 1), got {}", file.relief.refuel_at_fuel_fraction),
+            format!(
+                "must be in (0, 1), got {}",
+                file.relief.refuel_at_fuel_fraction
+            ),
         );
     }
 
     // [[tanker_tracks]] and [[aew_orbits]]
-    let tracks = |c: &mut Checker, list: &str, specs: Vec<(String, LatLon, String, u32)>, want: Role, what: &str| {
+    let tracks = |c: &mut Checker,
+                  list: &str,
+                  specs: Vec<(String, LatLon, String, u32)>,
+                  want: Role,
+                  what: &str| {
         let mut out = Vec::new();
         for (i, (name, position, squadron, required)) in specs.into_iter().enumerate() {
             let p = root.key(list).index(i);
             let pos_ok = c.position(&p.key("position"), &position);
-            c.at_least_one(&p.key(if want == Role::Tanker { "on_track" } else { "on_orbit" }), required);
-            let Some(s) = squadron_ref(c, &p.key("squadron"), &squadron) else { continue };
+            c.at_least_one(
+                &p.key(if want == Role::Tanker {
+                    "on_track"
+                } else {
+                    "on_orbit"
+                }),
+                required,
+            );
+            let Some(s) = squadron_ref(c, &p.key("squadron"), &squadron) else {
+                continue;
+            };
             if !squadron_ok(s) {
                 continue;
             }
@@ -702,8 +754,14 @@ pub(crate) fn validate(
         Role::Aew,
         "an AEW&C orbit",
     );
-    c.unique("tanker_tracks", file.tanker_tracks.iter().map(|t| t.name.as_str()));
-    c.unique("aew_orbits", file.aew_orbits.iter().map(|t| t.name.as_str()));
+    c.unique(
+        "tanker_tracks",
+        file.tanker_tracks.iter().map(|t| t.name.as_str()),
+    );
+    c.unique(
+        "aew_orbits",
+        file.aew_orbits.iter().map(|t| t.name.as_str()),
+    );
 
     // [[cap_stations]]
     let mut cap_stations = Vec::new();
@@ -711,7 +769,11 @@ pub(crate) fn validate(
         let p = root.key("cap_stations").index(i);
         c.at_least_one(&p.key("element"), s.element);
         if let Some([a, b]) = s.hours {
-            let ok = a.is_finite() && b.is_finite() && (0.0..=24.0).contains(&a) && (0.0..=24.0).contains(&b) && a != b;
+            let ok = a.is_finite()
+                && b.is_finite()
+                && (0.0..=24.0).contains(&a)
+                && (0.0..=24.0).contains(&b)
+                && a != b;
             if !ok {
                 c.error(&p.key("hours"), format!("must be [start, end] hours of the day in [0, 24], different from each other (end before start wraps past midnight), got [{a}, {b}]"));
             }
@@ -730,20 +792,35 @@ pub(crate) fn validate(
             found
         });
         if s.squadrons.is_empty() {
-            c.error(&p.key("squadrons"), "must name at least one fighter squadron to serve the station");
+            c.error(
+                &p.key("squadrons"),
+                "must name at least one fighter squadron to serve the station",
+            );
         }
         let mut serving = Vec::new();
         for (j, name) in s.squadrons.iter().enumerate() {
             let sp = p.key("squadrons").index(j);
-            if let Some(k) = squadron_ref(&mut c, &sp, name) {
-                if squadron_ok(k) && expect_role(&mut c, &sp, &squadrons[k], &types[squadrons[k].aircraft], Role::Fighter, "a CAP station") {
-                    serving.push(k);
-                }
+            if let Some(k) = squadron_ref(&mut c, &sp, name)
+                && squadron_ok(k)
+                && expect_role(
+                    &mut c,
+                    &sp,
+                    &squadrons[k],
+                    &types[squadrons[k].aircraft],
+                    Role::Fighter,
+                    "a CAP station",
+                )
+            {
+                serving.push(k);
             }
         }
         let positions: Vec<LatLon> = match (&s.position, &s.along_front) {
             (Some(pos), None) => {
-                if c.position(&p.key("position"), pos) { vec![*pos] } else { vec![] }
+                if c.position(&p.key("position"), pos) {
+                    vec![*pos]
+                } else {
+                    vec![]
+                }
             }
             (None, Some(a)) => {
                 let ap = p.key("along_front");
@@ -755,7 +832,9 @@ pub(crate) fn validate(
                     }
                     (None, Some(sp)) => {
                         if c.positive(&ap.key("spacing_km"), sp) {
-                            front.as_ref().map(|f| (f.length_km() / sp).ceil().max(1.0) as usize)
+                            front
+                                .as_ref()
+                                .map(|f| (f.length_km() / sp).ceil().max(1.0) as usize)
                         } else {
                             None
                         }
@@ -771,7 +850,12 @@ pub(crate) fn validate(
                         vec![]
                     }
                     (Some(n), Some(f)) if standoff_ok && n > 0 => (0..n)
-                        .map(|k| f.offset_point((k as f64 + 0.5) * f.length_km() / n as f64, a.standoff_km))
+                        .map(|k| {
+                            f.offset_point(
+                                (k as f64 + 0.5) * f.length_km() / n as f64,
+                                a.standoff_km,
+                            )
+                        })
                         .collect(),
                     _ => vec![],
                 }
@@ -783,7 +867,11 @@ pub(crate) fn validate(
         };
         let many = positions.len() > 1 || s.along_front.is_some();
         for (k, position) in positions.into_iter().enumerate() {
-            let name = if many { format!("{}-{}", s.name, k + 1) } else { s.name.clone() };
+            let name = if many {
+                format!("{}-{}", s.name, k + 1)
+            } else {
+                s.name.clone()
+            };
             // Reach: every serving squadron must reach the station and hold it for some time,
             // on internal fuel or with a compatible tanker.
             for &q in &serving {
@@ -791,23 +879,36 @@ pub(crate) fn validate(
                 let base = &bases[squadrons[q].base];
                 let d = base.position.distance_km(&position);
                 let hold = ty.spec.on_station_internal_h(d);
-                let tanker = track.map(|t| (&tanker_tracks[t], &types[squadrons[tanker_tracks[t].squadron].aircraft]));
-                let compatible = tanker.is_some_and(|(_, tt)| {
-                    tt.spec.tanker.as_ref().is_some_and(|tp| ty.spec.receptacle.compatible_with(&tp.offload_systems))
+                let tanker = track.map(|t| {
+                    (
+                        &tanker_tracks[t],
+                        &types[squadrons[tanker_tracks[t].squadron].aircraft],
+                    )
                 });
-                if let (Some((tr, tt)), false) = (tanker, compatible) {
-                    if tt.spec.role() == Role::Tanker {
-                        let systems = tt.spec.tanker.as_ref().map(|tp| {
-                            tp.offload_systems.iter().map(|s| format!("{s:?}").to_lowercase()).collect::<Vec<_>>().join(" and ")
-                        }).unwrap_or_default();
-                        c.warn(
-                            &p.key("tanker_track"),
-                            format!(
-                                "station `{name}`: squadron `{}` flies `{}` with a {:?} receptacle, but tanker track `{}` is flown by `{}`, which offers only {systems}; these fighters cannot refuel there, so they hold the station on internal fuel alone ({:.1} h per sortie)",
-                                squadrons[q].name, ty.id, ty.spec.receptacle, tr.name, tt.id, hold.max(0.0)
-                            ).replace("Probe", "probe").replace("Boom", "boom").replace("None", "no"),
-                        );
-                    }
+                let compatible = tanker.is_some_and(|(_, tt)| {
+                    tt.spec
+                        .tanker
+                        .as_ref()
+                        .is_some_and(|tp| ty.spec.receptacle.compatible_with(&tp.offload_systems))
+                });
+                if let (Some((tr, tt)), false) = (tanker, compatible)
+                    && let Some(tp) = &tt.spec.tanker
+                {
+                    let systems: Vec<&str> =
+                        tp.offload_systems.iter().map(|s| s.as_str()).collect();
+                    c.warn(
+                        &p.key("tanker_track"),
+                        format!(
+                            "station `{name}`: squadron `{}` flies `{}` with {} receptacle, but tanker track `{}` is flown by `{}`, which offers only {}; these fighters cannot refuel there, so they hold the station on internal fuel alone ({:.1} h per sortie)",
+                            squadrons[q].name,
+                            ty.id,
+                            ty.spec.receptacle.with_article(),
+                            tr.name,
+                            tt.id,
+                            systems.join(" and "),
+                            hold.max(0.0)
+                        ),
+                    );
                 }
                 let one_way_kg = ty.spec.transit_h(d) * ty.spec.cruise_burn_kg_h;
                 let reach_with_aar = compatible
@@ -857,7 +958,10 @@ pub(crate) fn validate(
             if !seen.insert(st.name.clone()) {
                 c.error(
                     &root.key("cap_stations").index(st.entry).key("name"),
-                    format!("the station name `{}` is used twice; names must be unique", st.name),
+                    format!(
+                        "the station name `{}` is used twice; names must be unique",
+                        st.name
+                    ),
                 );
             }
         }
@@ -874,9 +978,18 @@ pub(crate) fn validate(
         }
         c.dist(&p.key("readiness_min"), &q.readiness_min);
         c.dist(&p.key("regenerate_min"), &q.regenerate_min);
-        let Some(s) = squadron_ref(&mut c, &p.key("squadron"), &q.squadron) else { continue };
+        let Some(s) = squadron_ref(&mut c, &p.key("squadron"), &q.squadron) else {
+            continue;
+        };
         if squadron_ok(s) {
-            expect_role(&mut c, &p.key("squadron"), &squadrons[s], &types[squadrons[s].aircraft], Role::Fighter, "a QRA posture");
+            expect_role(
+                &mut c,
+                &p.key("squadron"),
+                &squadrons[s],
+                &types[squadrons[s].aircraft],
+                Role::Fighter,
+                "a QRA posture",
+            );
         }
         qra.push(Qra {
             name: q.name.clone(),
@@ -897,7 +1010,10 @@ pub(crate) fn validate(
         c.non_negative(&p.key("antenna_height_m"), r.antenna_height_m);
         c.positive(&p.key("range_km"), r.range_km);
     }
-    c.unique("ground_radars", file.ground_radars.iter().map(|r| r.name.as_str()));
+    c.unique(
+        "ground_radars",
+        file.ground_radars.iter().map(|r| r.name.as_str()),
+    );
     for (i, pt) in file.points.iter().enumerate() {
         c.position(&root.key("points").index(i).key("position"), &pt.position);
     }
@@ -1030,13 +1146,22 @@ pub(crate) fn validate(
         c.positive(&tp.key("response_time_min"), r);
     }
     if t.intercept_within_target.is_some() && t.response_time_min.is_none() {
-        c.error(&tp.key("intercept_within_target"), "needs `response_time_min`, the time within which an intercept counts");
+        c.error(
+            &tp.key("intercept_within_target"),
+            "needs `response_time_min`, the time within which an intercept counts",
+        );
     }
     if !(t.confidence > 0.0 && t.confidence < 1.0) {
-        c.error(&tp.key("confidence"), format!("must be in (0, 1), e.g. 0.9, got {}", t.confidence));
+        c.error(
+            &tp.key("confidence"),
+            format!("must be in (0, 1), e.g. 0.9, got {}", t.confidence),
+        );
     }
     if t.cap_coverage.is_some() && file.cap_stations.is_empty() {
-        c.warn(&tp.key("cap_coverage"), "is set but there are no CAP stations, so it is always met");
+        c.warn(
+            &tp.key("cap_coverage"),
+            "is set but there are no CAP stations, so it is always met",
+        );
     }
 
     if c.has_errors() {
@@ -1070,7 +1195,10 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for (i, n) in names.enumerate() {
             if !seen.insert(n) {
-                self.error(&list.index(i).key("name"), format!("the name `{n}` is used twice; names must be unique"));
+                self.error(
+                    &list.index(i).key("name"),
+                    format!("the name `{n}` is used twice; names must be unique"),
+                );
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The human-readable estimate: tables whose numbers a reader can follow back to the formulas.
 
-use crate::table::{count, f, pct, Table};
+use crate::table::{Table, count, f, pct};
 use airpolicing::analytic::Estimate;
 use airpolicing::scenario::Scenario;
 use std::fmt::Write;
@@ -20,8 +20,22 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
     if !e.stations.is_empty() {
         out.push_str("CAP stations — aircraft in rotation = k · ceil(C / (t_os − overlap)), cycle C = t_os + 2·t_tr + t_g\n");
         let mut t = Table::new(&[
-            "station", "squadron", "type", "k", "base km", "t_tr h", "internal h", "AAR", "t_os h",
-            "AAR kg/sortie", "t_g h", "C h", "sorties/day", "FH/day", "k·C/t_os", "aircraft",
+            "station",
+            "squadron",
+            "type",
+            "k",
+            "base km",
+            "t_tr h",
+            "internal h",
+            "AAR",
+            "t_os h",
+            "AAR kg/sortie",
+            "t_g h",
+            "C h",
+            "sorties/day",
+            "FH/day",
+            "k·C/t_os",
+            "aircraft",
         ]);
         for st in &e.stations {
             t.row(vec![
@@ -48,7 +62,11 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
     }
 
     for (title, tracks, fuel) in [
-        ("Tanker tracks — time on track after the tanker's own burn and the fuel it gives", &e.tanker_tracks, true),
+        (
+            "Tanker tracks — time on track after the tanker's own burn and the fuel it gives",
+            &e.tanker_tracks,
+            true,
+        ),
         ("AEW&C orbits", &e.aew_orbits, false),
     ] {
         if tracks.is_empty() {
@@ -89,8 +107,16 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
     if !e.qra.is_empty() {
         out.push_str("QRA — P(no alert) = Erlang-B(elements, λ·S): the chance a violation finds no element on alert\n");
         let mut t = Table::new(&[
-            "posture", "squadron", "on alert", "elements", "λ /day", "front km (mean)", "S h",
-            "λ·S", "P(no alert)", "reaction min",
+            "posture",
+            "squadron",
+            "on alert",
+            "elements",
+            "λ /day",
+            "front km (mean)",
+            "S h",
+            "λ·S",
+            "P(no alert)",
+            "reaction min",
         ]);
         for q in &e.qra {
             t.row(vec![
@@ -123,24 +149,41 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
         c.high_target_m
     );
 
-    let _ = writeln!(out, "Squadrons — fleet = aircraft in rotation ÷ availability A, or the smallest N with P[Binomial(N, A) ≥ in rotation] ≥ {conf}");
+    let _ = writeln!(
+        out,
+        "Squadrons — fleet = aircraft in rotation ÷ availability A, or the smallest N with P[Binomial(N, A) ≥ in rotation] ≥ {conf}"
+    );
     let mut t = Table::new(&[
-        "squadron", "type", "role", "in rotation", "A", "N/A", "fleet", "given", "sorties/day",
-        "FH/day", "FH/aircraft/day",
+        "squadron",
+        "type",
+        "role",
+        "in rotation",
+        "A",
+        "N/A",
+        "fleet",
+        "given",
+        "sorties/day",
+        "FH/day",
+        "FH/aircraft/day",
     ]);
     for q in &e.squadrons {
         t.row(vec![
             q.squadron.clone(),
             q.aircraft.clone(),
             q.role.clone(),
-            if q.infeasible { format!("{}+", q.in_rotation) } else { q.in_rotation.to_string() },
+            if q.infeasible {
+                format!("{}+", q.in_rotation)
+            } else {
+                q.in_rotation.to_string()
+            },
             f(q.availability, 3),
             count(q.fleet_by_division),
             count(q.fleet_at_confidence),
             q.aircraft_count.to_string(),
             f(q.sorties_per_day, 1),
             f(q.flight_hours_per_day, 1),
-            q.utilisation_h_per_aircraft_day.map_or("—".into(), |u| f(u, 2)),
+            q.utilisation_h_per_aircraft_day
+                .map_or("—".into(), |u| f(u, 2)),
         ]);
     }
     out.push_str(&t.render());

@@ -4,7 +4,7 @@
 mod estimate;
 mod table;
 
-use airpolicing::scenario::{bundled, bundled_names, Scenario, ScenarioError};
+use airpolicing::scenario::{Scenario, ScenarioError, bundled, bundled_names};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 

@@ -28,7 +28,9 @@ impl Table {
         let numeric = |i: usize| {
             self.rows.iter().all(|r| {
                 r.get(i).is_none_or(|c| {
-                    c.chars().next().is_none_or(|ch| ch.is_ascii_digit() || ch == '-' || ch == '—')
+                    c.chars()
+                        .next()
+                        .is_none_or(|ch| ch.is_ascii_digit() || ch == '-' || ch == '—')
                 })
             })
         };

@@ -1,0 +1,377 @@
+//! Each class of bad input gets its own clear error: the place (file:line:column), the field path
+//! and what would be valid. Every case starts from a valid bundled scenario and breaks one thing.
+
+use airpolicing::scenario::{Scenario, ScenarioError, Severity, bundled};
+
+fn textbook() -> String {
+    bundled("textbook").unwrap().to_string()
+}
+
+fn ukraine() -> String {
+    bundled("ukraine").unwrap().to_string()
+}
+
+/// Replaces `from` (which must occur) with `to`.
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(
+        text.contains(from),
+        "test setup: `{from}` not in the scenario"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// The scenario's errors, one per line, as the CLI prints them.
+fn errors(text: &str) -> Vec<String> {
+    match Scenario::from_toml_str(text, "case.toml") {
+        Ok(_) => panic!("expected the scenario to be refused"),
+        Err(e) => e
+            .diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.to_string())
+            .collect(),
+    }
+}
+
+fn assert_error(text: &str, wanted: &[&str]) {
+    let errs = errors(text);
+    assert!(
+        errs.iter().any(|e| wanted.iter().all(|w| e.contains(w))),
+        "no error containing {wanted:?} in:\n{}",
+        errs.join("\n")
+    );
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let t = edit(&textbook(), "name = \"textbook\"", "name = textbook");
+    assert_error(&t, &["case.toml:15:8: error: TOML syntax"]);
+}
+
+#[test]
+fn unknown_key_lists_the_valid_keys() {
+    let t = edit(
+        &textbook(),
+        "aircraft_count = 6",
+        "aircraft_count = 6\ncolour = \"red\"",
+    );
+    assert_error(
+        &t,
+        &[
+            "case.toml:51:1",
+            "squadrons[0].colour",
+            "unknown field `colour`",
+            "expected one of `name`, `aircraft`, `base`, `aircraft_count`",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type_says_what_was_expected() {
+    let t = edit(
+        &textbook(),
+        "aircraft_count = 6",
+        "aircraft_count = \"six\"",
+    );
+    assert_error(
+        &t,
+        &[
+            "case.toml:50:18",
+            "squadrons[0].aircraft_count",
+            "expected a whole number",
+        ],
+    );
+    let t = edit(&textbook(), "position = [50.0, 20.0]", "position = [50.0]");
+    assert_error(&t, &["bases[0].position", "[lat, lon]"]);
+}
+
+#[test]
+fn missing_required_key_is_named() {
+    let t = edit(&textbook(), "base = \"Home\"\n", "");
+    assert_error(&t, &["squadrons[0]", "missing field `base`"]);
+    let t = edit(&textbook(), "duration_days = 10        # assumption\n", "");
+    assert_error(&t, &["scenario", "missing field `duration_days`"]);
+}
+
+#[test]
+fn negative_zero_nan_and_infinite_values_are_refused() {
+    assert_error(
+        &edit(&textbook(), "duration_days = 10", "duration_days = -3"),
+        &[
+            "scenario.duration_days",
+            "must be a finite number > 0, got -3",
+        ],
+    );
+    assert_error(
+        &edit(&textbook(), "duration_days = 10", "duration_days = 0"),
+        &["scenario.duration_days", "> 0"],
+    );
+    assert_error(
+        &edit(&textbook(), "overlap_min = 30", "overlap_min = nan"),
+        &["case.toml:53:1", "relief.overlap_min", "got NaN"],
+    );
+    assert_error(
+        &edit(&textbook(), "fuel_kg = 5000", "fuel_kg = inf"),
+        &["aircraft[0].fuel_kg", "got inf"],
+    );
+    assert_error(
+        &edit(&textbook(), "element = 2", "element = 0"),
+        &["cap_stations[0].element", "at least 1"],
+    );
+    assert_error(
+        &edit(
+            &textbook(),
+            "position = [50.0, 20.0]",
+            "position = [95.0, 20.0]",
+        ),
+        &["bases[0].position", "lat in [-90, 90]"],
+    );
+    assert_error(
+        &edit(&textbook(), "warmup_days = 1", "warmup_days = 20"),
+        &["scenario.warmup_days", "shorter than duration_days"],
+    );
+    assert_error(
+        &edit(&textbook(), "confidence = 0.9", "confidence = 1.5"),
+        &["targets.confidence", "(0, 1)"],
+    );
+}
+
+#[test]
+fn bad_distributions_are_refused_with_the_rule() {
+    let t = edit(
+        &textbook(),
+        "launch_min = 15",
+        "launch_min = { dist = \"uniform\", min = 20, max = 10 }",
+    );
+    assert_error(&t, &["aircraft[0].launch_min", "min <= max"]);
+    let t = edit(
+        &textbook(),
+        "launch_min = 15",
+        "launch_min = { dist = \"weibull\", shape = 2 }",
+    );
+    assert_error(&t, &["aircraft[0]", "unknown variant `weibull`"]);
+}
+
+#[test]
+fn shares_that_do_not_add_to_one_are_refused() {
+    let t = edit(&ukraine(), "share = 0.6", "share = 0.5");
+    assert_error(
+        &t,
+        &[
+            "violations.types",
+            "shares add up to 0.9",
+            "must add up to 1",
+        ],
+    );
+}
+
+#[test]
+fn unknown_references_list_what_exists() {
+    assert_error(
+        &edit(&textbook(), "base = \"Home\"", "base = \"Away\""),
+        &["squadrons[0].base", "unknown base `Away`", "`Home`"],
+    );
+    assert_error(
+        &edit(
+            &textbook(),
+            "squadrons = [\"1 Sqn\"]",
+            "squadrons = [\"2 Sqn\"]",
+        ),
+        &[
+            "cap_stations[0].squadrons[0]",
+            "unknown squadron `2 Sqn`",
+            "`1 Sqn`",
+        ],
+    );
+    assert_error(
+        &edit(
+            &textbook(),
+            "aircraft = \"textbook_fighter\"",
+            "aircraft = \"mig29\"",
+        ),
+        &[
+            "squadrons[0].aircraft",
+            "unknown aircraft type `mig29`",
+            "`typhoon`",
+        ],
+    );
+    assert_error(
+        &edit(
+            &ukraine(),
+            "tanker_track = \"North AAR\"",
+            "tanker_track = \"Arctic AAR\"",
+        ),
+        &[
+            "cap_stations[0].tanker_track",
+            "unknown tanker track `Arctic AAR`",
+            "`North AAR`",
+        ],
+    );
+    assert_error(
+        &edit(
+            &ukraine(),
+            "penetration_km = 100",
+            "penetration_km = 100\ntoward = [\"Kyiv\"]",
+        ),
+        &["violations.types[2].toward[0]", "unknown point `Kyiv`"],
+    );
+}
+
+#[test]
+fn squadrons_must_have_the_right_role() {
+    let t = edit(
+        &ukraine(),
+        "squadrons = [\"RAF Typhoon\"]",
+        "squadrons = [\"MRTT\"]",
+    );
+    assert_error(
+        &t,
+        &[
+            "cap_stations[0].squadrons[0]",
+            "a tanker",
+            "needs a fighter squadron",
+        ],
+    );
+}
+
+#[test]
+fn fronts_with_too_few_points_or_no_length_are_refused() {
+    let t = edit(
+        &textbook(),
+        "points = [[51.0, 26.5], [49.0, 26.5]]",
+        "points = [[51.0, 26.5]]",
+    );
+    assert_error(
+        &t,
+        &[
+            "case.toml:23:1",
+            "front.points",
+            "at least 2 points, found 1",
+        ],
+    );
+    let t = edit(
+        &textbook(),
+        "points = [[51.0, 26.5], [49.0, 26.5]]",
+        "points = [[51.0, 26.5], [51.0, 26.5]]",
+    );
+    assert_error(&t, &["front.points", "zero length"]);
+}
+
+#[test]
+fn a_station_out_of_reach_without_a_tanker_is_refused() {
+    let t = edit(
+        &textbook(),
+        "position = [49.866103, 25.568826]",
+        "position = [49.0, 34.0]",
+    );
+    assert_error(
+        &t,
+        &[
+            "cap_stations[0]",
+            "cannot reach it and hold for any time on internal fuel",
+            "cannot refuel in the air",
+        ],
+    );
+    // The Typhoon cannot hold Kharkiv from Rzeszów on internal fuel; take away its tanker.
+    let t = edit(
+        &ukraine(),
+        "squadrons = [\"RAF Typhoon\"]\ntanker_track = \"North AAR\"",
+        "squadrons = [\"RAF Typhoon\"]",
+    );
+    assert_error(
+        &t,
+        &[
+            "station `Kharkiv` is 956 km from Rzeszów",
+            "`typhoon` cannot reach it",
+            "tanker track offering a drogue",
+        ],
+    );
+}
+
+#[test]
+fn a_refuelling_system_mismatch_is_a_warning_that_explains_the_consequence() {
+    // A probe-equipped Rafale station served by a boom-only KC-135 track.
+    let t = edit(&ukraine(), "aircraft = \"kc46\"", "aircraft = \"kc135\"");
+    let t = edit(&t, "position = [48.28, 35.59]", "position = [46.50, 30.80]");
+    let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
+    let w: Vec<String> = s.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(
+        w.iter()
+            .any(|m| m.contains("warning: cap_stations[2].tanker_track")
+                && m.contains("probe receptacle")
+                && m.contains("offers only boom")
+                && m.contains("cannot refuel there")),
+        "{w:?}"
+    );
+    // Kherson's Gripen is out of the KC-135's reach for AAR too, but holds on internal fuel.
+    assert!(w.iter().any(|m| m.contains("Kherson")), "{w:?}");
+}
+
+#[test]
+fn limits_are_named_before_any_work() {
+    let t = edit(&textbook(), "duration_days = 10", "duration_days = 5000");
+    assert_error(&t, &["scenario.duration_days", "the limit is 3650 days"]);
+    let t = edit(&textbook(), "aircraft_count = 6", "aircraft_count = 9000");
+    assert_error(&t, &["squadrons[0].aircraft_count", "limit is 5000"]);
+    let t = edit(&ukraine(), "rate_per_day = 6 ", "rate_per_day = 100000 ");
+    assert_error(&t, &["violations.rate_per_day", "the limit is 1000000"]);
+    let t = edit(
+        &textbook(),
+        "position = [49.866103, 25.568826]",
+        "along_front = { spacing_km = 0.1, standoff_km = 10 }",
+    );
+    assert_error(
+        &t,
+        &["cap_stations[0].along_front", "would place", "limit is 500"],
+    );
+    let points: String = (0..1001)
+        .map(|i| format!("[[points]]\nname = \"p{i}\"\nposition = [50.0, 20.0]\n"))
+        .collect();
+    let t = edit(&textbook(), "[targets]", &format!("{points}\n[targets]"));
+    assert_error(&t, &["points", "has 1001 entries; the limit is 1000"]);
+}
+
+#[test]
+fn oversized_files_are_refused_unread() {
+    let huge = " ".repeat(airpolicing::scenario::limits::MAX_FILE_BYTES + 1);
+    let e = Scenario::from_toml_str(&huge, "huge.toml").unwrap_err();
+    assert!(e.to_string().contains("the limit is 4194304 bytes"), "{e}");
+}
+
+#[test]
+fn several_problems_are_reported_together() {
+    let t = edit(&textbook(), "duration_days = 10", "duration_days = -1");
+    let t = edit(&t, "base = \"Home\"", "base = \"Away\"");
+    assert!(errors(&t).len() >= 2);
+}
+
+#[test]
+fn aircraft_overrides_are_checked_like_types() {
+    let t = edit(&textbook(), "fuel_kg = 5000", "fuel_kg = 5000\nfuel_lb = 3");
+    assert_error(&t, &["aircraft[0].fuel_lb", "unknown field `fuel_lb`"]);
+    let t = edit(
+        &textbook(),
+        "reserve_fuel_kg = 500",
+        "reserve_fuel_kg = 6000",
+    );
+    assert_error(&t, &["aircraft[0].reserve_fuel_kg", "less than fuel_kg"]);
+    let t = edit(
+        &textbook(),
+        "id = \"textbook_fighter\"",
+        "id = \"textbook_fighter\"\nbased_on = \"su27\"",
+    );
+    assert_error(
+        &t,
+        &["aircraft[0].based_on", "unknown aircraft type `su27`"],
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_read_error() {
+    let e = Scenario::load("no/such/dir/scenario.toml").unwrap_err();
+    assert!(matches!(e, ScenarioError::Read { .. }), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("no/such/dir/scenario.toml: cannot read")
+    );
+}
