@@ -1,0 +1,52 @@
+//! Quickstart: the closed-form answer to "how many aircraft?" for the bundled `ukraine` scenario.
+//!
+//! Run with `cargo run --release --example quickstart`. Look at the last lines: the fleet each
+//! squadron needs so that its rotation is ready with the scenario's confidence, beside what the
+//! scenario gives it. This is a floor: the simulator (coming next) adds breakdowns, relief timing
+//! and intercepts.
+
+use airpolicing::analytic::estimate;
+use airpolicing::scenario::Scenario;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let scenario = Scenario::load("ukraine")?;
+    let e = estimate(&scenario);
+    println!(
+        "Policing {:.0} km of front with {} CAP stations:",
+        scenario.front.length_km(),
+        e.stations.len()
+    );
+    for st in &e.stations {
+        println!(
+            "  {:<13} {:>4.0} km from base, {:.1} h on station{}, {} aircraft in rotation",
+            st.station,
+            st.distance_km,
+            st.on_station_h,
+            if st.with_aar {
+                " with tanker support"
+            } else {
+                ""
+            },
+            st.aircraft_in_rotation
+                .map_or("no".into(), |n| n.to_string()),
+        );
+    }
+    println!(
+        "\nFleet needed at {:.0} % confidence:",
+        100.0 * e.confidence
+    );
+    for q in &e.squadrons {
+        let need = q.fleet_at_confidence.map_or("—".into(), |n| n.to_string());
+        println!(
+            "  {:<15} {:<10} needs {:>3}, has {:>3}",
+            q.squadron, q.aircraft, need, q.aircraft_count
+        );
+    }
+    if let Some(total) = e.total_fleet_at_confidence {
+        println!(
+            "\nIn plain words: keeping this posture manned around the clock takes about {total} aircraft, of which {} are flying or turning around at any moment.",
+            e.total_in_rotation
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of airpolicing on a fresh machine: formatting, lints, unit, integration and doc
+# tests, the library without the command-line tool, and the examples. Cargo fetches the crates it
+# needs from crates.io on the first run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    rustup component add "$component"
+  fi
+done
+
+echo "== formatting"
+cargo fmt --all -- --check
+
+echo "== lints"
+cargo clippy --locked --all-targets -- -D warnings
+
+echo "== the library alone, without the command-line tool"
+cargo check --locked --lib --no-default-features
+
+echo "== tests"
+cargo test --locked --all-targets
+
+echo "== doc tests"
+cargo test --locked --doc
+
+echo "== examples"
+for example in examples/*.rs; do
+  name=$(basename "$example" .rs)
+  echo "-- $name"
+  cargo run --locked --quiet --example "$name" >/dev/null
+done
+
+echo "all tests passed"
