@@ -36,3 +36,46 @@ fn ukraine_contact_line_is_about_990_km() {
     let l = s.front.length_km();
     assert!((l - 990.0).abs() < 10.0, "{l}");
 }
+
+#[test]
+fn every_bundled_scenario_estimates() {
+    for name in bundled_names() {
+        let s = Scenario::load(name).unwrap();
+        let e = airpolicing::analytic::estimate(&s);
+        assert_eq!(e.stations.len(), s.cap_stations.len(), "{name}");
+        assert!(
+            e.total_fleet_at_confidence.is_some(),
+            "{name}: some task has no workable rotation"
+        );
+    }
+}
+
+#[test]
+fn stations_placed_along_the_front_sit_at_the_standoff_on_the_protected_side() {
+    // The reference scenario places "Line-1" and "Line-2" evenly along its front, 60 km back.
+    let s = Scenario::load("reference").unwrap();
+    let placed: Vec<_> = s
+        .cap_stations
+        .iter()
+        .filter(|c| c.name.starts_with("Line-"))
+        .collect();
+    assert_eq!(placed.len(), 2);
+    let length = s.front.length_km();
+    for (k, st) in placed.iter().enumerate() {
+        let n = s.front.nearest(&st.position);
+        assert!(n.protected_side, "{}", st.name);
+        assert!(
+            (n.distance_km - 60.0).abs() < 1.0,
+            "{}: {}",
+            st.name,
+            n.distance_km
+        );
+        let expected_along = (k as f64 + 0.5) * length / 2.0;
+        assert!(
+            (n.along_km - expected_along).abs() < 5.0,
+            "{}: {}",
+            st.name,
+            n.along_km
+        );
+    }
+}
