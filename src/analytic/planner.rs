@@ -214,6 +214,36 @@ const NOTES: [&str; 5] = [
     "A QRA posture answers the violations entering the stretch of front nearest its base; S is the time an element is off alert.",
 ];
 
+/// What each squadron's tasks add up to.
+struct Tally {
+    in_rotation: Vec<u32>,
+    infeasible: Vec<bool>,
+    sorties: Vec<f64>,
+    flight_h: Vec<f64>,
+}
+
+impl Tally {
+    fn new(squadrons: usize) -> Self {
+        Self {
+            in_rotation: vec![0; squadrons],
+            infeasible: vec![false; squadrons],
+            sorties: vec![0.0; squadrons],
+            flight_h: vec![0.0; squadrons],
+        }
+    }
+
+    /// Adds a task of squadron `sq`: its aircraft in rotation (`None` if no rotation works), its
+    /// sorties and flight hours per day.
+    fn add(&mut self, sq: usize, in_rotation: Option<u32>, sorties: f64, flight_h: f64) {
+        match in_rotation {
+            Some(n) => self.in_rotation[sq] += n,
+            None => self.infeasible[sq] = true,
+        }
+        self.sorties[sq] += sorties;
+        self.flight_h[sq] += flight_h;
+    }
+}
+
 fn ground_h(t: &AircraftType) -> f64 {
     (t.launch_min.mean() + t.turnaround_min.mean()) / 60.0
 }
@@ -223,10 +253,7 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
     let overlap_h = scenario.file.relief.overlap_min / 60.0;
     let confidence = scenario.file.targets.confidence;
     let n_sq = scenario.squadrons.len();
-    let mut in_rotation = vec![0u32; n_sq];
-    let mut infeasible = vec![false; n_sq];
-    let mut flight_h = vec![0.0; n_sq];
-    let mut sorties = vec![0.0; n_sq];
+    let mut tally = Tally::new(n_sq);
     let mut track_demand = vec![0.0; scenario.tanker_tracks.len()];
 
     let mut stations = Vec::new();
@@ -271,12 +298,7 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         if let (true, Some(k)) = (with_aar, st.tanker_track) {
             track_demand[k] += spd * aar_kg;
         }
-        match n {
-            Some(n) => in_rotation[sq] += n,
-            None => infeasible[sq] = true,
-        }
-        flight_h[sq] += fh;
-        sorties[sq] += spd;
+        tally.add(sq, n, spd, fh);
         stations.push(StationEstimate {
             station: st.name.clone(),
             squadron: scenario.squadrons[sq].name.clone(),
@@ -332,12 +354,7 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
                     };
                     let fh = flight_hours_per_day(spd, t_os, t_tr);
                     let n = rotation_count(tr.required, c, t_os, overlap_h);
-                    match n {
-                        Some(n) => in_rotation[sq] += n,
-                        None => infeasible[sq] = true,
-                    }
-                    flight_h[sq] += fh;
-                    sorties[sq] += spd;
+                    tally.add(sq, n, spd, fh);
                     TrackEstimate {
                         track: tr.name.clone(),
                         squadron: scenario.squadrons[sq].name.clone(),
@@ -425,11 +442,10 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
             let elements = q.on_alert / q.scramble_size;
             let lambda_day = rate * share[i];
             let load = lambda_day / 24.0 * service_h;
-            in_rotation[sq] += q.on_alert;
             // Every violation this posture answers scrambles one element.
             let scrambles = lambda_day * f64::from(q.scramble_size);
-            sorties[sq] += scrambles;
-            flight_h[sq] += scrambles * (mean_d / dash + shadow_h + mean_d / t.cruise_speed_kmh);
+            let scramble_h = mean_d / dash + shadow_h + mean_d / t.cruise_speed_kmh;
+            tally.add(sq, Some(q.on_alert), scrambles, scrambles * scramble_h);
             QraEstimate {
                 qra: q.name.clone(),
                 squadron: scenario.squadrons[sq].name.clone(),
@@ -480,14 +496,14 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         .enumerate()
         .map(|(i, s)| {
             let t = scenario.squadron_type(i);
-            let n = in_rotation[i];
+            let n = tally.in_rotation[i];
             let u = if n > 0 {
-                flight_h[i] / f64::from(n)
+                tally.flight_h[i] / f64::from(n)
             } else {
                 0.0
             };
             let a = t.availability_fraction(u);
-            let at_conf = if infeasible[i] {
+            let at_conf = if tally.infeasible[i] {
                 None
             } else {
                 fleet_for_confidence(n, a, confidence)
@@ -497,11 +513,11 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
                 aircraft: scenario.types[s.aircraft].id.clone(),
                 role: t.role().as_str().to_string(),
                 in_rotation: n,
-                infeasible: infeasible[i],
-                flight_hours_per_day: flight_h[i],
-                sorties_per_day: sorties[i],
+                infeasible: tally.infeasible[i],
+                flight_hours_per_day: tally.flight_h[i],
+                sorties_per_day: tally.sorties[i],
                 availability: a,
-                fleet_by_division: if infeasible[i] {
+                fleet_by_division: if tally.infeasible[i] {
                     None
                 } else {
                     fleet_by_division(n, a)
@@ -510,7 +526,7 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
                 aircraft_count: s.aircraft_count,
                 utilisation_h_per_aircraft_day: at_conf
                     .filter(|&f| f > 0)
-                    .map(|f| flight_h[i] / f64::from(f)),
+                    .map(|f| tally.flight_h[i] / f64::from(f)),
             }
         })
         .collect();

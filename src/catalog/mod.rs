@@ -398,6 +398,30 @@ impl AircraftType {
     }
 }
 
+/// The paths of the fields an aircraft-type table sets (`fuel_kg`, `fighter.dash_speed_kmh`,
+/// `availability.mc_rate`, …), the keys its `sources` table is checked against. A distribution
+/// (`{ dist = … }`) is one field; `sources` itself is not listed.
+pub fn field_paths(table: &toml::Table) -> Vec<String> {
+    fn walk(prefix: &str, table: &toml::Table, out: &mut Vec<String>) {
+        for (k, v) in table {
+            let path = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            match v {
+                _ if prefix.is_empty() && k == "sources" => {}
+                _ if k == "model" => {}
+                toml::Value::Table(t) if !t.contains_key("dist") => walk(&path, t, out),
+                _ => out.push(path),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk("", table, &mut out);
+    out
+}
+
 /// A set of aircraft types by id (`typhoon`, `kc46`, …).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
@@ -442,31 +466,6 @@ impl Catalog {
 mod tests {
     use super::*;
 
-    fn leaf_paths(prefix: &str, table: &toml::Table, out: &mut Vec<String>) {
-        for (k, v) in table {
-            let path = if prefix.is_empty() {
-                k.clone()
-            } else {
-                format!("{prefix}.{k}")
-            };
-            match v {
-                toml::Value::Table(t)
-                    if k != "sources" && !t.contains_key("dist") && !t.contains_key("model") =>
-                {
-                    leaf_paths(&path, t, out)
-                }
-                toml::Value::Table(t) if t.contains_key("model") => {
-                    for kk in t.keys().filter(|kk| *kk != "model") {
-                        out.push(format!("{path}.{kk}"));
-                    }
-                }
-                toml::Value::Table(_) if k == "sources" => {}
-                _ if k == "name" => {}
-                _ => out.push(path),
-            }
-        }
-    }
-
     #[test]
     fn the_required_types_are_all_there() {
         let c = Catalog::builtin();
@@ -502,8 +501,7 @@ mod tests {
         let all: toml::Table = toml::from_str(BUILTIN_CATALOG_TOML).unwrap();
         for (id, v) in &all {
             let t = v.as_table().unwrap();
-            let mut paths = Vec::new();
-            leaf_paths("", t, &mut paths);
+            let paths: Vec<String> = field_paths(t).into_iter().filter(|p| p != "name").collect();
             let sources = t["sources"].as_table().unwrap();
             for p in &paths {
                 let s = sources

@@ -4,7 +4,7 @@
 use super::error::{Diagnostic, FieldPath, Locator, Severity};
 use super::file::*;
 use super::limits::*;
-use crate::catalog::{AircraftType, BUILTIN_CATALOG_TOML, Catalog, Role};
+use crate::catalog::{AircraftType, BUILTIN_CATALOG_TOML, Catalog, Role, field_paths};
 use crate::dist::Dist;
 use crate::geo::{Front, LatLon};
 use std::collections::{BTreeMap, HashSet};
@@ -332,29 +332,6 @@ fn deep_merge(base: &mut toml::Table, over: &toml::Table) {
     }
 }
 
-fn leaf_keys(prefix: &str, t: &toml::Table, out: &mut Vec<String>) {
-    for (k, v) in t {
-        let p = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}.{k}")
-        };
-        match v {
-            toml::Value::Table(inner)
-                if !inner.contains_key("model") && !inner.contains_key("dist") =>
-            {
-                leaf_keys(&p, inner, out)
-            }
-            toml::Value::Table(inner) if inner.contains_key("model") => {
-                for kk in inner.keys().filter(|kk| *kk != "model") {
-                    out.push(format!("{p}.{kk}"));
-                }
-            }
-            _ => out.push(p),
-        }
-    }
-}
-
 /// Resolves `[[aircraft]]` entries over the built-in catalog; returns the valid types by id and
 /// the ids of entries that were reported invalid.
 fn resolve_types(
@@ -401,11 +378,10 @@ fn resolve_types(
             }
             None => toml::Table::new(),
         };
-        let mut changed = Vec::new();
-        leaf_keys("", &over, &mut changed);
+        let changed = field_paths(&over);
         deep_merge(&mut merged, &over);
         if let Some(toml::Value::Table(sources)) = merged.get_mut("sources") {
-            for k in changed.iter().filter(|k| !k.starts_with("sources")) {
+            for k in &changed {
                 if !over
                     .get("sources")
                     .and_then(|s| s.as_table())
