@@ -102,6 +102,62 @@ impl Dist {
     }
 }
 
+/// A ready-to-draw form of a [`Dist`], built once per scenario.
+#[derive(Debug, Clone, Copy)]
+pub enum Sampler {
+    /// Always this value.
+    Fixed(f64),
+    /// Uniform.
+    Uniform(rand::distr::Uniform<f64>),
+    /// Triangular.
+    Triangular(rand_distr::Triangular<f64>),
+    /// Log-normal.
+    LogNormal(rand_distr::LogNormal<f64>),
+    /// Exponential.
+    Exponential(rand_distr::Exp<f64>),
+}
+
+impl Sampler {
+    /// One draw. A fixed value draws no random number at all, so fixed durations leave every
+    /// random stream untouched.
+    pub fn sample<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        use rand::distr::Distribution;
+        match self {
+            Sampler::Fixed(v) => *v,
+            Sampler::Uniform(d) => d.sample(rng),
+            Sampler::Triangular(d) => d.sample(rng),
+            Sampler::LogNormal(d) => d.sample(rng),
+            Sampler::Exponential(d) => d.sample(rng),
+        }
+    }
+}
+
+impl Dist {
+    /// The sampler for this distribution; the parameters must pass [`Dist::check`] (a checked
+    /// scenario's always do; otherwise the mean is drawn as a fixed value).
+    pub fn sampler(&self) -> Sampler {
+        let built = match *self {
+            Dist::Fixed(v) => Some(Sampler::Fixed(v)),
+            Dist::Uniform { min, max } => rand::distr::Uniform::new_inclusive(min, max)
+                .ok()
+                .map(Sampler::Uniform),
+            Dist::Triangular { min, mode, max } if min < max => {
+                rand_distr::Triangular::new(min, max, mode)
+                    .ok()
+                    .map(Sampler::Triangular)
+            }
+            Dist::Triangular { mode, .. } => Some(Sampler::Fixed(mode)),
+            Dist::LogNormal { mean, sd } => rand_distr::LogNormal::from_mean_cv(mean, sd / mean)
+                .ok()
+                .map(Sampler::LogNormal),
+            Dist::Exponential { mean } => rand_distr::Exp::new(1.0 / mean)
+                .ok()
+                .map(Sampler::Exponential),
+        };
+        built.unwrap_or(Sampler::Fixed(self.mean()))
+    }
+}
+
 /// The table form, as written in a scenario file.
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "dist", rename_all = "lowercase", deny_unknown_fields)]
@@ -243,6 +299,80 @@ mod tests {
         );
         assert!(Dist::LogNormal { mean: 1.0, sd: 0.0 }.check().is_err());
         assert!(Dist::Fixed(0.0).check().is_ok());
+    }
+
+    /// Kolmogorov–Smirnov distance between `n` draws and the exact CDF.
+    fn ks_distance(d: Dist, cdf: impl Fn(f64) -> f64, n: usize) -> f64 {
+        use rand::SeedableRng;
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(20261126);
+        let s = d.sampler();
+        let mut xs: Vec<f64> = (0..n).map(|_| s.sample(&mut rng)).collect();
+        xs.sort_by(f64::total_cmp);
+        xs.iter()
+            .enumerate()
+            .map(|(i, &x)| {
+                let f = cdf(x);
+                (f - i as f64 / n as f64)
+                    .abs()
+                    .max(((i + 1) as f64 / n as f64 - f).abs())
+            })
+            .fold(0.0, f64::max)
+    }
+
+    /// The 1 % critical value of the one-sample KS statistic for large n: 1.63 / √n.
+    fn ks_critical(n: usize) -> f64 {
+        1.63 / (n as f64).sqrt()
+    }
+
+    #[test]
+    fn samples_pass_kolmogorov_smirnov_with_a_fixed_seed() {
+        use statrs::distribution::{ContinuousCDF, LogNormal, Triangular};
+        let n = 5000;
+        let crit = ks_critical(n);
+        let d = ks_distance(
+            Dist::Uniform { min: 2.0, max: 5.0 },
+            |x| ((x - 2.0) / 3.0).clamp(0.0, 1.0),
+            n,
+        );
+        assert!(d < crit, "uniform {d}");
+        let d = ks_distance(
+            Dist::Exponential { mean: 4.0 },
+            |x| 1.0 - (-x / 4.0).exp(),
+            n,
+        );
+        assert!(d < crit, "exponential {d}");
+        let tri = Triangular::new(1.0, 6.0, 2.0).unwrap();
+        let d = ks_distance(
+            Dist::Triangular {
+                min: 1.0,
+                mode: 2.0,
+                max: 6.0,
+            },
+            |x| tri.cdf(x),
+            n,
+        );
+        assert!(d < crit, "triangular {d}");
+        // Mean 6, sd 4: sigma² = ln(1 + (4/6)²), mu = ln 6 − sigma²/2.
+        let s2 = (1.0f64 + (4.0 / 6.0f64).powi(2)).ln();
+        let ln = LogNormal::new(6.0f64.ln() - s2 / 2.0, s2.sqrt()).unwrap();
+        let d = ks_distance(Dist::LogNormal { mean: 6.0, sd: 4.0 }, |x| ln.cdf(x), n);
+        assert!(d < crit, "lognormal {d}");
+        // A wrong parameter is caught: draws from mean 4 against the CDF of mean 5.
+        let d = ks_distance(
+            Dist::Exponential { mean: 4.0 },
+            |x| 1.0 - (-x / 5.0).exp(),
+            n,
+        );
+        assert!(d > crit, "the test must be able to fail: {d}");
+    }
+
+    #[test]
+    fn fixed_draws_consume_no_randomness() {
+        use rand::{Rng, SeedableRng};
+        let mut a = rand::rngs::ChaCha8Rng::seed_from_u64(1);
+        let mut b = rand::rngs::ChaCha8Rng::seed_from_u64(1);
+        assert_eq!(Dist::Fixed(3.0).sampler().sample(&mut a), 3.0);
+        assert_eq!(a.next_u64(), b.next_u64());
     }
 
     #[test]

@@ -110,4 +110,6 @@ pub mod analytic;
 pub mod catalog;
 pub mod dist;
 pub mod geo;
+pub mod montecarlo;
 pub mod scenario;
+pub mod sim;

@@ -2,10 +2,14 @@
 //! the modelling lives in the library crate.
 
 mod estimate;
+mod output;
+mod run;
 mod table;
 
 use airpolicing::scenario::{Scenario, ScenarioError, bundled, bundled_names};
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Plans air-policing missions: how many fighters, tankers and AEW&C aircraft it takes to police a
@@ -34,6 +38,55 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Simulate: Monte Carlo replications of the scenario, summarised with 95 % intervals.
+    Run {
+        /// A scenario file, or the name of a bundled scenario.
+        scenario: String,
+        /// Number of replications (0..N); see also --reps.
+        #[arg(short = 'n', long = "replications", default_value_t = 100)]
+        replications: u64,
+        /// Master seed: the same seed gives the same numbers on any machine and thread count.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Worker threads (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Run only replications A..B (A inclusive, B exclusive), e.g. to split a study.
+        #[arg(long, value_parser = parse_range, conflicts_with = "replications")]
+        reps: Option<std::ops::Range<u64>>,
+        /// Print one JSON document on stdout instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Write one CSV row per replication (its index and every metric) to FILE.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Write the event trace of one replication to FILE (CSV, or JSON lines for .jsonl).
+        #[arg(long, value_name = "FILE")]
+        trace: Option<PathBuf>,
+        /// The replication to trace.
+        #[arg(long, default_value_t = 0, requires = "trace")]
+        trace_rep: u64,
+    },
+}
+
+fn parse_range(s: &str) -> Result<std::ops::Range<u64>, String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("`{s}` is not a range; write A..B, e.g. 0..100"))?;
+    let a: u64 = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{a}` is not a whole number"))?;
+    let b: u64 = b
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{b}` is not a whole number"))?;
+    if b <= a {
+        return Err(format!(
+            "the range {a}..{b} is empty; B must be larger than A"
+        ));
+    }
+    Ok(a..b)
 }
 
 /// How a command failed: bad input (exit 2) or an internal error (exit 1).
@@ -48,7 +101,7 @@ impl From<ScenarioError> for Failure {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run_command(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Scenarios => {
             for name in bundled_names() {
@@ -105,6 +158,106 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Run {
+            scenario,
+            replications,
+            seed,
+            threads,
+            reps,
+            json,
+            csv,
+            trace,
+            trace_rep,
+        } => {
+            use airpolicing::montecarlo::{RunOptions, run_with_progress};
+            let s = Scenario::load(&scenario)?;
+            for w in &s.warnings {
+                eprintln!("{w}");
+            }
+            for path in csv.iter().chain(trace.iter()) {
+                check_writable(path)?;
+            }
+            let mut options = RunOptions::default()
+                .with_seed(seed)
+                .with_reps(reps.unwrap_or(0..replications));
+            if let Some(t) = threads {
+                options = options.with_threads(t);
+            }
+            let total = options.reps.end - options.reps.start;
+            let bar = std::io::stderr().is_terminal().then(|| {
+                let b = indicatif::ProgressBar::new(total);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} replications, {eta} left",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                b
+            });
+            let started = std::time::Instant::now();
+            let result = run_with_progress(&s, &options, &|done| {
+                if let Some(b) = &bar {
+                    b.set_position(done);
+                }
+            })
+            .map_err(|e| Failure::Input(e.to_string()))?;
+            if let Some(b) = &bar {
+                b.finish_and_clear();
+            }
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!(
+                "{} replications in {secs:.2} s ({:.1} M events/s)",
+                result.rows.len(),
+                result.events() as f64 / secs / 1e6
+            );
+            if let Some(path) = &csv {
+                run::write(path, &run::csv(&result, true)).map_err(Failure::Input)?;
+            }
+            if let Some(path) = &trace {
+                let jsonl = path
+                    .extension()
+                    .is_some_and(|e| e == "jsonl" || e == "json");
+                let mut w = run::TraceWriter::new(jsonl);
+                let model = airpolicing::sim::Model::new(&s);
+                airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
+                run::write(path, &w.text).map_err(Failure::Input)?;
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&run::json(&result, &s.origin))
+                    .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+                println!("{text}");
+            } else {
+                print!("{}", run::render(&result, &s.origin));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Refuses, before any work, an output path whose directory does not exist or is not writable.
+fn check_writable(path: &std::path::Path) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure::Input(format!(
+            "{}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    let probe = dir.join(format!(".airpolicing-probe-{}", std::process::id()));
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(Failure::Input(format!(
+            "{}: cannot write in {}: {e}",
+            path.display(),
+            dir.display()
+        ))),
     }
 }
 
@@ -121,7 +274,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match std::panic::catch_unwind(|| run(cli)) {
+    match std::panic::catch_unwind(|| run_command(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(Failure::Input(msg))) => {
             eprintln!("{msg}");

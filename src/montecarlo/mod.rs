@@ -1,0 +1,171 @@
+//! Monte Carlo: many independent replications in parallel, and their summaries.
+//!
+//! Replication `r` depends only on `(seed, r)` (see [`crate::sim::streams`]), so a run gives the
+//! same rows for any thread count and any split of the replication range. Rayon spreads the
+//! replications over a local thread pool; the rows come back in replication order and every
+//! summary is reduced serially in that order, so even floating-point sums are reproducible.
+
+mod summary;
+
+pub use summary::{Summary, summarise};
+
+use crate::scenario::Scenario;
+use crate::sim::{Model, RepMetrics, simulate};
+use rayon::prelude::*;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Options of a run, built with `with_*` methods from [`RunOptions::default`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Master seed.
+    pub seed: u64,
+    /// Replication indices to run.
+    pub reps: Range<u64>,
+    /// Worker threads; `None` uses rayon's default (one per core).
+    pub threads: Option<usize>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self {
+            seed: 1,
+            reps: 0..100,
+            threads: None,
+        }
+    }
+}
+
+impl RunOptions {
+    /// Sets the master seed.
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Runs replications `0..n`.
+    pub fn with_replications(mut self, n: u64) -> Self {
+        self.reps = 0..n;
+        self
+    }
+
+    /// Runs the replications in `reps` (for splitting a study across machines).
+    pub fn with_reps(mut self, reps: Range<u64>) -> Self {
+        self.reps = reps;
+        self
+    }
+
+    /// Uses `threads` worker threads.
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+}
+
+/// Why a run could not start. No work has been done when one is returned.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RunError {
+    /// The replication range is empty.
+    #[error("the replication range {start}..{end} is empty; give at least one replication")]
+    NoReplications {
+        /// Start of the range.
+        start: u64,
+        /// End of the range.
+        end: u64,
+    },
+    /// The thread count is 0 or the pool could not be built.
+    #[error("cannot start {threads} worker threads: {reason}")]
+    Threads {
+        /// Threads asked for.
+        threads: usize,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// The result of a run: one row per replication and a summary per metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunResult {
+    /// Scenario name.
+    pub scenario: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Replications run.
+    pub reps: Range<u64>,
+    /// Metric names, in row order.
+    pub names: Vec<String>,
+    /// One row per replication, in replication order.
+    pub rows: Vec<RepMetrics>,
+    /// One summary per metric, in name order.
+    pub summary: Vec<Summary>,
+}
+
+impl RunResult {
+    /// Total events processed.
+    pub fn events(&self) -> u64 {
+        self.rows.iter().map(|r| r.events).sum()
+    }
+
+    /// The summary of the metric called `name`.
+    pub fn metric(&self, name: &str) -> Option<&Summary> {
+        self.summary.iter().find(|s| s.name == name)
+    }
+}
+
+/// Runs the replications of `options` on `scenario`.
+pub fn run(scenario: &Scenario, options: &RunOptions) -> Result<RunResult, RunError> {
+    run_with_progress(scenario, options, &|_| {})
+}
+
+/// Runs as [`run`] does, calling `progress(done)` from the worker threads as replications finish.
+pub fn run_with_progress(
+    scenario: &Scenario,
+    options: &RunOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<RunResult, RunError> {
+    let reps = options.reps.clone();
+    if reps.is_empty() {
+        return Err(RunError::NoReplications {
+            start: reps.start,
+            end: reps.end,
+        });
+    }
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(t) = options.threads {
+        if t == 0 {
+            return Err(RunError::Threads {
+                threads: 0,
+                reason: "at least one thread is needed".into(),
+            });
+        }
+        builder = builder.num_threads(t);
+    }
+    let pool = builder.build().map_err(|e| RunError::Threads {
+        threads: options.threads.unwrap_or(0),
+        reason: e.to_string(),
+    })?;
+    let model = Model::new(scenario);
+    let done = AtomicU64::new(0);
+    let seed = options.seed;
+    let rows: Vec<RepMetrics> = pool.install(|| {
+        reps.clone()
+            .into_par_iter()
+            .map(|r| {
+                let row = simulate(&model, seed, r);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                row
+            })
+            .collect()
+    });
+    let names = model.names().0.clone();
+    let summary = summarise(&names, &rows);
+    Ok(RunResult {
+        scenario: scenario.file.scenario.name.clone(),
+        seed,
+        reps,
+        names,
+        rows,
+        summary,
+    })
+}

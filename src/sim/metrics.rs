@@ -1,0 +1,77 @@
+//! Per-replication metrics: time-weighted integrators measured after the warm-up, and the named
+//! scalar row a replication produces.
+
+use super::calendar::Hours;
+
+/// Integrates a piecewise-constant value over `[warmup, end]`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TimeWeighted {
+    value: f64,
+    since: Hours,
+    integral: f64,
+}
+
+impl TimeWeighted {
+    pub(crate) fn new(value: f64) -> Self {
+        Self {
+            value,
+            since: 0.0,
+            integral: 0.0,
+        }
+    }
+
+    /// Sets a new value at `now`, adding the old value's share of `[since, now] ∩ [warmup, end]`.
+    pub(crate) fn set(&mut self, now: Hours, value: f64, warmup: Hours, end: Hours) {
+        self.close(now, warmup, end);
+        self.value = value;
+    }
+
+    /// Accounts up to `now` without changing the value.
+    pub(crate) fn close(&mut self, now: Hours, warmup: Hours, end: Hours) {
+        let a = self.since.max(warmup);
+        let b = now.min(end);
+        if b > a {
+            self.integral += self.value * (b - a);
+        }
+        self.since = now;
+    }
+
+    pub(crate) fn value(&self) -> f64 {
+        self.value
+    }
+
+    pub(crate) fn integral(&self) -> f64 {
+        self.integral
+    }
+}
+
+/// The names of a scenario's scalar metrics, in row order. Every replication of a scenario has the
+/// same names.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MetricNames(pub Vec<String>);
+
+/// One replication's metrics, in the order of [`MetricNames`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepMetrics {
+    /// The replication index.
+    pub replication: u64,
+    /// Values, one per name.
+    pub values: Vec<f64>,
+    /// Events processed.
+    pub events: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrates_only_after_the_warmup_and_before_the_end() {
+        let mut t = TimeWeighted::new(1.0);
+        t.set(2.0, 0.0, 1.0, 10.0); // 1 from 0 to 2, counted from 1: 1
+        t.set(5.0, 2.0, 1.0, 10.0); // 0 from 2 to 5
+        t.close(12.0, 1.0, 10.0); // 2 from 5 to 10 (end): 10
+        assert_eq!(t.integral(), 11.0);
+        assert_eq!(t.value(), 2.0);
+    }
+}

@@ -1,0 +1,466 @@
+//! What a replication needs from a scenario, computed once and shared by every replication:
+//! aircraft performance with ready samplers, the posts to man with their distances, the groups
+//! that relieve each other, sensor coverage of the front and the metric names.
+
+use super::metrics::MetricNames;
+use crate::catalog::{Availability, OffloadSystem, Receptacle};
+use crate::dist::Sampler;
+use crate::geo::{LatLon, coverage_radius_km};
+use crate::scenario::Scenario;
+use crate::scenario::file::ReliefMode;
+
+/// How an aircraft type breaks.
+#[derive(Debug, Clone)]
+pub(crate) enum AvailDef {
+    Perfect,
+    /// Up periods exponential with mean `up_mean_h`; down periods from `down_h`.
+    McRate {
+        mc_rate: f64,
+        up_mean_h: f64,
+        down_h: Sampler,
+    },
+    Failures {
+        per_flight_h: f64,
+        repair_h: Sampler,
+        abort_p: f64,
+        inspect_every_fh: Option<f64>,
+        inspect_h: f64,
+    },
+}
+
+/// A tanker's offload.
+#[derive(Debug, Clone)]
+pub(crate) struct TankerDef {
+    pub systems: Vec<OffloadSystem>,
+    pub receivers: u32,
+    pub hookup_min: Sampler,
+    pub hookup_min_mean_h: f64,
+    pub max_offload_kg: f64,
+}
+
+/// A squadron with its type's performance.
+#[derive(Debug, Clone)]
+pub(crate) struct SquadronDef {
+    pub name: String,
+    pub base: LatLon,
+    pub count: u32,
+    pub cruise_kmh: f64,
+    pub fuel_kg: f64,
+    pub cruise_burn: f64,
+    pub patrol_burn: f64,
+    pub reserve_kg: f64,
+    pub max_sortie_h: f64,
+    pub launch_min: Sampler,
+    pub launch_mean_h: f64,
+    pub turnaround_min: Sampler,
+    pub avail: AvailDef,
+    pub receptacle: Receptacle,
+    pub tanker: Option<TankerDef>,
+}
+
+/// What a post is in the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PostKind {
+    Cap(usize),
+    Tanker(usize),
+    Aew(usize),
+}
+
+/// A squadron that may serve a post, and how its aircraft get there.
+#[derive(Debug, Clone)]
+pub(crate) struct Serving {
+    pub sq: usize,
+    /// Base to post, hours.
+    pub transit_h: f64,
+    /// Base to the post's tanker track, hours, when the aircraft must take fuel on the way out
+    /// (a full tank would leave too little above bingo on arrival).
+    pub via_tanker_h: Option<f64>,
+    /// Base to the post's tanker track, hours (the way home after refuelling).
+    pub track_home_h: f64,
+    /// Mean time from the launch order to arrival on the post, hours.
+    pub lead_h: f64,
+}
+
+/// A position that must be manned: a CAP station, tanker track or AEW orbit.
+#[derive(Debug, Clone)]
+pub(crate) struct PostDef {
+    pub name: String,
+    pub kind: PostKind,
+    pub position: LatLon,
+    pub required: u32,
+    /// Serving squadrons, nearest first.
+    pub serving: Vec<Serving>,
+    /// For a CAP station: its tanker post (index into posts) and the leg to it in km.
+    pub tanker: Option<(usize, f64)>,
+    /// Hours of the day when required.
+    pub hours: Option<[f64; 2]>,
+    /// For a tanker track: the fuel each tanker on it is expected to give per hour, kg (from the
+    /// closed-form demand), so that its relief is planned for when its fuel will run low.
+    pub expected_offload_kg_h: f64,
+}
+
+impl PostDef {
+    pub(crate) fn transit_h(&self, sq: usize) -> f64 {
+        self.serving_by(sq).map_or(0.0, |v| v.transit_h)
+    }
+
+    pub(crate) fn serving_by(&self, sq: usize) -> Option<&Serving> {
+        self.serving.iter().find(|v| v.sq == sq)
+    }
+
+    pub(crate) fn required_at(&self, t: f64) -> bool {
+        match self.hours {
+            None => true,
+            Some([s, e]) => {
+                let h = t.rem_euclid(24.0);
+                if s < e {
+                    h >= s && h < e
+                } else {
+                    h >= s || h < e
+                }
+            }
+        }
+    }
+
+    /// The first time at or after `t` when the post is required.
+    pub(crate) fn next_required(&self, t: f64) -> f64 {
+        match self.hours {
+            Some([s, _]) if !self.required_at(t) => t + (s - t.rem_euclid(24.0)).rem_euclid(24.0),
+            _ => t,
+        }
+    }
+}
+
+/// A sensor: coverage of the front's samples against the low and high targets.
+#[derive(Debug, Clone)]
+pub(crate) struct SensorDef {
+    /// The AEW post it depends on; ground radars are always on.
+    pub post: Option<usize>,
+    pub low: Vec<bool>,
+    pub high: Vec<bool>,
+}
+
+/// A QRA posture.
+#[derive(Debug, Clone)]
+pub(crate) struct QraDef {
+    pub name: String,
+    pub squadron: usize,
+    pub on_alert: u32,
+    pub regenerate_min: Sampler,
+    pub spares_regenerate: bool,
+}
+
+/// Everything a replication reads, built once per scenario.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub(crate) duration_h: f64,
+    pub(crate) warmup_h: f64,
+    pub(crate) overlap_h: f64,
+    pub(crate) refuel_fraction: f64,
+    pub(crate) squadrons: Vec<SquadronDef>,
+    pub(crate) posts: Vec<PostDef>,
+    /// Relief groups: `(post, size)`.
+    pub(crate) groups: Vec<(usize, u32)>,
+    pub(crate) qra: Vec<QraDef>,
+    pub(crate) sensors: Vec<SensorDef>,
+    pub(crate) sample_weights: Vec<f64>,
+    pub(crate) front_km: f64,
+    pub(crate) names: MetricNames,
+}
+
+/// Fuel above bingo at which a fighter on a station with a tanker heads for it: the fraction of
+/// a full tank's margin above bingo, plus the leg to the track.
+pub(crate) fn refuel_margin_kg(s: &SquadronDef, bingo_fuel: f64, leg_h: f64, fraction: f64) -> f64 {
+    (s.fuel_kg - bingo_fuel).max(0.0) * fraction + leg_h * s.cruise_burn
+}
+
+fn avail(a: &Availability) -> AvailDef {
+    match a {
+        Availability::Perfect => AvailDef::Perfect,
+        Availability::McRate { mc_rate, .. } if *mc_rate >= 1.0 => AvailDef::Perfect,
+        Availability::McRate {
+            mc_rate,
+            mean_down_h,
+        } => AvailDef::McRate {
+            mc_rate: *mc_rate,
+            up_mean_h: mean_down_h.mean() * mc_rate / (1.0 - mc_rate),
+            down_h: mean_down_h.sampler(),
+        },
+        Availability::Failures {
+            failures_per_flight_hour,
+            repair_h,
+            ground_abort_probability,
+            inspection_every_flight_h,
+            inspection_days,
+        } => AvailDef::Failures {
+            per_flight_h: *failures_per_flight_hour,
+            repair_h: repair_h.sampler(),
+            abort_p: *ground_abort_probability,
+            inspect_every_fh: *inspection_every_flight_h,
+            inspect_h: inspection_days.unwrap_or(0.0) * 24.0,
+        },
+    }
+}
+
+impl Model {
+    /// Precomputes a validated scenario for simulation.
+    pub fn new(s: &Scenario) -> Model {
+        let squadrons: Vec<SquadronDef> = s
+            .squadrons
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let t = s.squadron_type(i);
+                SquadronDef {
+                    name: q.name.clone(),
+                    base: s.bases[q.base].position,
+                    count: q.aircraft_count,
+                    cruise_kmh: t.cruise_speed_kmh,
+                    fuel_kg: t.fuel_kg,
+                    cruise_burn: t.cruise_burn_kg_h,
+                    patrol_burn: t.patrol_burn_kg_h,
+                    reserve_kg: t.reserve_fuel_kg,
+                    max_sortie_h: t.max_sortie_h,
+                    launch_min: t.launch_min.sampler(),
+                    launch_mean_h: t.launch_min.mean() / 60.0,
+                    turnaround_min: t.turnaround_min.sampler(),
+                    avail: avail(&t.availability),
+                    receptacle: t.receptacle,
+                    tanker: t.tanker.as_ref().map(|tp| TankerDef {
+                        systems: tp.offload_systems.clone(),
+                        receivers: tp.receivers_at_once,
+                        hookup_min: tp.hookup_min.sampler(),
+                        hookup_min_mean_h: tp.hookup_min.mean() / 60.0,
+                        max_offload_kg: tp.max_offload_kg,
+                    }),
+                }
+            })
+            .collect();
+        let serving = |sqs: &[usize], p: &LatLon| -> Vec<Serving> {
+            let mut v: Vec<(usize, f64)> = sqs
+                .iter()
+                .map(|&q| (q, squadrons[q].base.distance_km(p)))
+                .collect();
+            v.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            v.into_iter()
+                .map(|(q, d)| {
+                    let transit_h = d / squadrons[q].cruise_kmh;
+                    Serving {
+                        sq: q,
+                        transit_h,
+                        via_tanker_h: None,
+                        track_home_h: 0.0,
+                        lead_h: squadrons[q].launch_mean_h + transit_h,
+                    }
+                })
+                .collect()
+        };
+        let n_cap = s.cap_stations.len();
+        let demand: Vec<f64> = crate::analytic::estimate(s)
+            .tanker_tracks
+            .iter()
+            .map(|t| t.fuel_demand_kg_per_day)
+            .collect();
+        let n_tank = s.tanker_tracks.len();
+        let mut posts = Vec::new();
+        for (i, c) in s.cap_stations.iter().enumerate() {
+            posts.push(PostDef {
+                name: c.name.clone(),
+                kind: PostKind::Cap(i),
+                position: c.position,
+                required: c.element,
+                serving: serving(&c.squadrons, &c.position),
+                tanker: c.tanker_track.map(|k| {
+                    (
+                        n_cap + k,
+                        c.position.distance_km(&s.tanker_tracks[k].position),
+                    )
+                }),
+                hours: c.hours,
+                expected_offload_kg_h: 0.0,
+            });
+        }
+        for (i, t) in s.tanker_tracks.iter().enumerate() {
+            posts.push(PostDef {
+                name: t.name.clone(),
+                kind: PostKind::Tanker(i),
+                position: t.position,
+                required: t.required,
+                serving: serving(&[t.squadron], &t.position),
+                tanker: None,
+                hours: None,
+                expected_offload_kg_h: demand[i] / 24.0 / f64::from(t.required),
+            });
+        }
+        for (i, o) in s.aew_orbits.iter().enumerate() {
+            posts.push(PostDef {
+                name: o.name.clone(),
+                kind: PostKind::Aew(i),
+                position: o.position,
+                required: o.required,
+                serving: serving(&[o.squadron], &o.position),
+                tanker: None,
+                hours: None,
+                expected_offload_kg_h: 0.0,
+            });
+        }
+        let refuel_fraction = s.file.relief.refuel_at_fuel_fraction;
+        // Routes through the tanker: which serving squadrons can refuel at a station's track,
+        // and which must do so on the way out.
+        for c in 0..n_cap {
+            let Some((tp, leg_km)) = posts[c].tanker else {
+                continue;
+            };
+            let Some(tanker_sq) = posts[tp].serving.first().map(|v| v.sq) else {
+                continue;
+            };
+            let Some(td) = squadrons[tanker_sq].tanker.clone() else {
+                continue;
+            };
+            let track = posts[tp].position;
+            for v in &mut posts[c].serving {
+                let sd = &squadrons[v.sq];
+                if !sd.receptacle.compatible_with(&td.systems) {
+                    continue;
+                }
+                v.track_home_h = sd.base.distance_km(&track) / sd.cruise_kmh;
+                let bingo_fuel = sd.reserve_kg + v.transit_h * sd.cruise_burn;
+                let leg_h = leg_km / sd.cruise_kmh;
+                let margin = refuel_margin_kg(sd, bingo_fuel, leg_h, refuel_fraction);
+                let on_arrival = sd.fuel_kg - v.transit_h * sd.cruise_burn;
+                if on_arrival - bingo_fuel < margin {
+                    v.via_tanker_h = Some(v.track_home_h);
+                    v.lead_h = sd.launch_mean_h + v.track_home_h + td.hookup_min_mean_h + leg_h;
+                }
+            }
+        }
+        let element_relief = s.file.relief.mode == ReliefMode::Element;
+        let mut groups = Vec::new();
+        for (p, post) in posts.iter().enumerate() {
+            if element_relief {
+                groups.push((p, post.required));
+            } else {
+                groups.extend((0..post.required).map(|_| (p, 1)));
+            }
+        }
+
+        // Sensors against the front's samples.
+        let spacing = (s.front.length_km() / 2000.0).max(1.0);
+        let samples = s.front.sample(spacing);
+        let (low_m, high_m) = (s.file.front.low_target_m, s.file.front.high_target_m);
+        let mut sensors = Vec::new();
+        let mut add_sensor = |post: Option<usize>, pos: LatLon, range: f64, h: f64| {
+            let covers = |target: f64| -> Vec<bool> {
+                let r = coverage_radius_km(range, h, target);
+                samples
+                    .iter()
+                    .map(|(_, p, _)| pos.distance_km(p) <= r)
+                    .collect()
+            };
+            sensors.push(SensorDef {
+                post,
+                low: covers(low_m),
+                high: covers(high_m),
+            });
+        };
+        for (i, o) in s.aew_orbits.iter().enumerate() {
+            if let Some(a) = &s.squadron_type(o.squadron).aew {
+                add_sensor(
+                    Some(n_cap + n_tank + i),
+                    o.position,
+                    a.radar_range_km,
+                    a.orbit_altitude_m,
+                );
+            }
+        }
+        for r in &s.ground_radars {
+            add_sensor(None, r.position, r.range_km, r.antenna_height_m);
+        }
+
+        let qra = s
+            .qra
+            .iter()
+            .map(|q| QraDef {
+                name: q.name.clone(),
+                squadron: q.squadron,
+                on_alert: q.on_alert,
+                regenerate_min: q.regenerate_min.sampler(),
+                spares_regenerate: q.spares_regenerate,
+            })
+            .collect();
+
+        let mut model = Model {
+            duration_h: s.duration_h,
+            warmup_h: s.warmup_h,
+            overlap_h: s.file.relief.overlap_min / 60.0,
+            refuel_fraction,
+            squadrons,
+            posts,
+            groups,
+            qra,
+            sensors,
+            sample_weights: samples.iter().map(|x| x.2).collect(),
+            front_km: s.front.length_km(),
+            names: MetricNames::default(),
+        };
+        model.names = model.metric_names();
+        model
+    }
+
+    /// The metric names of this scenario, in row order.
+    pub fn names(&self) -> &MetricNames {
+        &self.names
+    }
+
+    fn posts_of(&self, f: impl Fn(PostKind) -> bool) -> impl Iterator<Item = &PostDef> {
+        self.posts.iter().filter(move |p| f(p.kind))
+    }
+
+    fn metric_names(&self) -> MetricNames {
+        let mut n = Vec::new();
+        let is_cap = |k| matches!(k, PostKind::Cap(_));
+        let is_tanker = |k| matches!(k, PostKind::Tanker(_));
+        let is_aew = |k| matches!(k, PostKind::Aew(_));
+        if self.posts_of(is_cap).next().is_some() {
+            n.push("cap_coverage".to_string());
+            n.extend(
+                self.posts_of(is_cap)
+                    .map(|p| format!("station_coverage[{}]", p.name)),
+            );
+        }
+        if self.posts_of(is_aew).next().is_some() {
+            n.push("aew_coverage".to_string());
+            n.extend(
+                self.posts_of(is_aew)
+                    .map(|p| format!("aew_coverage[{}]", p.name)),
+            );
+        }
+        if !self.sensors.is_empty() {
+            n.push("front_coverage_low".to_string());
+            n.push("front_coverage_high".to_string());
+        }
+        if self.posts_of(is_tanker).next().is_some() {
+            n.push("tanker_coverage".to_string());
+            n.extend(
+                self.posts_of(is_tanker)
+                    .map(|p| format!("tanker_coverage[{}]", p.name)),
+            );
+            n.extend(
+                self.posts_of(is_tanker)
+                    .map(|p| format!("fuel_offloaded_t_per_day[{}]", p.name)),
+            );
+        }
+        if !self.qra.is_empty() {
+            n.push("qra_coverage".to_string());
+            n.extend(self.qra.iter().map(|q| format!("qra_coverage[{}]", q.name)));
+        }
+        n.push("sorties_per_day".to_string());
+        n.push("flight_hours_per_day".to_string());
+        for s in &self.squadrons {
+            n.push(format!("sorties_per_day[{}]", s.name));
+            n.push(format!("flight_hours_per_day[{}]", s.name));
+            n.push(format!("mc_rate[{}]", s.name));
+        }
+        MetricNames(n)
+    }
+}
