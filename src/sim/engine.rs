@@ -434,7 +434,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     covered += w;
                 }
             }
-            covered / self.m.front_km
+            covered / self.m.sample_total
         };
         let (low, high) = (frac(|s| &s.low), frac(|s| &s.high));
         let (w, e, now) = (self.m.warmup_h, self.end, self.now);

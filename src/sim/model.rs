@@ -164,7 +164,8 @@ pub struct Model {
     pub(crate) qra: Vec<QraDef>,
     pub(crate) sensors: Vec<SensorDef>,
     pub(crate) sample_weights: Vec<f64>,
-    pub(crate) front_km: f64,
+    /// Sum of the sample weights (the front's length, summed in sample order).
+    pub(crate) sample_total: f64,
     pub(crate) names: MetricNames,
 }
 
@@ -400,7 +401,7 @@ impl Model {
             qra,
             sensors,
             sample_weights: samples.iter().map(|x| x.2).collect(),
-            front_km: s.front.length_km(),
+            sample_total: samples.iter().map(|x| x.2).sum(),
             names: MetricNames::default(),
         };
         model.names = model.metric_names();

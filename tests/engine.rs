@@ -1,0 +1,178 @@
+//! The simulation engine against the closed form, the availability models against their laws, and
+//! the engine's invariants (checked on every event in test builds) on every bundled scenario.
+
+use airpolicing::analytic::{estimate, formulas};
+use airpolicing::montecarlo::{RunOptions, run};
+use airpolicing::scenario::{Scenario, bundled};
+use airpolicing::sim::{Model, simulate};
+
+fn textbook_with(aircraft: u32) -> Scenario {
+    let text = bundled("textbook").unwrap().replace(
+        "aircraft_count = 6 ",
+        &format!("aircraft_count = {aircraft} "),
+    );
+    Scenario::from_toml_str(&text, "textbook").unwrap()
+}
+
+fn metric(model: &Model, values: &[f64], name: &str) -> f64 {
+    let i = model
+        .names()
+        .0
+        .iter()
+        .position(|n| n == name)
+        .unwrap_or_else(|| panic!("no {name}"));
+    values[i]
+}
+
+#[test]
+fn deterministic_limit_the_formula_fleet_covers_the_station_exactly() {
+    let s = textbook_with(6);
+    let e = estimate(&s);
+    assert_eq!(e.stations[0].aircraft_in_rotation, Some(6));
+    let m = Model::new(&s);
+    let r = simulate(&m, 1, 0);
+    assert_eq!(metric(&m, &r.values, "cap_coverage"), 1.0);
+    assert_eq!(metric(&m, &r.values, "station_coverage[East]"), 1.0);
+    // Sorties and flight hours per day equal the closed form (the station is 400 km to 1 m).
+    let st = &e.stations[0];
+    let sorties = metric(&m, &r.values, "sorties_per_day");
+    assert!(
+        (sorties - st.sorties_per_day).abs() < 1e-6,
+        "{sorties} vs {}",
+        st.sorties_per_day
+    );
+    assert!((metric(&m, &r.values, "flight_hours_per_day") - st.flight_hours_per_day).abs() < 1e-3);
+    assert!((metric(&m, &r.values, "flight_hours_per_day") - 84.0).abs() < 1e-3);
+}
+
+#[test]
+fn deterministic_limit_one_element_fewer_leaves_gaps() {
+    for n in [4, 5] {
+        let s = textbook_with(n);
+        let m = Model::new(&s);
+        let r = simulate(&m, 1, 0);
+        let cov = metric(&m, &r.values, "cap_coverage");
+        assert!(cov < 1.0, "{n} aircraft: coverage {cov}");
+    }
+}
+
+#[test]
+fn deterministic_limit_needs_no_random_numbers() {
+    // Fixed durations, perfect availability: every seed gives the same replication.
+    let s = textbook_with(6);
+    let m = Model::new(&s);
+    assert_eq!(simulate(&m, 1, 0).values, simulate(&m, 99, 7).values);
+}
+
+/// A squadron that never flies: 10 aircraft at mc_rate 0.7, mean down time 24 h (exponential).
+fn parked(mc_rate: f64) -> Scenario {
+    let text = format!(
+        r#"
+[scenario]
+name = "parked"
+duration_days = 200
+warmup_days = 20
+
+[front]
+points = [[51.0, 26.5], [49.0, 26.5]]
+protected_side = "right"
+
+[[bases]]
+name = "Home"
+position = [50.0, 20.0]
+
+[[aircraft]]
+id = "f16"
+availability = {{ model = "mc_rate", mc_rate = {mc_rate}, mean_down_h = {{ dist = "exponential", mean = 24 }} }}
+
+[[squadrons]]
+name = "Parked"
+aircraft = "f16"
+base = "Home"
+aircraft_count = 10
+
+[[qra]]
+name = "Alert"
+squadron = "Parked"
+on_alert = 6
+scramble_size = 1
+regenerate_min = 0
+"#
+    );
+    Scenario::from_toml_str(&text, "parked").unwrap()
+}
+
+#[test]
+fn realised_mc_rate_matches_the_input_within_its_interval() {
+    let s = parked(0.7);
+    let r = run(&s, &RunOptions::default().with_replications(200)).unwrap();
+    let mc = r.metric("mc_rate[Parked]").unwrap();
+    assert!(mc.ci_low <= 0.7 && 0.7 <= mc.ci_high, "{mc:?}");
+    assert!((mc.mean - 0.7).abs() < 0.01, "{mc:?}");
+}
+
+#[test]
+fn ready_aircraft_follow_the_binomial_law_when_nobody_flies() {
+    // With 6 of 10 required on alert and regeneration immediate, the alert is held exactly when
+    // at least 6 aircraft are up: the time fraction should be P[Binomial(10, 0.7) >= 6].
+    let s = parked(0.7);
+    let r = run(&s, &RunOptions::default().with_replications(400)).unwrap();
+    let held = r.metric("qra_coverage").unwrap();
+    let law = formulas::binomial_at_least(10, 6, 0.7);
+    assert!((law - 0.8497).abs() < 1e-4);
+    // Fixed seed; tolerance: the 95 % interval of the mean plus 0.5 % for the start-up state.
+    assert!(
+        held.ci_low - 0.005 <= law && law <= held.ci_high + 0.005,
+        "held {held:?}, law {law}"
+    );
+    // A wrong law is told apart: P[Binomial(10, 0.7) >= 7] = 0.650.
+    let wrong = formulas::binomial_at_least(10, 7, 0.7);
+    assert!(wrong < held.ci_low - 0.05);
+}
+
+#[test]
+fn every_bundled_scenario_runs_with_the_invariants_checked_on_every_event() {
+    // Test builds check after every event: one state per aircraft, fuel never negative, tanker
+    // fuel given equals fuel received, on-station and alert counts consistent, time monotone.
+    for name in airpolicing::scenario::bundled_names() {
+        let s = Scenario::load(name).unwrap();
+        let m = Model::new(&s);
+        for rep in 0..3 {
+            let r = simulate(&m, 11, rep);
+            for (n, v) in m.names().0.iter().zip(&r.values) {
+                assert!(v.is_finite(), "{name} rep {rep}: {n} = {v}");
+                let is_fraction = n.contains("coverage") || n.starts_with("mc_rate");
+                if is_fraction {
+                    assert!((0.0..=1.0).contains(v), "{name} rep {rep}: {n} = {v}");
+                } else {
+                    assert!(*v >= 0.0, "{name} rep {rep}: {n} = {v}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn tanker_fuel_given_shows_up_and_probe_fighters_cannot_use_a_boom_tanker() {
+    // ukraine: the Kherson Gripens (probe) take fuel from the KC-46 (boom and drogue). Swap the
+    // KC-46 for a boom-only KC-135: the southern track then gives only to boom receivers — none.
+    let s = Scenario::load("ukraine").unwrap();
+    let m = Model::new(&s);
+    let r = simulate(&m, 1, 0);
+    assert!(metric(&m, &r.values, "fuel_offloaded_t_per_day[South AAR]") > 10.0);
+    let text = bundled("ukraine")
+        .unwrap()
+        .replace("aircraft = \"kc46\"", "aircraft = \"kc135\"");
+    let s = Scenario::from_toml_str(&text, "ukraine-kc135").unwrap();
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.message.contains("cannot refuel there"))
+    );
+    let m = Model::new(&s);
+    let r = simulate(&m, 1, 0);
+    assert_eq!(
+        metric(&m, &r.values, "fuel_offloaded_t_per_day[South AAR]"),
+        0.0
+    );
+}

@@ -1,0 +1,111 @@
+//! Same seed, same numbers: for any thread count, any split of the replication range, any
+//! machine. And a pinned value per bundled scenario, so that a silent change shows.
+
+use airpolicing::montecarlo::{RunOptions, run};
+use airpolicing::scenario::{Scenario, bundled_names};
+use std::process::Command;
+
+#[test]
+fn one_and_two_threads_give_identical_results() {
+    for name in ["ukraine", "reference"] {
+        let s = Scenario::load(name).unwrap();
+        let base = RunOptions::default().with_seed(7).with_replications(12);
+        let one = run(&s, &base.clone().with_threads(1)).unwrap();
+        let two = run(&s, &base.with_threads(2)).unwrap();
+        assert_eq!(one, two, "{name}");
+    }
+}
+
+#[test]
+fn split_replication_ranges_give_the_same_rows() {
+    let s = Scenario::load("ukraine").unwrap();
+    let opts = RunOptions::default().with_seed(3);
+    let whole = run(&s, &opts.clone().with_reps(0..10)).unwrap();
+    let a = run(&s, &opts.clone().with_reps(0..4)).unwrap();
+    let b = run(&s, &opts.with_reps(4..10)).unwrap();
+    let joined: Vec<_> = a.rows.iter().chain(&b.rows).cloned().collect();
+    assert_eq!(joined, whole.rows);
+}
+
+#[test]
+fn different_seeds_and_replications_differ() {
+    let s = Scenario::load("ukraine").unwrap();
+    let a = run(&s, &RunOptions::default().with_seed(1).with_replications(2)).unwrap();
+    let b = run(&s, &RunOptions::default().with_seed(2).with_replications(2)).unwrap();
+    assert_ne!(a.rows[0].values, b.rows[0].values);
+    assert_ne!(a.rows[0].values, a.rows[1].values);
+}
+
+fn cli(args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn cli_json_bytes_do_not_depend_on_threads() {
+    let one = cli(&["run", "ukraine", "-n", "8", "--json", "--threads", "1"]);
+    let two = cli(&["run", "ukraine", "-n", "8", "--json", "--threads", "2"]);
+    assert_eq!(one, two);
+}
+
+#[test]
+fn cli_csv_rows_of_split_ranges_concatenate_to_the_whole() {
+    let dir = std::env::temp_dir().join(format!("airpolicing-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |n: &str| dir.join(n).to_string_lossy().into_owned();
+    cli(&["run", "baltic", "--reps", "0..6", "--csv", &path("a.csv")]);
+    cli(&["run", "baltic", "--reps", "6..10", "--csv", &path("b.csv")]);
+    cli(&[
+        "run",
+        "baltic",
+        "--reps",
+        "0..10",
+        "--csv",
+        &path("all.csv"),
+    ]);
+    let read = |n: &str| std::fs::read_to_string(dir.join(n)).unwrap();
+    let (a, b, all) = (read("a.csv"), read("b.csv"), read("all.csv"));
+    std::fs::remove_dir_all(&dir).ok();
+    let rows = |t: &str| t.lines().skip(1).map(str::to_string).collect::<Vec<_>>();
+    let joined: Vec<String> = rows(&a).into_iter().chain(rows(&b)).collect();
+    assert_eq!(joined, rows(&all));
+    assert_eq!(rows(&all).len(), 10);
+    assert!(all.starts_with("replication,"));
+}
+
+/// Seed 1, replications 0..4: the mean of every metric, summed, as exact bits. Any change to the
+/// model, the streams or the event order moves it; update it only for a change that means to.
+/// (Exact on x86-64 Linux; another libm may differ in the last bits.)
+const GOLDEN: [(&str, u64); 4] = [
+    ("ukraine", 4653447670491193576),   // 1303.5003223289332
+    ("baltic", 4615367207961096868),    // 3.6347765513331343
+    ("textbook", 4641909394114715264),  // 219.00000179115523
+    ("reference", 4648072316510851980), // 552.6431655051288
+];
+
+#[test]
+fn pinned_golden_value_per_bundled_scenario() {
+    let mut got = Vec::new();
+    for name in bundled_names() {
+        let s = Scenario::load(name).unwrap();
+        let r = run(&s, &RunOptions::default().with_replications(4)).unwrap();
+        let sum: f64 = r.summary.iter().map(|m| m.mean).sum();
+        got.push((name, sum.to_bits()));
+    }
+    assert_eq!(
+        got,
+        GOLDEN,
+        "values: {:?}",
+        got.iter()
+            .map(|(n, b)| (n, f64::from_bits(*b)))
+            .collect::<Vec<_>>()
+    );
+}
