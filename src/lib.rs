@@ -14,6 +14,8 @@
 //! | positions, geodesics, the front | [`geo`] |
 //! | random durations | [`dist`] |
 //! | closed-form answer (MODEL.md §8) | [`analytic`] |
+//! | one replication's event loop and its metrics | [`sim`] |
+//! | many replications in parallel, summaries | [`montecarlo`] |
 //!
 //! ## A first answer in four lines
 //!
@@ -29,6 +31,24 @@
 //!          100.0 * estimate.confidence);
 //! assert_eq!(estimate.stations.len(), 4);
 //! # Ok::<(), airpolicing::scenario::ScenarioError>(())
+//! ```
+//!
+//! ## Simulating it
+//!
+//! The simulator adds what the formulas miss: breakdowns, relief timing, trips to the tanker,
+//! tanker and AEW gaps. Replication `r` of seed `s` is the same on any machine and thread count:
+//!
+//! ```
+//! use airpolicing::montecarlo::{run, RunOptions};
+//! use airpolicing::scenario::Scenario;
+//!
+//! let scenario = Scenario::load("baltic")?;
+//! let result = run(&scenario, &RunOptions::default().with_seed(1).with_replications(20))?;
+//! let alert = result.metric("qra_coverage").unwrap();
+//! println!("QRA alert held {:.1} % of the time (95 % CI {:.1}–{:.1} %)",
+//!          100.0 * alert.mean, 100.0 * alert.ci_low, 100.0 * alert.ci_high);
+//! assert!(alert.mean > 0.5 && alert.mean <= 1.0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Your own scenario

@@ -108,3 +108,103 @@ fn estimate_json_is_one_document_matching_the_library() {
     assert_eq!(doc["estimate"], serde_json::to_value(&e).unwrap());
     assert_eq!(doc["estimate"]["stations"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn run_prints_a_summary_with_intervals() {
+    let o = airpolicing(&["run", "textbook", "-n", "4"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("95 % CI of the mean"), "{out}");
+    assert!(out.contains("station East fully manned"), "{out}");
+    assert!(out.contains("100.0 %"), "{out}");
+    assert!(
+        stderr(&o).contains("replications in"),
+        "timings go to stderr"
+    );
+}
+
+#[test]
+fn run_json_has_every_metric_with_its_interval() {
+    let o = airpolicing(&["run", "baltic", "-n", "5", "--json", "--seed", "9"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["seed"], 9);
+    assert_eq!(doc["replications"]["end"], 5);
+    let metrics = doc["metrics"].as_array().unwrap();
+    let qra = metrics
+        .iter()
+        .find(|m| m["name"] == "qra_coverage")
+        .unwrap();
+    for key in [
+        "mean", "sd", "ci_low", "ci_high", "min", "p05", "p50", "p95", "max",
+    ] {
+        assert!(qra[key].is_number(), "{key}");
+    }
+}
+
+#[test]
+fn run_writes_a_trace_in_csv_and_json_lines() {
+    let dir = std::env::temp_dir().join(format!("airpolicing-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("day.csv");
+    let jsonl = dir.join("day.jsonl");
+    for p in [&csv, &jsonl] {
+        let o = airpolicing(&[
+            "run",
+            "textbook",
+            "-n",
+            "1",
+            "--trace",
+            p.to_str().unwrap(),
+            "--trace-rep",
+            "0",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines = std::fs::read_to_string(&jsonl).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let mut rows = text.lines();
+    assert_eq!(
+        rows.next(),
+        Some("time_h,squadron,tail,event,lat,lon,fuel_kg,task")
+    );
+    let first: Vec<&str> = rows.next().unwrap().split(',').collect();
+    assert_eq!(first[1..4], ["1 Sqn", "0", "launch"]);
+    assert_eq!(first[7], "East");
+    // Every launch is followed by a landing (or the run ends first).
+    let launches = text.matches(",launch,").count();
+    let landings = text.matches(",landed,").count();
+    assert!(
+        launches >= landings && launches - landings <= 4,
+        "{launches} launches, {landings} landings"
+    );
+    let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    assert_eq!(first["event"], "launch");
+    assert_eq!(first["fuel_kg"], 5000.0);
+    assert_eq!(lines.lines().count(), text.lines().count() - 1);
+}
+
+#[test]
+fn run_refuses_an_output_in_a_missing_directory_before_working() {
+    let o = airpolicing(&[
+        "run",
+        "ukraine",
+        "-n",
+        "1000000",
+        "--csv",
+        "no/such/dir/out.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+}
+
+#[test]
+fn run_rejects_bad_ranges_and_thread_counts() {
+    let o = airpolicing(&["run", "textbook", "--reps", "5..5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("empty"), "{}", stderr(&o));
+    let o = airpolicing(&["run", "textbook", "--threads", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least one thread"), "{}", stderr(&o));
+}

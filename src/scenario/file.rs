@@ -158,8 +158,10 @@ pub struct ReliefSpec {
     /// `"element"` or `"individual"`.
     #[serde(default)]
     pub mode: ReliefMode,
-    /// A fighter on a station with a tanker heads for it when its usable fuel falls to this
-    /// fraction of its usable internal fuel, in (0, 1).
+    /// A fighter on a station with a compatible tanker heads for it when its fuel above bingo
+    /// (what it needs to get home plus its reserve) falls to this fraction of the margin a full
+    /// tank would give there, plus the fuel for the leg to the tanker; in (0, 1). A fighter that
+    /// would arrive below that takes fuel on the way out.
     #[serde(default = "default_refuel_fraction")]
     pub refuel_at_fuel_fraction: f64,
 }

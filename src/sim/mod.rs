@@ -1,9 +1,58 @@
 //! The discrete-event simulation of one replication.
 //!
-//! [`Model::new`] precomputes a validated scenario once (distances, samplers, sensor coverage of
-//! the front); [`simulate`] runs one replication of it and returns its metrics. Time is `f64`
-//! hours from the start of the replication; the event ordering rule is in [`calendar`]; the random
-//! streams are in [`streams`].
+//! [`Model::new`] precomputes a validated scenario once (distances, samplers, routes through the
+//! tankers, sensor coverage of the front); [`simulate`] runs one replication of it and returns its
+//! metrics. One replication is one single-threaded event loop over a binary-heap calendar
+//! ([`calendar`], where the ordering rule for simultaneous events is written down). Time is `f64`
+//! hours from the start. Every random number comes from the streams of [`streams`].
+//!
+//! # Modelling choices
+//!
+//! - **Fuel** is tracked continuously per aircraft: none burnt on the ground, cruise burn in
+//!   transit and to/from the tanker, patrol burn on station and at the tanker. A fighter leaves its
+//!   station at bingo — when its fuel equals the way home plus its reserve — or at its crew limit
+//!   (`max_sortie_h` from wheels-up, less the way home). An aircraft that would fall below its
+//!   reserve on the way home diverts: it lands when the fuel reaches the reserve.
+//! - **Relief**: see the engine's module notes. A station served by several squadrons takes the
+//!   nearest squadron with a ready aircraft. A relief is planned to arrive `overlap` before the
+//!   members' predicted departure; when it has arrived the old members stay until their own bingo
+//!   (the overlap), so an undisturbed rotation flies `t_os` per sortie, as in the closed form.
+//! - **Air-to-air refuelling**: a fighter on a station served by a compatible tanker track heads
+//!   for the tanker when its fuel above bingo falls to `refuel_at_fuel_fraction` of a full tank's
+//!   margin (plus the leg); one member of an element goes at a time while the others hold. It
+//!   queues for a free boom or drogue (`receivers_at_once` per tanker on track), is hooked up for
+//!   `hookup_min`, takes what fills its tanks (up to what the tanker can give above its own way
+//!   home, a quarter hour on track and its reserve) and flies back. A fighter that would reach the
+//!   station with too little fuel takes fuel on the way out, and launches only while a tanker is on
+//!   track. A tanker's relief is planned for when its fuel will run low at the closed-form offload
+//!   rate; it leaves at its own fuel bingo if that comes first. Fuel given equals fuel received.
+//! - **Availability, `mc_rate`**: each aircraft alternates up periods (exponential, with the mean
+//!   that makes the long-run fraction up equal `mc_rate`) and down periods (`mean_down_h`), on the
+//!   clock, starting in the long-run mix. An aircraft that goes down in the air finishes its
+//!   sortie; after landing it stays in maintenance until the down period ends.
+//! - **Availability, failures**: flight hours to the next failure are exponential. A failure on
+//!   station or on the way out sends the aircraft home at once (and brings its relief forward);
+//!   elsewhere it is repaired after landing. Ground aborts send the aircraft to repair and the next
+//!   ready aircraft launches instead. Scheduled inspections follow the landing that passes the
+//!   flight-hour interval.
+//! - **QRA**: alert aircraft are taken from the ready aircraft of the squadron at the start. When
+//!   one goes down (or, with violations, launches), a ready spare is put on alert after
+//!   `regenerate_min` if the posture regenerates. A ready aircraft goes first to a posture short of
+//!   its alert, then to the longest-waiting relief.
+//! - **Part-day stations** are manned from the start of their hours; their coverage counts only
+//!   the required hours.
+//! - **Sensor coverage** of the front: the front is sampled every kilometre or so; a sample is
+//!   covered when it is inside the coverage radius of a ground radar or of an AEW orbit with at
+//!   least one aircraft on it.
+//!
+//! # Metrics
+//!
+//! Time-weighted over `[warm-up, end]`: `cap_coverage` (every required station has its full
+//! element at once), `station_coverage[s]` (of the required time), `aew_coverage`,
+//! `tanker_coverage` (every orbit or track has its required count), `front_coverage_low/high`
+//! (time-averaged fraction of front length in cover), `qra_coverage` (every posture holds its alert
+//! count), `mc_rate[squadron]` (aircraft-time mission capable). Counted after the warm-up, per day:
+//! `sorties_per_day` (wheels-up), `flight_hours_per_day`, `fuel_offloaded_t_per_day[track]`.
 
 pub mod calendar;
 mod engine;
