@@ -176,3 +176,68 @@ fn tanker_fuel_given_shows_up_and_probe_fighters_cannot_use_a_boom_tanker() {
         0.0
     );
 }
+
+#[test]
+fn individual_relief_also_keeps_the_formula_fleet_on_station() {
+    let text = bundled("textbook")
+        .unwrap()
+        .replace("mode = \"element\"", "mode = \"individual\"");
+    let s = Scenario::from_toml_str(&text, "textbook-individual").unwrap();
+    let m = Model::new(&s);
+    let r = simulate(&m, 1, 0);
+    assert_eq!(metric(&m, &r.values, "cap_coverage"), 1.0);
+    assert!((metric(&m, &r.values, "sorties_per_day") - 24.0).abs() < 1e-6);
+}
+
+#[test]
+fn ground_aborts_and_failures_happen_at_their_rates() {
+    use airpolicing::sim::{simulate_observed, trace::Recorder};
+    // The textbook fighter with the failure model: a launch aborts with probability 0.3, a
+    // failure every 20 flight hours on average, an inspection every 50 flight hours.
+    let text = bundled("textbook").unwrap().replace(
+        "availability = { model = \"perfect\" }",
+        "availability = { model = \"failures\", failures_per_flight_hour = 0.05, repair_h = 4, ground_abort_probability = 0.3, inspection_every_flight_h = 50, inspection_days = 1 }",
+    ).replace("aircraft_count = 6 ", "aircraft_count = 12 ");
+    let s = Scenario::from_toml_str(&text, "textbook-failures").unwrap();
+    let m = Model::new(&s);
+    let (mut launches, mut aborts, mut failures, mut flight_h) = (0u32, 0u32, 0u32, 0.0);
+    let mut inspections = 0u32;
+    for rep in 0..40 {
+        let mut rec = Recorder::default();
+        simulate_observed(&m, 5, rep, &mut rec);
+        let mut up_since = std::collections::HashMap::new();
+        for e in &rec.events {
+            match e.event {
+                "launch" => launches += 1,
+                "ground_abort" => aborts += 1,
+                "failure" => failures += 1,
+                "inspection" => inspections += 1,
+                "airborne" => {
+                    up_since.insert(e.tail, e.time_h);
+                }
+                "landed" => flight_h += e.time_h - up_since.remove(&e.tail).unwrap(),
+                _ => {}
+            }
+        }
+    }
+    // Aborts: binomial with p = 0.3 over all attempts; 4 standard errors (fixed seed).
+    let attempts = f64::from(launches + aborts);
+    let p = f64::from(aborts) / attempts;
+    let se = (0.3 * 0.7 / attempts).sqrt();
+    assert!(
+        (p - 0.3).abs() < 4.0 * se,
+        "abort fraction {p} over {attempts} attempts"
+    );
+    // Failures: Poisson in flight hours with rate 0.05; 4 standard errors.
+    let expected = 0.05 * flight_h;
+    assert!(
+        (f64::from(failures) - expected).abs() < 4.0 * expected.sqrt() + 2.0,
+        "{failures} failures, {expected} expected"
+    );
+    // Inspections: about one per 50 flight hours per aircraft (the counter runs per aircraft).
+    let per_50 = flight_h / 50.0;
+    assert!(
+        f64::from(inspections) > 0.6 * per_50 && f64::from(inspections) <= per_50 + 12.0,
+        "{inspections} vs {per_50}"
+    );
+}

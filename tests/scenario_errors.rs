@@ -272,9 +272,15 @@ fn a_station_out_of_reach_without_a_tanker_is_refused() {
             "cannot refuel in the air",
         ],
     );
-    // The Typhoon cannot hold Kharkiv from Rzeszów on internal fuel; take away its tanker.
+    // The Typhoon without wing tanks cannot hold Kharkiv from Rzeszów on internal fuel; take away
+    // its tanks and its tanker.
     let t = edit(
         &ukraine(),
+        "aircraft = \"typhoon_tanks\"",
+        "aircraft = \"typhoon\"",
+    );
+    let t = edit(
+        &t,
         "squadrons = [\"RAF Typhoon\"]\ntanker_track = \"North AAR\"",
         "squadrons = [\"RAF Typhoon\"]",
     );

@@ -421,16 +421,15 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         if self.m.sensors.is_empty() {
             return;
         }
-        let active: Vec<&super::model::SensorDef> = self
-            .m
-            .sensors
-            .iter()
-            .filter(|s| s.post.is_none_or(|p| self.posts[p].on_station > 0))
-            .collect();
         let frac = |pick: fn(&super::model::SensorDef) -> &Vec<bool>| -> f64 {
             let mut covered = 0.0;
             for (i, w) in self.m.sample_weights.iter().enumerate() {
-                if active.iter().any(|s| pick(s)[i]) {
+                let seen = self
+                    .m
+                    .sensors
+                    .iter()
+                    .any(|s| pick(s)[i] && s.post.is_none_or(|p| self.posts[p].on_station > 0));
+                if seen {
                     covered += w;
                 }
             }
@@ -819,18 +818,19 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         self.trace(a, what, pos, Some(name));
         if matches!(self.m.posts[p].kind, PostKind::Tanker(_)) {
             // Fighters waiting for this tanker to launch may go now.
-            let served: Vec<usize> = self
-                .waiting
-                .iter()
-                .copied()
-                .filter(|&g| {
-                    self.m.posts[self.groups[g].post]
-                        .tanker
-                        .is_some_and(|(tp, _)| tp == p)
-                })
-                .collect();
-            for g in served {
-                self.fill(g);
+            let mut i = 0;
+            while i < self.waiting.len() {
+                let g = self.waiting[i];
+                if self.m.posts[self.groups[g].post]
+                    .tanker
+                    .is_some_and(|(tp, _)| tp == p)
+                {
+                    self.fill(g);
+                    if self.waiting.get(i) != Some(&g) {
+                        continue; // it launched and left the queue
+                    }
+                }
+                i += 1;
             }
         }
     }
@@ -930,6 +930,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
 
     fn failure(&mut self, a: usize) {
         self.ac[a].needs_repair = true;
+        // One failure per sortie: the next clock starts after the repair.
+        self.ac[a].fh_to_failure = f64::INFINITY;
         let pos = self.base(a);
         self.trace(a, "failure", pos, None);
         match self.ac[a].st {
