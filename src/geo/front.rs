@@ -151,6 +151,18 @@ impl Front {
             .destination(self.azimuth_at(along_km) + turn, standoff_km)
     }
 
+    /// Unit vector in the theatre plane, perpendicular to the front at `along_km`, pointing into
+    /// the protected side.
+    pub fn inward_normal(&self, along_km: f64) -> Vector2<f64> {
+        let i = self.segment_at(along_km.clamp(0.0, self.length_km()));
+        let d = (self.planar[i + 1] - self.planar[i]).normalize();
+        match self.protected {
+            // Left of the direction of travel: rotate by +90°.
+            Side::Left => Vector2::new(-d.y, d.x),
+            Side::Right => Vector2::new(d.y, -d.x),
+        }
+    }
+
     /// The closest point of the front to `p`, found in the theatre plane and measured back on the
     /// ellipsoid.
     pub fn nearest(&self, p: &LatLon) -> NearestPoint {
@@ -329,6 +341,18 @@ mod tests {
         assert_eq!(sectors.len(), 4);
         assert_eq!(sectors[0].0, 0.0);
         assert!((sectors[3].1 - f.length_km()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn inward_normal_points_to_the_protected_side() {
+        let f = contact_line();
+        for along in [50.0, 500.0, 950.0] {
+            let p = f.projection().forward(&f.point_at(along)) + 30.0 * f.inward_normal(along);
+            assert!(
+                f.nearest(&f.projection().inverse(&p)).protected_side,
+                "{along}"
+            );
+        }
     }
 
     #[test]

@@ -99,6 +99,10 @@ pub struct RunResult {
     pub rows: Vec<RepMetrics>,
     /// One summary per metric, in name order.
     pub summary: Vec<Summary>,
+    /// Response times of every intercept of every replication, in one-minute bins (the last bin
+    /// holds everything from [`crate::sim::RESPONSE_BINS`] minutes on); merged by adding counts,
+    /// so it is the same however the replications were split. Empty without violations.
+    pub response_hist: Vec<u64>,
 }
 
 impl RunResult {
@@ -160,6 +164,7 @@ pub fn run_with_progress(
     });
     let names = model.names().0.clone();
     let summary = summarise(&names, &rows);
+    let response_hist = merge_histograms(&rows);
     Ok(RunResult {
         scenario: scenario.file.scenario.name.clone(),
         seed,
@@ -167,5 +172,20 @@ pub fn run_with_progress(
         names,
         rows,
         summary,
+        response_hist,
     })
+}
+
+/// Adds the replications' response-time histograms bin by bin.
+pub fn merge_histograms(rows: &[RepMetrics]) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    for r in rows {
+        if out.len() < r.response_hist.len() {
+            out.resize(r.response_hist.len(), 0);
+        }
+        for (o, c) in out.iter_mut().zip(&r.response_hist) {
+            *o += c;
+        }
+    }
+    out
 }

@@ -2,6 +2,7 @@
 //! confidence interval for the mean, and percentiles.
 
 use crate::sim::RepMetrics;
+use crate::sim::metrics::quantile;
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
@@ -10,7 +11,7 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 pub struct Summary {
     /// Metric name.
     pub name: String,
-    /// Replications.
+    /// Replications with a value.
     pub n: usize,
     /// Mean.
     pub mean: f64,
@@ -32,24 +33,16 @@ pub struct Summary {
     pub max: f64,
 }
 
-/// The `q`-quantile of sorted values, interpolating linearly between order statistics.
-pub(crate) fn quantile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let h = q * (sorted.len() - 1) as f64;
-    let lo = h.floor() as usize;
-    let hi = h.ceil() as usize;
-    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
-}
-
 /// The two-sided 95 % Student t quantile with `df` degrees of freedom.
 pub(crate) fn t95(df: f64) -> f64 {
     StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |t| t.inverse_cdf(0.975))
 }
 
-/// Summarises values, in the order given.
+/// Summarises values, in the order given. Values that are not finite (a response time in a
+/// replication without intercepts) are left out; `n` counts the values used.
 pub fn summarise_values(name: &str, values: &[f64]) -> Summary {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let values = &finite[..];
     let n = values.len();
     let mean = values.iter().sum::<f64>() / n as f64;
     let sd = if n > 1 {

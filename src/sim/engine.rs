@@ -20,7 +20,9 @@ use super::metrics::{RepMetrics, TimeWeighted};
 use super::model::{AvailDef, Model, PostKind, refuel_margin_kg};
 use super::streams::{self, Process};
 use super::trace::{Observer, TraceEvent};
-use crate::geo::LatLon;
+use super::violations::{first_entry, intercept_time};
+use crate::geo::{LatLon, coverage_radius_km};
+use nalgebra::Vector2;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 use std::collections::VecDeque;
@@ -50,6 +52,14 @@ pub(crate) enum St {
     FromTanker,
     /// Flying home.
     Homebound,
+    /// On alert, scrambled: readiness before take-off.
+    Scrambling,
+    /// Dashing to intercept a violator.
+    Dash,
+    /// Shadowing a violator after the intercept.
+    Shadow,
+    /// Flying back from an intercept to its station.
+    Returning,
     /// Ground time after a sortie.
     Turnaround,
     /// Not mission capable: maintenance, repair or inspection.
@@ -74,6 +84,11 @@ enum Ev {
     Landed(u32),
     ReliefDue(u32, u32),
     AvailDown(u32),
+    Cross(u32),
+    Respond(u32),
+    ScrambleAirborne(u32),
+    Intercept(u32),
+    ShadowDone(u32),
 }
 
 impl Ev {
@@ -84,6 +99,11 @@ impl Ev {
             Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(_) | Ev::HoursEdge(_) => 0,
             Ev::Arrive(_) | Ev::BackOnStation(_) => 1,
             Ev::LaunchDone(_) | Ev::ReachTanker(_) | Ev::HookupDone(_) => 2,
+            Ev::Cross(_)
+            | Ev::Respond(_)
+            | Ev::ScrambleAirborne(_)
+            | Ev::Intercept(_)
+            | Ev::ShadowDone(_) => 2,
             Ev::Bingo(..) | Ev::Refuel(..) | Ev::Failure(..) => 3,
             Ev::Landed(_) => 4,
             Ev::ReliefDue(..) => 5,
@@ -150,6 +170,39 @@ struct QraState {
     rng: ChaCha8Rng,
 }
 
+/// Who answers a violation.
+enum Responder {
+    /// A fighter on CAP.
+    Cap(usize),
+    /// A QRA posture, with the readiness drawn for this scramble (hours).
+    Qra(usize, f64),
+}
+
+/// How a violation ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Outcome {
+    Pending,
+    Undetected,
+    Unanswered,
+    /// Intercepted this many hours after crossing.
+    Intercepted(f64),
+}
+
+struct Violation {
+    t0: Hours,
+    sector: usize,
+    kind: usize,
+    start: Vector2<f64>,
+    velocity: Vector2<f64>,
+    /// Hours from the crossing until it turns back.
+    window_h: f64,
+    outcome: Outcome,
+    /// Found no aircraft on alert when the response was ordered.
+    no_alert: bool,
+    responders: Vec<usize>,
+    meet: Vector2<f64>,
+}
+
 /// One replication in progress.
 struct Rep<'m, 'o, O: Observer> {
     m: &'m Model,
@@ -176,6 +229,8 @@ struct Rep<'m, 'o, O: Observer> {
     given_kg: f64,
     received_kg: f64,
     events: u64,
+    viol: Vec<Violation>,
+    viol_rng: Option<ChaCha8Rng>,
 }
 
 /// Runs replication `rep` of `model` under master `seed`, reporting every aircraft event to
@@ -302,6 +357,11 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             given_kg: 0.0,
             received_kg: 0.0,
             events: 0,
+            viol: Vec::new(),
+            viol_rng: m
+                .violations
+                .as_ref()
+                .map(|_| streams::stream(key, Process::Violations, 0)),
         }
     }
 
@@ -519,6 +579,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         for g in 0..self.groups.len() {
             self.plan_relief(g);
         }
+        self.generate_violations();
     }
 
     fn run(&mut self) {
@@ -545,7 +606,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::HoursEdge(p) => self.hours_edge(p as usize),
             // Movement events are stale when the aircraft has since changed course (a failure).
             Ev::Arrive(a) if self.ac[a as usize].st == St::Outbound => self.arrive(a as usize),
-            Ev::BackOnStation(a) if self.ac[a as usize].st == St::FromTanker => {
+            Ev::BackOnStation(a)
+                if matches!(self.ac[a as usize].st, St::FromTanker | St::Returning) =>
+            {
                 self.arrive(a as usize)
             }
             Ev::LaunchDone(a) if self.ac[a as usize].st == St::Launching => {
@@ -572,6 +635,11 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.relief_due(g as usize)
             }
             Ev::ReliefDue(..) => {}
+            Ev::Cross(v) => self.cross(v as usize),
+            Ev::Respond(v) => self.respond(v as usize),
+            Ev::ScrambleAirborne(v) => self.scramble_airborne(v as usize),
+            Ev::Intercept(v) => self.intercept(v as usize),
+            Ev::ShadowDone(v) => self.shadow_done(v as usize),
         }
     }
 
@@ -742,7 +810,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     /// On station: from base, or back from the tanker.
     fn arrive(&mut self, a: usize) {
         let p = self.post_of(a);
-        let back = self.ac[a].st == St::FromTanker;
+        let back = matches!(self.ac[a].st, St::FromTanker | St::Returning);
         self.put_on_station(
             a,
             p,
@@ -940,9 +1008,16 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.member_leaves(a, g);
             }
             St::Outbound | St::ToTanker if self.ac[a].group.is_some() => {
-                // Turn back: as far home as it has come out.
+                // Turn back: on the way out, as far home as it has come; on the way to the
+                // tanker, about its station's distance.
                 let g = self.ac[a].group.expect("on a task");
-                let flown = self.now - self.ac[a].airborne_since;
+                let flown = if self.ac[a].st == St::Outbound {
+                    self.now - self.ac[a].airborne_since
+                } else {
+                    self.ac[a].home_leg_h
+                };
+                let sq = self.ac[a].sq;
+                self.set_burn(a, self.m.squadrons[sq].cruise_burn);
                 self.groups[g].members.retain(|&x| x != a);
                 self.groups[g].relief.retain(|&x| x != a);
                 self.ac[a].group = None;
@@ -1359,6 +1434,361 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         self.hook_up(tp);
     }
 
+    // ------------------------------------------------------------------ violations
+
+    /// Draws every violation of the replication up front (thinning a Poisson process at the
+    /// peak rate) and schedules its crossing.
+    fn generate_violations(&mut self) {
+        let (Some(v), Some(mut rng)) = (self.m.violations.as_ref(), self.viol_rng.take()) else {
+            return;
+        };
+        let peak = v.rate_per_h * v.peak;
+        if peak <= 0.0 {
+            return;
+        }
+        let mut t = 0.0;
+        loop {
+            t += exp_draw(&mut rng, 1.0 / peak);
+            if t >= self.end {
+                break;
+            }
+            if rng.random::<f64>() * peak >= v.rate_at(t) {
+                continue;
+            }
+            let u: f64 = rng.random();
+            let sector = v
+                .sector_cum
+                .iter()
+                .position(|&c| u < c)
+                .unwrap_or(v.sector_cum.len() - 1);
+            let (a, b) = v.sectors[sector];
+            let along = a + rng.random::<f64>() * (b - a);
+            let u: f64 = rng.random();
+            let kind = v
+                .types
+                .iter()
+                .position(|k| u < k.cum_share)
+                .unwrap_or(v.types.len() - 1);
+            let k = &v.types[kind];
+            let start = self
+                .m
+                .front
+                .projection()
+                .forward(&self.m.front.point_at(along));
+            let spread = (2.0 * rng.random::<f64>() - 1.0) * k.spread_deg.to_radians();
+            let base_dir = if k.toward.is_empty() {
+                self.m.front.inward_normal(along)
+            } else {
+                let target = k.toward
+                    [(rng.random::<f64>() * k.toward.len() as f64) as usize % k.toward.len()];
+                let d = target - start;
+                if d.norm() > 0.0 {
+                    d.normalize()
+                } else {
+                    self.m.front.inward_normal(along)
+                }
+            };
+            let (sn, cs) = spread.sin_cos();
+            let dir = Vector2::new(
+                base_dir.x * cs - base_dir.y * sn,
+                base_dir.x * sn + base_dir.y * cs,
+            );
+            let window_h = match &k.stay {
+                super::model::Stay::Penetration(km) => km / k.speed_kmh,
+                super::model::Stay::Dwell(d) => d.sample(&mut rng) / 60.0,
+            };
+            self.viol.push(Violation {
+                t0: t,
+                sector,
+                kind,
+                start,
+                velocity: dir * k.speed_kmh,
+                window_h,
+                outcome: Outcome::Pending,
+                no_alert: false,
+                responders: Vec::new(),
+                meet: start,
+            });
+        }
+        for i in 0..self.viol.len() {
+            let t0 = self.viol[i].t0;
+            self.cal
+                .schedule(t0, Ev::Cross(0).priority(), Ev::Cross(i as u32));
+        }
+        self.viol_rng = Some(rng);
+    }
+
+    fn trace_violation(&mut self, i: usize, event: &'static str, at: Vector2<f64>) {
+        let position = self.m.front.projection().inverse(&at);
+        self.obs.event(&TraceEvent {
+            time_h: self.now,
+            squadron: "violation",
+            tail: i,
+            event,
+            position,
+            fuel_kg: 0.0,
+            task: None,
+        });
+    }
+
+    /// The violator crosses the front: find when it is first seen.
+    fn cross(&mut self, i: usize) {
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let x = &self.viol[i];
+        let alt = v.types[x.kind].altitude_m;
+        let seen = self
+            .m
+            .sensors
+            .iter()
+            .filter(|s| s.post.is_none_or(|p| self.posts[p].on_station > 0))
+            .filter_map(|s| {
+                let r = coverage_radius_km(s.range_km, s.height_m, alt);
+                first_entry(x.start, x.velocity, x.window_h, s.xy, r)
+            })
+            .fold(f64::INFINITY, f64::min);
+        let start = x.start;
+        self.trace_violation(i, "violation_crosses", start);
+        if seen.is_finite() {
+            let c2 = v
+                .c2_min
+                .sample(self.viol_rng.as_mut().expect("a violation stream"))
+                / 60.0;
+            self.at(seen + c2, Ev::Respond(i as u32));
+        } else {
+            self.viol[i].outcome = Outcome::Undetected;
+            self.trace_violation(i, "undetected", start);
+        }
+    }
+
+    /// The response is ordered: choose the responder that intercepts first.
+    fn respond(&mut self, i: usize) {
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let (t0, start, vel, window) = {
+            let x = &self.viol[i];
+            (x.t0, x.start, x.velocity, x.window_h)
+        };
+        let target_now = start + vel * (self.now - t0);
+        let left = t0 + window - self.now;
+        self.viol[i].no_alert = !self.qra.is_empty() && self.qra.iter().all(|q| q.alert == 0);
+        // (time of intercept, responder): CAP aircraft on station, then QRA postures.
+        let mut best: Option<(f64, Responder)> = None;
+        for p in 0..self.m.posts.len() {
+            if !matches!(self.m.posts[p].kind, PostKind::Cap(_)) || self.posts[p].on_station == 0 {
+                continue;
+            }
+            let post_xy = self.m.posts[p].xy;
+            for a in self.on_post(p) {
+                let s = &self.m.squadrons[self.ac[a].sq];
+                let Some((dash, dash_burn)) = s.dash else {
+                    continue;
+                };
+                let Some(tau) = intercept_time(target_now - post_xy, vel, dash) else {
+                    continue;
+                };
+                if tau > left {
+                    continue;
+                }
+                let meet = target_now + vel * tau;
+                let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+                let need = tau * dash_burn
+                    + v.shadow_mean_h * s.patrol_burn
+                    + home_h * s.cruise_burn
+                    + s.reserve_kg;
+                if self.fuel_now(a) < need {
+                    continue;
+                }
+                let t = self.now + tau;
+                if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
+                    best = Some((t, Responder::Cap(a)));
+                }
+            }
+        }
+        for q in 0..self.qra.len() {
+            if self.qra[q].alert == 0 {
+                continue;
+            }
+            let d = &self.m.qra[q];
+            let s = &self.m.squadrons[d.squadron];
+            let Some((dash, dash_burn)) = s.dash else {
+                continue;
+            };
+            let ready_h = d.readiness_min.sample(&mut self.qra[q].rng) / 60.0;
+            let target_then = target_now + vel * ready_h;
+            let Some(tau) = intercept_time(target_then - s.base_xy, vel, dash) else {
+                continue;
+            };
+            if ready_h + tau > left {
+                continue;
+            }
+            let meet = target_then + vel * tau;
+            let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+            let need = tau * dash_burn
+                + v.shadow_mean_h * s.patrol_burn
+                + home_h * s.cruise_burn
+                + s.reserve_kg;
+            if s.fuel_kg < need {
+                continue;
+            }
+            let t = self.now + ready_h + tau;
+            if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
+                best = Some((t, Responder::Qra(q, ready_h)));
+            }
+        }
+        let Some((t_meet, who)) = best else {
+            self.viol[i].outcome = Outcome::Unanswered;
+            self.trace_violation(i, "unanswered", target_now);
+            return;
+        };
+        let meet = start + vel * (t_meet - t0);
+        self.viol[i].meet = meet;
+        self.viol[i].outcome = Outcome::Intercepted(t_meet - t0);
+        self.trace_violation(i, "response_ordered", target_now);
+        match who {
+            Responder::Cap(a) => {
+                // One fighter leaves the element to intercept; the others hold the station.
+                let p = self.post_of(a);
+                let sq = self.ac[a].sq;
+                self.posts[p].on_station -= 1;
+                self.refresh_post(p);
+                self.ac[a].st = St::Dash;
+                self.ac[a].epoch += 1;
+                self.set_burn(a, self.m.squadrons[sq].dash.map_or(0.0, |d| d.1));
+                self.fix_failure_clock(a);
+                let pos = self.m.posts[p].position;
+                self.trace(a, "scramble_from_cap", pos, None);
+                self.viol[i].responders.push(a);
+                self.at(t_meet - self.now, Ev::Intercept(i as u32));
+            }
+            Responder::Qra(q, ready_h) => {
+                let sq = self.m.qra[q].squadron;
+                let n = self.m.qra[q].scramble_size.min(self.qra[q].alert);
+                let scrambled: Vec<usize> = self.fleet[sq]
+                    .iter()
+                    .copied()
+                    .filter(|&a| self.ac[a].st == St::Alert(q))
+                    .take(n as usize)
+                    .collect();
+                for &a in &scrambled {
+                    self.ac[a].st = St::Scrambling;
+                    self.qra[q].alert -= 1;
+                    let base = self.base(a);
+                    let name: &'m str = &self.m.qra[q].name;
+                    self.trace(a, "scramble", base, Some(name));
+                }
+                self.refresh_qra(q);
+                for _ in 0..n {
+                    self.regenerate(q);
+                }
+                self.viol[i].responders = scrambled;
+                self.at(ready_h, Ev::ScrambleAirborne(i as u32));
+                self.at(t_meet - self.now, Ev::Intercept(i as u32));
+            }
+        }
+    }
+
+    /// The aircraft of post `p` on station.
+    fn on_post(&self, p: usize) -> Vec<usize> {
+        self.groups
+            .iter()
+            .filter(|g| g.post == p)
+            .flat_map(|g| g.members.iter().chain(&g.relief))
+            .copied()
+            .filter(|&a| self.ac[a].st == St::OnStation)
+            .collect()
+    }
+
+    fn scramble_airborne(&mut self, i: usize) {
+        for k in 0..self.viol[i].responders.len() {
+            let a = self.viol[i].responders[k];
+            if self.ac[a].st != St::Scrambling {
+                continue;
+            }
+            let sq = self.ac[a].sq;
+            self.ac[a].st = St::Dash;
+            self.ac[a].airborne_since = self.now;
+            self.ac[a].fuel = self.m.squadrons[sq].fuel_kg;
+            self.ac[a].fuel_t = self.now;
+            self.ac[a].burn = self.m.squadrons[sq].dash.map_or(0.0, |d| d.1);
+            if self.now >= self.m.warmup_h {
+                self.sorties[sq] += 1.0;
+            }
+            let base = self.base(a);
+            self.trace(a, "airborne", base, None);
+        }
+    }
+
+    fn intercept(&mut self, i: usize) {
+        let meet = self.viol[i].meet;
+        self.trace_violation(i, "intercepted", meet);
+        let at = self.m.front.projection().inverse(&meet);
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let rng = self.viol_rng.as_mut().expect("a violation stream");
+        let mut shadow = v.shadow_min.sample(rng) / 60.0;
+        for k in 0..self.viol[i].responders.len() {
+            let a = self.viol[i].responders[k];
+            if self.ac[a].st != St::Dash {
+                continue;
+            }
+            self.ac[a].st = St::Shadow;
+            let s = &self.m.squadrons[self.ac[a].sq];
+            self.set_burn(a, s.patrol_burn);
+            // The shadow ends early when an aircraft needs its fuel to get home.
+            let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+            let spare = (self.fuel_now(a) - s.reserve_kg - home_h * s.cruise_burn) / s.patrol_burn;
+            shadow = shadow.min(spare.max(0.0));
+            self.trace(a, "intercept", at, None);
+        }
+        self.at(shadow, Ev::ShadowDone(i as u32));
+    }
+
+    /// After shadowing: back to the station if the fuel allows, otherwise home.
+    fn shadow_done(&mut self, i: usize) {
+        let meet = self.viol[i].meet;
+        let at = self.m.front.projection().inverse(&meet);
+        for k in 0..self.viol[i].responders.len() {
+            let a = self.viol[i].responders[k];
+            if self.ac[a].st != St::Shadow {
+                continue;
+            }
+            let sq = self.ac[a].sq;
+            let s = &self.m.squadrons[sq];
+            self.set_burn(a, s.cruise_burn);
+            let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+            if let Some(g) = self.ac[a].group {
+                let p = self.groups[g].post;
+                let back_h = (meet - self.m.posts[p].xy).norm() / s.cruise_kmh;
+                // Back on station with at least a quarter hour above bingo.
+                let need = back_h * s.cruise_burn
+                    + 0.25 * s.patrol_burn
+                    + s.reserve_kg
+                    + self.m.posts[p].transit_h(sq) * s.cruise_burn;
+                if self.fuel_now(a) >= need {
+                    self.ac[a].st = St::Returning;
+                    self.trace(a, "return_to_station", at, None);
+                    self.at(back_h, Ev::BackOnStation(a as u32));
+                    continue;
+                }
+                // Not enough fuel: home, and the element wants its relief now.
+                let was_member =
+                    self.groups[g].members.contains(&a) || self.groups[g].relief.contains(&a);
+                self.groups[g].members.retain(|&x| x != a);
+                self.groups[g].relief.retain(|&x| x != a);
+                self.ac[a].group = None;
+                if was_member {
+                    if self.groups[g].members.is_empty() && !self.groups[g].relief.is_empty() {
+                        self.groups[g].members = std::mem::take(&mut self.groups[g].relief);
+                        self.plan_relief(g);
+                    } else {
+                        self.relieve_now(g);
+                    }
+                }
+            }
+            self.ac[a].st = St::Homebound;
+            self.trace(a, "home_after_intercept", at, None);
+            self.fly_home(a, home_h, at);
+        }
+    }
+
     // ------------------------------------------------------------------ results
 
     fn finish(mut self, rep: u64) -> RepMetrics {
@@ -1376,6 +1806,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     | St::Hooked
                     | St::FromTanker
                     | St::Homebound
+                    | St::Dash
+                    | St::Shadow
+                    | St::Returning
             ) {
                 let counted = e - self.ac[a].airborne_since.max(w);
                 if counted > 0.0 {
@@ -1444,6 +1877,100 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             v.push(self.all_qra.integral() / span);
             v.extend(self.qra.iter().map(|q| q.held.integral() / span));
         }
+        let mut hist = Vec::new();
+        if let Some(vd) = &self.m.violations {
+            let counted: Vec<&Violation> = self.viol.iter().filter(|x| x.t0 >= w).collect();
+            let n = counted.len() as f64;
+            let frac = |k: usize, test: &dyn Fn(&Violation) -> bool| -> f64 {
+                let c = counted.iter().filter(|x| test(x)).count();
+                if k == 0 {
+                    f64::NAN
+                } else {
+                    c as f64 / k as f64
+                }
+            };
+            let within = |x: &Violation| matches!(x.outcome, Outcome::Intercepted(t) if vd.target_h.is_some_and(|g| t <= g + 1e-12));
+            let mut times: Vec<f64> = counted
+                .iter()
+                .filter_map(|x| match x.outcome {
+                    Outcome::Intercepted(t) => Some(t * 60.0),
+                    _ => None,
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            let total = counted.len();
+            v.push(n / days);
+            v.push(frac(total, &|x| x.outcome == Outcome::Undetected));
+            v.push(frac(total, &|x| x.outcome == Outcome::Unanswered));
+            if vd.target_h.is_some() {
+                v.push(frac(total, &within));
+            }
+            let mean = if times.is_empty() {
+                f64::NAN
+            } else {
+                times.iter().sum::<f64>() / times.len() as f64
+            };
+            v.push(mean);
+            for q in [0.5, 0.9, 0.99] {
+                v.push(super::metrics::quantile(&times, q));
+            }
+            if !self.m.qra.is_empty() {
+                let answered: Vec<&&Violation> = counted
+                    .iter()
+                    .filter(|x| x.outcome != Outcome::Undetected)
+                    .collect();
+                let c = answered.iter().filter(|x| x.no_alert).count();
+                v.push(if answered.is_empty() {
+                    f64::NAN
+                } else {
+                    c as f64 / answered.len() as f64
+                });
+            }
+            if vd.sectors.len() > 1 {
+                for k in 0..vd.sectors.len() {
+                    let here: Vec<&&Violation> = counted.iter().filter(|x| x.sector == k).collect();
+                    let m = here.len();
+                    v.push(m as f64 / days);
+                    let un = here
+                        .iter()
+                        .filter(|x| {
+                            x.outcome != Outcome::Pending
+                                && !matches!(x.outcome, Outcome::Intercepted(_))
+                        })
+                        .count();
+                    v.push(if m == 0 {
+                        f64::NAN
+                    } else {
+                        un as f64 / m as f64
+                    });
+                    if vd.target_h.is_some() {
+                        let ok = here.iter().filter(|x| within(x)).count();
+                        v.push(if m == 0 {
+                            f64::NAN
+                        } else {
+                            ok as f64 / m as f64
+                        });
+                    }
+                    let t: Vec<f64> = here
+                        .iter()
+                        .filter_map(|x| match x.outcome {
+                            Outcome::Intercepted(t) => Some(t * 60.0),
+                            _ => None,
+                        })
+                        .collect();
+                    v.push(if t.is_empty() {
+                        f64::NAN
+                    } else {
+                        t.iter().sum::<f64>() / t.len() as f64
+                    });
+                }
+            }
+            hist = vec![0u64; RESPONSE_BINS + 1];
+            for t in &times {
+                let bin = (*t as usize).min(RESPONSE_BINS);
+                hist[bin] += 1;
+            }
+        }
         v.push(self.sorties.iter().sum::<f64>() / days);
         v.push(self.flight_h.iter().sum::<f64>() / days);
         for (q, s) in self.m.squadrons.iter().enumerate() {
@@ -1460,6 +1987,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             replication: rep,
             values: v,
             events: self.events,
+            response_hist: hist,
         }
     }
 
@@ -1498,6 +2026,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         );
     }
 }
+
+/// One-minute bins of the response-time histogram; the last bin holds everything longer.
+pub const RESPONSE_BINS: usize = 240;
 
 fn exp_draw(rng: &mut ChaCha8Rng, mean: f64) -> f64 {
     use rand::distr::Distribution;

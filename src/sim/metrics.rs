@@ -3,6 +3,17 @@
 
 use super::calendar::Hours;
 
+/// The `q`-quantile of sorted values, interpolating linearly between order statistics.
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let h = q * (sorted.len() - 1) as f64;
+    let lo = h.floor() as usize;
+    let hi = h.ceil() as usize;
+    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+}
+
 /// Integrates a piecewise-constant value over `[warmup, end]`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TimeWeighted {
@@ -59,6 +70,9 @@ pub struct RepMetrics {
     pub values: Vec<f64>,
     /// Events processed.
     pub events: u64,
+    /// Intercepts by response time: one-minute bins from 0, the last holding everything from
+    /// [`crate::sim::RESPONSE_BINS`] minutes on. Empty without violations.
+    pub response_hist: Vec<u64>,
 }
 
 #[cfg(test)]

@@ -60,7 +60,8 @@ pub mod metrics;
 mod model;
 pub mod streams;
 pub mod trace;
+pub mod violations;
 
-pub use engine::{simulate, simulate_observed};
+pub use engine::{RESPONSE_BINS, simulate, simulate_observed};
 pub use metrics::{MetricNames, RepMetrics};
 pub use model::Model;

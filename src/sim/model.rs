@@ -5,9 +5,10 @@
 use super::metrics::MetricNames;
 use crate::catalog::{Availability, OffloadSystem, Receptacle};
 use crate::dist::Sampler;
-use crate::geo::{LatLon, coverage_radius_km};
+use crate::geo::{Front, LatLon, coverage_radius_km};
 use crate::scenario::Scenario;
 use crate::scenario::file::ReliefMode;
+use nalgebra::Vector2;
 
 /// How an aircraft type breaks.
 #[derive(Debug, Clone)]
@@ -56,6 +57,10 @@ pub(crate) struct SquadronDef {
     pub avail: AvailDef,
     pub receptacle: Receptacle,
     pub tanker: Option<TankerDef>,
+    /// Dash speed (km/h) and burn (kg/h), for fighters.
+    pub dash: Option<(f64, f64)>,
+    /// The base in the theatre plane, km.
+    pub base_xy: Vector2<f64>,
 }
 
 /// What a post is in the scenario.
@@ -87,6 +92,8 @@ pub(crate) struct PostDef {
     pub name: String,
     pub kind: PostKind,
     pub position: LatLon,
+    /// The position in the theatre plane, km.
+    pub xy: Vector2<f64>,
     pub required: u32,
     /// Serving squadrons, nearest first.
     pub serving: Vec<Serving>,
@@ -136,6 +143,11 @@ impl PostDef {
 pub(crate) struct SensorDef {
     /// The AEW post it depends on; ground radars are always on.
     pub post: Option<usize>,
+    /// Position in the theatre plane, km.
+    pub xy: Vector2<f64>,
+    /// Instrumented range, km, and antenna height, m.
+    pub range_km: f64,
+    pub height_m: f64,
     pub low: Vec<bool>,
     pub high: Vec<bool>,
 }
@@ -146,8 +158,66 @@ pub(crate) struct QraDef {
     pub name: String,
     pub squadron: usize,
     pub on_alert: u32,
+    pub readiness_min: Sampler,
+    pub scramble_size: u32,
     pub regenerate_min: Sampler,
     pub spares_regenerate: bool,
+}
+
+/// How long a violator stays before turning back.
+#[derive(Debug, Clone)]
+pub(crate) enum Stay {
+    /// Flies this far into the protected side, km.
+    Penetration(f64),
+    /// Stays this long, minutes.
+    Dwell(Sampler),
+}
+
+/// A kind of violator.
+#[derive(Debug, Clone)]
+pub(crate) struct ViolatorDef {
+    pub speed_kmh: f64,
+    pub altitude_m: f64,
+    pub stay: Stay,
+    pub spread_deg: f64,
+    /// Points it may head for, in the theatre plane (perpendicular when empty).
+    pub toward: Vec<Vector2<f64>>,
+    /// Cumulative share up to and including this type.
+    pub cum_share: f64,
+}
+
+/// The violations of a scenario.
+#[derive(Debug, Clone)]
+pub(crate) struct ViolationsDef {
+    pub rate_per_h: f64,
+    pub hourly: [f64; 24],
+    /// `(start_h, end_h, multiplier)`.
+    pub surges: Vec<(f64, f64, f64)>,
+    /// Largest rate multiplier, for thinning.
+    pub peak: f64,
+    /// Sector bounds along the front (km) and cumulative entry weights.
+    pub sectors: Vec<(f64, f64)>,
+    pub sector_cum: Vec<f64>,
+    pub c2_min: Sampler,
+    pub shadow_min: Sampler,
+    pub shadow_mean_h: f64,
+    pub types: Vec<ViolatorDef>,
+    /// `[targets] response_time_min` in hours.
+    pub target_h: Option<f64>,
+}
+
+impl ViolationsDef {
+    /// The arrival rate per hour at `t`.
+    pub(crate) fn rate_at(&self, t: f64) -> f64 {
+        let hour = (t.rem_euclid(24.0) as usize).min(23);
+        let surge: f64 = self
+            .surges
+            .iter()
+            .filter(|(a, b, _)| t >= *a && t < *b)
+            .map(|s| s.2)
+            .product();
+        self.rate_per_h * self.hourly[hour] * surge
+    }
 }
 
 /// Everything a replication reads, built once per scenario.
@@ -167,6 +237,65 @@ pub struct Model {
     /// Sum of the sample weights (the front's length, summed in sample order).
     pub(crate) sample_total: f64,
     pub(crate) names: MetricNames,
+    pub(crate) front: Front,
+    pub(crate) violations: Option<ViolationsDef>,
+}
+
+fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> ViolationsDef {
+    let proj = s.front.projection();
+    let mut cum = 0.0;
+    let types = v
+        .types
+        .iter()
+        .map(|t| {
+            cum += t.spec.share;
+            ViolatorDef {
+                speed_kmh: t.spec.speed_kmh,
+                altitude_m: t.spec.altitude_m,
+                stay: match (&t.spec.penetration_km, &t.spec.dwell_min) {
+                    (Some(km), _) => Stay::Penetration(*km),
+                    (None, Some(d)) => Stay::Dwell(d.sampler()),
+                    (None, None) => Stay::Penetration(0.0),
+                },
+                spread_deg: t.spec.heading_spread_deg,
+                toward: t
+                    .toward
+                    .iter()
+                    .map(|&i| proj.forward(&s.points[i].position))
+                    .collect(),
+                cum_share: cum,
+            }
+        })
+        .collect();
+    let mut wcum = 0.0;
+    let sector_cum = v
+        .sector_weights
+        .iter()
+        .map(|w| {
+            wcum += w;
+            wcum
+        })
+        .collect();
+    let surges: Vec<(f64, f64, f64)> = v
+        .surges
+        .iter()
+        .map(|x| (x.start_day * 24.0, x.end_day * 24.0, x.multiplier))
+        .collect();
+    let peak_hour = v.hourly_multipliers.iter().cloned().fold(0.0, f64::max);
+    let peak_surge: f64 = surges.iter().map(|x| x.2.max(1.0)).product();
+    ViolationsDef {
+        rate_per_h: v.rate_per_day / 24.0,
+        hourly: v.hourly_multipliers,
+        surges,
+        peak: peak_hour * peak_surge,
+        sectors: s.front.sectors(v.sector_weights.len()),
+        sector_cum,
+        c2_min: v.c2_delay_min.sampler(),
+        shadow_min: v.shadow_min.sampler(),
+        shadow_mean_h: v.shadow_min.mean() / 60.0,
+        types,
+        target_h: s.file.targets.response_time_min.map(|m| m / 60.0),
+    }
 }
 
 /// Fuel above bingo at which a fighter on a station with a tanker heads for it: the fraction of
@@ -227,6 +356,11 @@ impl Model {
                     turnaround_min: t.turnaround_min.sampler(),
                     avail: avail(&t.availability),
                     receptacle: t.receptacle,
+                    dash: t
+                        .fighter
+                        .as_ref()
+                        .map(|f| (f.dash_speed_kmh, f.dash_burn_kg_h)),
+                    base_xy: s.front.projection().forward(&s.bases[q.base].position),
                     tanker: t.tanker.as_ref().map(|tp| TankerDef {
                         systems: tp.offload_systems.clone(),
                         receivers: tp.receivers_at_once,
@@ -269,6 +403,7 @@ impl Model {
                 name: c.name.clone(),
                 kind: PostKind::Cap(i),
                 position: c.position,
+                xy: s.front.projection().forward(&c.position),
                 required: c.element,
                 serving: serving(&c.squadrons, &c.position),
                 tanker: c.tanker_track.map(|k| {
@@ -286,6 +421,7 @@ impl Model {
                 name: t.name.clone(),
                 kind: PostKind::Tanker(i),
                 position: t.position,
+                xy: s.front.projection().forward(&t.position),
                 required: t.required,
                 serving: serving(&[t.squadron], &t.position),
                 tanker: None,
@@ -298,6 +434,7 @@ impl Model {
                 name: o.name.clone(),
                 kind: PostKind::Aew(i),
                 position: o.position,
+                xy: s.front.projection().forward(&o.position),
                 required: o.required,
                 serving: serving(&[o.squadron], &o.position),
                 tanker: None,
@@ -360,6 +497,9 @@ impl Model {
             };
             sensors.push(SensorDef {
                 post,
+                xy: s.front.projection().forward(&pos),
+                range_km: range,
+                height_m: h,
                 low: covers(low_m),
                 high: covers(high_m),
             });
@@ -385,6 +525,8 @@ impl Model {
                 name: q.name.clone(),
                 squadron: q.squadron,
                 on_alert: q.on_alert,
+                readiness_min: q.readiness_min.sampler(),
+                scramble_size: q.scramble_size,
                 regenerate_min: q.regenerate_min.sampler(),
                 spares_regenerate: q.spares_regenerate,
             })
@@ -403,6 +545,8 @@ impl Model {
             sample_weights: samples.iter().map(|x| x.2).collect(),
             sample_total: samples.iter().map(|x| x.2).sum(),
             names: MetricNames::default(),
+            front: s.front.clone(),
+            violations: s.violations.as_ref().map(|v| violations_def(s, v)),
         };
         model.names = model.metric_names();
         model
@@ -454,6 +598,30 @@ impl Model {
         if !self.qra.is_empty() {
             n.push("qra_coverage".to_string());
             n.extend(self.qra.iter().map(|q| format!("qra_coverage[{}]", q.name)));
+        }
+        if let Some(v) = &self.violations {
+            n.push("violations_per_day".to_string());
+            n.push("undetected_fraction".to_string());
+            n.push("unanswered_fraction".to_string());
+            if v.target_h.is_some() {
+                n.push("intercept_within_target".to_string());
+            }
+            for q in ["mean", "p50", "p90", "p99"] {
+                n.push(format!("response_time_{q}"));
+            }
+            if !self.qra.is_empty() {
+                n.push("qra_unavailable_fraction".to_string());
+            }
+            if v.sectors.len() > 1 {
+                for k in 1..=v.sectors.len() {
+                    n.push(format!("violations_per_day[sector {k}]"));
+                    n.push(format!("unanswered_fraction[sector {k}]"));
+                    if v.target_h.is_some() {
+                        n.push(format!("intercept_within_target[sector {k}]"));
+                    }
+                    n.push(format!("response_time_mean[sector {k}]"));
+                }
+            }
         }
         n.push("sorties_per_day".to_string());
         n.push("flight_hours_per_day".to_string());

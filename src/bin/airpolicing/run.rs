@@ -30,9 +30,31 @@ pub fn label(name: &str) -> (String, bool) {
         "flight_hours_per_day" if arg.is_some() => (format!("flight hours/day, {a}"), false),
         "flight_hours_per_day" => ("flight hours/day, all squadrons".to_string(), false),
         "mc_rate" => (format!("mission-capable rate, {a}"), true),
+        "violations_per_day" => (with_arg("violations per day", arg), false),
+        "undetected_fraction" => (with_arg("violations never detected", arg), true),
+        "unanswered_fraction" => (with_arg("violations seen but not intercepted", arg), true),
+        "intercept_within_target" => (
+            with_arg("violations intercepted within the target time", arg),
+            true,
+        ),
+        "response_time_mean" => (with_arg("response time, mean (min)", arg), false),
+        "response_time_p50" => ("response time, median (min)".to_string(), false),
+        "response_time_p90" => ("response time, 90th percentile (min)".to_string(), false),
+        "response_time_p99" => ("response time, 99th percentile (min)".to_string(), false),
+        "qra_unavailable_fraction" => (
+            "violations finding no QRA aircraft on alert".to_string(),
+            true,
+        ),
         _ => (name.to_string(), false),
     };
     (text, fraction)
+}
+
+fn with_arg(text: &str, arg: Option<&str>) -> String {
+    match arg {
+        Some(a) => format!("{text}, {a}"),
+        None => text.to_string(),
+    }
 }
 
 fn value(x: f64, fraction: bool) -> String {
@@ -81,7 +103,7 @@ pub fn render(r: &RunResult, origin: &str) -> String {
     }
     out.push_str(&t.render());
     out.push_str(
-        "\nFractions are of the time after the warm-up. The 95 % interval is for the mean over many\nreplications; min and max show how much one month can differ from another.\n",
+        "\nCoverage fractions are of the time after the warm-up, violation fractions of the violations\nafter it; response times run from crossing the front to the intercept. The 95 % interval is\nfor the mean over many replications; min and max show how much one run can differ from another.\n",
     );
     out
 }
