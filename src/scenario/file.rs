@@ -245,7 +245,8 @@ pub struct QraSpec {
     pub scramble_size: u32,
     /// After a launch, time to put a ready spare on alert, minutes.
     pub regenerate_min: Dist,
-    /// Whether ready spares of the squadron replace launched alert aircraft.
+    /// Whether ready spares of the squadron replace launched or broken alert aircraft at once;
+    /// otherwise the alert is restored only as aircraft come back ready.
     #[serde(default = "default_true")]
     pub spares_regenerate: bool,
 }

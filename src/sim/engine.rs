@@ -1112,10 +1112,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         let sq = self.ac[a].sq;
         for q in 0..self.qra.len() {
             let d = &self.m.qra[q];
-            if d.squadron == sq
-                && d.spares_regenerate
-                && self.qra[q].alert + self.qra[q].regenerating < d.on_alert
-            {
+            if d.squadron == sq && self.qra[q].alert + self.qra[q].regenerating < d.on_alert {
                 self.ac[a].st = St::Regenerating(q);
                 self.qra[q].regenerating += 1;
                 let t = d.regenerate_min.sample(&mut self.qra[q].rng) / 60.0;

@@ -116,6 +116,11 @@ pub fn json(r: &RunResult, origin: &str) -> serde_json::Value {
         "seed": r.seed,
         "replications": { "start": r.reps.start, "end": r.reps.end },
         "metrics": r.summary.iter().map(|s: &Summary| s).collect::<Vec<_>>(),
+        "response_time_histogram": {
+            "bin_minutes": 1,
+            "note": "intercepts of all replications by response time; the last bin holds everything longer",
+            "counts": r.response_hist,
+        },
     })
 }
 
