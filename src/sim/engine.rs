@@ -1569,12 +1569,16 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         self.viol[i].no_alert = !self.qra.is_empty() && self.qra.iter().all(|q| q.alert == 0);
         // (time of intercept, responder): CAP aircraft on station, then QRA postures.
         let mut best: Option<(f64, Responder)> = None;
-        for p in 0..self.m.posts.len() {
+        for gr in &self.groups {
+            let p = gr.post;
             if !matches!(self.m.posts[p].kind, PostKind::Cap(_)) || self.posts[p].on_station == 0 {
                 continue;
             }
             let post_xy = self.m.posts[p].xy;
-            for a in self.on_post(p) {
+            for &a in gr.members.iter().chain(&gr.relief) {
+                if self.ac[a].st != St::OnStation {
+                    continue;
+                }
                 let s = &self.m.squadrons[self.ac[a].sq];
                 let Some((dash, dash_burn)) = s.dash else {
                     continue;
@@ -1681,17 +1685,6 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.at(t_meet - self.now, Ev::Intercept(i as u32));
             }
         }
-    }
-
-    /// The aircraft of post `p` on station.
-    fn on_post(&self, p: usize) -> Vec<usize> {
-        self.groups
-            .iter()
-            .filter(|g| g.post == p)
-            .flat_map(|g| g.members.iter().chain(&g.relief))
-            .copied()
-            .filter(|&a| self.ac[a].st == St::OnStation)
-            .collect()
     }
 
     fn scramble_airborne(&mut self, i: usize) {

@@ -45,6 +45,21 @@
 //!   covered when it is inside the coverage radius of a ground radar or of an AEW orbit with at
 //!   least one aircraft on it.
 //!
+//! - **Violations** (see [`violations`]): drawn up front for the whole replication from their
+//!   own stream, by thinning a Poisson process at the peak of the hourly and surge multipliers.
+//!   The track starts at the crossing; detection is the first moment along the inbound leg inside
+//!   the coverage circle (for the violator's altitude) of a sensor on station at the crossing,
+//!   followed by the command-and-control delay. The response goes to whichever candidate
+//!   intercepts first: a CAP fighter on station with fuel to dash, shadow (mean time) and get home,
+//!   or a QRA posture with an aircraft on alert (after its readiness time, scrambling its element).
+//!   **One fighter leaves a CAP element**; the others hold the station. The intercept is the
+//!   earliest meeting of a straight dash with the violator's straight track, and must come before
+//!   the violator turns back. After shadowing, a CAP fighter goes back to its station if it can
+//!   arrive with a quarter hour above bingo, and otherwise home, bringing its element's relief
+//!   forward; a QRA element flies home and its aircraft go back on alert after turnaround and
+//!   `regenerate_min` (ready spares replace them at once when the posture regenerates from
+//!   spares). A shadow ends early when an aircraft needs its fuel to get home.
+//!
 //! # Metrics
 //!
 //! Time-weighted over `[warm-up, end]`: `cap_coverage` (every required station has its full
@@ -53,6 +68,15 @@
 //! (time-averaged fraction of front length in cover), `qra_coverage` (every posture holds its alert
 //! count), `mc_rate[squadron]` (aircraft-time mission capable). Counted after the warm-up, per day:
 //! `sorties_per_day` (wheels-up), `flight_hours_per_day`, `fuel_offloaded_t_per_day[track]`.
+//!
+//! Violations crossing after the warm-up: `violations_per_day`; the three exclusive outcomes
+//! `undetected_fraction` (never seen), `unanswered_fraction` (seen, but no one could intercept
+//! before it turned back) and the intercepted rest; `intercept_within_target` (intercepted within
+//! `[targets] response_time_min` of crossing, as a fraction of all violations);
+//! `response_time_mean/p50/p90/p99` (minutes from crossing to intercept, over the intercepts of
+//! the replication, NaN when there were none); `qra_unavailable_fraction` (seen violations that
+//! found no aircraft on alert); the same per front sector; and a response-time histogram in
+//! one-minute bins that merges across replications by adding counts.
 
 pub mod calendar;
 mod engine;
