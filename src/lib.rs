@@ -133,3 +133,4 @@ pub mod geo;
 pub mod montecarlo;
 pub mod scenario;
 pub mod sim;
+pub mod sizing;

@@ -208,3 +208,19 @@ fn run_rejects_bad_ranges_and_thread_counts() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("at least one thread"), "{}", stderr(&o));
 }
+
+#[test]
+fn size_finds_the_rotation_count_on_textbook_and_prints_json() {
+    let o = airpolicing(&["size", "textbook", "-n", "4"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("1 Sqn"), "{out}");
+    assert!(out.contains("6 → 1.00"), "{out}");
+    let o = airpolicing(&["size", "textbook", "-n", "4", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["squadrons"][0]["required"], 6);
+    assert_eq!(doc["squadrons"][0]["closed_form"], 6);
+    let o = airpolicing(&["size", "textbook", "--squadron", "2 Sqn"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown squadron `2 Sqn`"));
+}

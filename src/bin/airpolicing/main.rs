@@ -4,6 +4,7 @@
 mod estimate;
 mod output;
 mod run;
+mod size;
 mod table;
 
 use airpolicing::scenario::{Scenario, ScenarioError, bundled, bundled_names};
@@ -67,6 +68,36 @@ enum Command {
         #[arg(long, default_value_t = 0, requires = "trace")]
         trace_rep: u64,
     },
+    /// Size the fleet: the smallest count per squadron that meets [targets] with the confidence.
+    Size {
+        /// A scenario file, or the name of a bundled scenario.
+        scenario: String,
+        /// Size only this squadron (default: each squadron in turn, the others as given).
+        #[arg(long)]
+        squadron: Option<String>,
+        #[command(flatten)]
+        reps: Replications,
+        /// The largest count tried per squadron.
+        #[arg(long, default_value_t = 400)]
+        max_aircraft: u32,
+        /// Print one JSON document on stdout instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Arguments shared by the commands that run replications.
+#[derive(clap::Args)]
+struct Replications {
+    /// Number of replications (0..N).
+    #[arg(short = 'n', long = "replications", default_value_t = 100)]
+    replications: u64,
+    /// Master seed: the same seed gives the same numbers on any machine and thread count.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 fn parse_range(s: &str) -> Result<std::ops::Range<u64>, String> {
@@ -158,6 +189,13 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Size {
+            scenario,
+            squadron,
+            reps,
+            max_aircraft,
+            json,
+        } => size_command(scenario, squadron, reps, max_aircraft, json),
         Command::Run {
             scenario,
             replications,
@@ -232,6 +270,68 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+fn size_command(
+    scenario: String,
+    squadron: Option<String>,
+    reps: Replications,
+    max_aircraft: u32,
+    json: bool,
+) -> Result<(), Failure> {
+    use airpolicing::montecarlo::RunOptions;
+    use airpolicing::sizing::{SizingOptions, size_squadron};
+    let s = Scenario::load(&scenario)?;
+    for w in &s.warnings {
+        eprintln!("{w}");
+    }
+    let mut run = RunOptions::default()
+        .with_seed(reps.seed)
+        .with_replications(reps.replications);
+    if let Some(t) = reps.threads {
+        run = run.with_threads(t);
+    }
+    let opts = SizingOptions { run, max_aircraft };
+    let names: Vec<String> = match squadron {
+        Some(n) => vec![n],
+        None => s.squadrons.iter().map(|q| q.name.clone()).collect(),
+    };
+    let started = std::time::Instant::now();
+    let mut rows = Vec::new();
+    for n in &names {
+        rows.push(size_squadron(&s, n, &opts).map_err(|e| Failure::Input(e.to_string()))?);
+    }
+    eprintln!(
+        "sized {} squadron(s) in {:.1} s",
+        rows.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let conf = s.file.targets.confidence;
+    if json {
+        let doc = serde_json::json!({
+            "scenario": s.file.scenario.name,
+            "origin": s.origin,
+            "seed": reps.seed,
+            "replications": reps.replications,
+            "confidence": conf,
+            "squadrons": rows,
+        });
+        let text = serde_json::to_string_pretty(&doc)
+            .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+        println!("{text}");
+    } else {
+        print!(
+            "{}",
+            size::render(
+                &s.file.scenario.name,
+                conf,
+                reps.replications,
+                reps.seed,
+                &rows
+            )
+        );
+    }
+    Ok(())
 }
 
 /// Refuses, before any work, an output path whose directory does not exist or is not writable.

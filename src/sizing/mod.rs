@@ -1,0 +1,272 @@
+//! Fleet sizing: the smallest aircraft count such that the fraction of replications meeting the
+//! scenario's standard (`[targets]`) is at least its `confidence` (MODEL.md §7).
+//!
+//! Every candidate count is run on the same replications (the same seed and range), so the
+//! candidates differ only by their fleet: common random numbers. Each aircraft's random streams are
+//! keyed by its squadron and index, so adding an aircraft leaves the others' draws unchanged. The
+//! search starts from the closed-form estimate, brackets the answer by doubling steps, bisects,
+//! and always evaluates the count one below the answer, so the table can show both.
+
+use crate::analytic::estimate;
+use crate::montecarlo::{RunError, RunOptions, run};
+use crate::scenario::Scenario;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Whether one replication meets every target the scenario names. Coverage-type targets are
+/// minimums; a replication without violations after the warm-up meets the intercept target.
+pub fn meets_standard(scenario: &Scenario, names: &[String], values: &[f64]) -> bool {
+    let t = &scenario.file.targets;
+    let get = |name: &str| names.iter().position(|n| n == name).map(|i| values[i]);
+    let at_least = |name: &str, target: Option<f64>| match (target, get(name)) {
+        (Some(goal), Some(v)) => v.is_nan() || v >= goal - 1e-12,
+        _ => true,
+    };
+    at_least("cap_coverage", t.cap_coverage)
+        && at_least("aew_coverage", t.aew_coverage)
+        && at_least("tanker_coverage", t.tanker_coverage)
+        && at_least("qra_coverage", t.qra_coverage)
+        && at_least("front_coverage_low", t.front_coverage_low)
+        && at_least("intercept_within_target", t.intercept_within_target)
+}
+
+/// Wilson score interval (95 %) for `k` successes in `n` trials.
+pub fn wilson(k: u32, n: u32) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let z = 1.959_963_984_540_054_f64;
+    let n = f64::from(n);
+    let p = f64::from(k) / n;
+    let denom = 1.0 + z * z / n;
+    let centre = (p + z * z / (2.0 * n)) / denom;
+    let half = z / denom * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+/// One point of a sizing curve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurvePoint {
+    /// Aircraft in the squadron (or in the whole force, for a force-mix curve).
+    pub aircraft: u32,
+    /// Replications that met the standard.
+    pub met: u32,
+    /// Replications run.
+    pub replications: u32,
+    /// Fraction that met the standard.
+    pub probability: f64,
+    /// Wilson 95 % interval of that fraction.
+    pub ci_low: f64,
+    /// Upper end of the interval.
+    pub ci_high: f64,
+}
+
+/// The answer for one squadron.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SquadronSizing {
+    /// Squadron name.
+    pub squadron: String,
+    /// Aircraft type id.
+    pub aircraft_type: String,
+    /// Aircraft the scenario gives it.
+    pub given: u32,
+    /// The closed-form fleet at confidence (the search's starting point).
+    pub closed_form: Option<u32>,
+    /// The smallest count meeting the standard with the confidence, if one up to the limit does.
+    pub required: Option<u32>,
+    /// Every count evaluated, in increasing order.
+    pub curve: Vec<CurvePoint>,
+}
+
+impl SquadronSizing {
+    /// The curve point at `aircraft`, if evaluated.
+    pub fn at(&self, aircraft: u32) -> Option<&CurvePoint> {
+        self.curve.iter().find(|p| p.aircraft == aircraft)
+    }
+}
+
+/// Options of a sizing run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SizingOptions {
+    /// Seed, replications and threads of every candidate's run.
+    pub run: RunOptions,
+    /// The largest count tried per squadron.
+    pub max_aircraft: u32,
+}
+
+impl Default for SizingOptions {
+    fn default() -> Self {
+        Self {
+            run: RunOptions::default().with_replications(100),
+            max_aircraft: 400,
+        }
+    }
+}
+
+/// Why sizing could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SizingError {
+    /// No squadron of that name.
+    #[error("unknown squadron `{name}`; squadrons: {known}")]
+    UnknownSquadron {
+        /// What was asked.
+        name: String,
+        /// The squadrons there are.
+        known: String,
+    },
+    /// The scenario names no target, so every fleet meets the standard.
+    #[error(
+        "the scenario's [targets] names no target to size against; add e.g. `cap_coverage = 0.9`"
+    )]
+    NoTargets,
+    /// A run failed to start.
+    #[error(transparent)]
+    Run(#[from] RunError),
+}
+
+fn has_targets(s: &Scenario) -> bool {
+    let t = &s.file.targets;
+    [
+        t.cap_coverage,
+        t.aew_coverage,
+        t.tanker_coverage,
+        t.qra_coverage,
+        t.front_coverage_low,
+        t.intercept_within_target,
+    ]
+    .iter()
+    .any(Option::is_some)
+}
+
+/// Runs the scenario with squadron `sq` at `count` aircraft and scores it.
+fn evaluate(
+    s: &Scenario,
+    sq: usize,
+    count: u32,
+    opts: &SizingOptions,
+) -> Result<CurvePoint, RunError> {
+    let mut c = s.clone();
+    c.squadrons[sq].aircraft_count = count;
+    c.file.squadrons[sq].aircraft_count = count;
+    let r = run(&c, &opts.run)?;
+    let met = r
+        .rows
+        .iter()
+        .filter(|row| meets_standard(&c, &r.names, &row.values))
+        .count() as u32;
+    let n = r.rows.len() as u32;
+    let (lo, hi) = wilson(met, n);
+    Ok(CurvePoint {
+        aircraft: count,
+        met,
+        replications: n,
+        probability: f64::from(met) / f64::from(n),
+        ci_low: lo,
+        ci_high: hi,
+    })
+}
+
+/// Sizes squadron `name` with the others as the scenario gives them.
+pub fn size_squadron(
+    s: &Scenario,
+    name: &str,
+    opts: &SizingOptions,
+) -> Result<SquadronSizing, SizingError> {
+    if !has_targets(s) {
+        return Err(SizingError::NoTargets);
+    }
+    let Some(sq) = s.squadrons.iter().position(|q| q.name == name) else {
+        return Err(SizingError::UnknownSquadron {
+            name: name.to_string(),
+            known: s
+                .squadrons
+                .iter()
+                .map(|q| format!("`{}`", q.name))
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    };
+    let conf = s.file.targets.confidence;
+    let closed_form = estimate(s).squadrons[sq].fleet_at_confidence;
+    let mut seen: BTreeMap<u32, CurvePoint> = BTreeMap::new();
+    let mut eval = |n: u32| -> Result<bool, RunError> {
+        let point = match seen.entry(n) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => e.insert(evaluate(s, sq, n, opts)?),
+        };
+        Ok(point.probability >= conf)
+    };
+    let start = closed_form.unwrap_or(1).clamp(0, opts.max_aircraft);
+    // Bracket: `lo` fails (or is -1 when 0 succeeds), `hi` succeeds.
+    let (mut lo, mut hi): (i64, Option<u32>);
+    if eval(start)? {
+        hi = Some(start);
+        let mut step = 1u32;
+        loop {
+            let probe = i64::from(start) - i64::from(step);
+            if probe < 0 {
+                lo = -1;
+                break;
+            }
+            if eval(probe as u32)? {
+                hi = Some(probe as u32);
+                step *= 2;
+            } else {
+                lo = probe;
+                break;
+            }
+        }
+    } else {
+        lo = i64::from(start);
+        hi = None;
+        let mut step = 1u32;
+        while hi.is_none() && lo < i64::from(opts.max_aircraft) {
+            let probe = (lo as u32).saturating_add(step).min(opts.max_aircraft);
+            if eval(probe)? {
+                hi = Some(probe);
+            } else {
+                lo = i64::from(probe);
+                step *= 2;
+            }
+        }
+    }
+    // Bisect between the failing `lo` and the succeeding `hi`.
+    if let Some(mut h) = hi {
+        while i64::from(h) - lo > 1 {
+            let mid = ((lo + i64::from(h)) / 2) as u32;
+            if eval(mid)? {
+                h = mid;
+            } else {
+                lo = i64::from(mid);
+            }
+        }
+        hi = Some(h);
+        if h > 0 {
+            eval(h - 1)?;
+        }
+    }
+    Ok(SquadronSizing {
+        squadron: name.to_string(),
+        aircraft_type: s.types[s.squadrons[sq].aircraft].id.clone(),
+        given: s.squadrons[sq].aircraft_count,
+        closed_form,
+        required: hi,
+        curve: seen.into_values().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wilson_interval_matches_a_hand_computed_case() {
+        // 8 of 10: centre (0.8 + 1.9208/10)/(1 + 0.38415) = 0.7166, half 0.2169.
+        let (lo, hi) = wilson(8, 10);
+        assert!((lo - 0.4902).abs() < 1e-3, "{lo}");
+        assert!((hi - 0.9433).abs() < 1e-3, "{hi}");
+        let (lo, hi) = wilson(10, 10);
+        assert!((hi - 1.0).abs() < 1e-12 && (lo - 0.7225).abs() < 1e-3);
+    }
+}
