@@ -69,3 +69,24 @@ fn baltic_needs_more_than_the_binomial_detachment_once_scrambles_are_simulated()
     assert_eq!(r.closed_form, Some(4));
     assert_eq!(r.required, Some(8));
 }
+
+#[test]
+fn force_mix_on_textbook_is_the_rotation_count_too() {
+    let s = Scenario::load("textbook").unwrap();
+    let r = airpolicing::sizing::size_force(&s, &opts(4)).unwrap();
+    assert_eq!(r.closed_form, vec![6]);
+    assert_eq!(r.required, Some(vec![6]));
+    // The trim tried 5 and found it short.
+    assert_eq!(r.steps.len(), 1);
+}
+
+#[test]
+fn force_mix_adds_where_it_helps_most() {
+    // Start the Baltic detachment from its closed-form 4; the greedy search must add aircraft to
+    // the only squadron until the alert standard holds, and reach the per-squadron answer.
+    let s = Scenario::load("baltic").unwrap();
+    let r = airpolicing::sizing::size_force(&s, &opts(100)).unwrap();
+    assert_eq!(r.closed_form, vec![4]);
+    assert_eq!(r.required, Some(vec![8]));
+    assert!(r.steps.iter().any(|st| st.change == "+1 BAP detachment"));
+}

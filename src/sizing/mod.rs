@@ -146,9 +146,31 @@ fn evaluate(
     count: u32,
     opts: &SizingOptions,
 ) -> Result<CurvePoint, RunError> {
+    let counts: Vec<u32> = (0..s.squadrons.len())
+        .map(|i| {
+            if i == sq {
+                count
+            } else {
+                s.squadrons[i].aircraft_count
+            }
+        })
+        .collect();
+    let mut p = evaluate_counts(s, &counts, opts)?;
+    p.aircraft = count;
+    Ok(p)
+}
+
+/// Runs the scenario with every squadron at `counts` and scores it; `aircraft` is the total.
+fn evaluate_counts(
+    s: &Scenario,
+    counts: &[u32],
+    opts: &SizingOptions,
+) -> Result<CurvePoint, RunError> {
     let mut c = s.clone();
-    c.squadrons[sq].aircraft_count = count;
-    c.file.squadrons[sq].aircraft_count = count;
+    for (i, &n) in counts.iter().enumerate() {
+        c.squadrons[i].aircraft_count = n;
+        c.file.squadrons[i].aircraft_count = n;
+    }
     let r = run(&c, &opts.run)?;
     let met = r
         .rows
@@ -158,7 +180,7 @@ fn evaluate(
     let n = r.rows.len() as u32;
     let (lo, hi) = wilson(met, n);
     Ok(CurvePoint {
-        aircraft: count,
+        aircraft: counts.iter().sum(),
         met,
         replications: n,
         probability: f64::from(met) / f64::from(n),
@@ -253,6 +275,111 @@ pub fn size_squadron(
         closed_form,
         required: hi,
         curve: seen.into_values().collect(),
+    })
+}
+
+/// One step of a force-mix search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MixStep {
+    /// Aircraft per squadron, in scenario order.
+    pub counts: Vec<u32>,
+    /// What was changed to get here (`start`, `+1 NAME`, `-1 NAME`).
+    pub change: String,
+    /// The score of these counts (`aircraft` is the total).
+    pub point: CurvePoint,
+}
+
+/// The answer for the whole force.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForceSizing {
+    /// Squadron names, in scenario order.
+    pub squadrons: Vec<String>,
+    /// The closed-form fleets at confidence, where the search starts.
+    pub closed_form: Vec<u32>,
+    /// The smallest mix found that meets the standard, if one was.
+    pub required: Option<Vec<u32>>,
+    /// The search path: the start, each aircraft added, each removed.
+    pub steps: Vec<MixStep>,
+}
+
+/// Sizes the whole force mix by a greedy marginal rule: from the closed-form fleets, add one
+/// aircraft at a time to the squadron whose extra aircraft most raises the fraction of
+/// replications meeting the standard (ties to the earlier squadron), until it reaches the
+/// confidence; then take aircraft away, one at a time in scenario order, wherever the standard
+/// still holds without them. At most `opts.max_aircraft` aircraft are added.
+pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, SizingError> {
+    if !has_targets(s) {
+        return Err(SizingError::NoTargets);
+    }
+    let conf = s.file.targets.confidence;
+    let est = estimate(s);
+    let mut counts: Vec<u32> = est
+        .squadrons
+        .iter()
+        .zip(&s.squadrons)
+        .map(|(e, q)| e.fleet_at_confidence.unwrap_or(q.aircraft_count))
+        .collect();
+    let closed_form = counts.clone();
+    let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
+    let mut point = evaluate_counts(s, &counts, opts)?;
+    let mut steps = vec![MixStep {
+        counts: counts.clone(),
+        change: "start".into(),
+        point: point.clone(),
+    }];
+    let mut added = 0;
+    while point.probability < conf && added < opts.max_aircraft {
+        let mut best: Option<(usize, CurvePoint)> = None;
+        for i in 0..counts.len() {
+            let mut trial = counts.clone();
+            trial[i] += 1;
+            let p = evaluate_counts(s, &trial, opts)?;
+            if best
+                .as_ref()
+                .is_none_or(|(_, b)| p.probability > b.probability)
+            {
+                best = Some((i, p));
+            }
+        }
+        let Some((i, p)) = best else { break };
+        counts[i] += 1;
+        added += 1;
+        point = p;
+        steps.push(MixStep {
+            counts: counts.clone(),
+            change: format!("+1 {}", names[i]),
+            point: point.clone(),
+        });
+    }
+    if point.probability < conf {
+        return Ok(ForceSizing {
+            squadrons: names,
+            closed_form,
+            required: None,
+            steps,
+        });
+    }
+    for i in 0..counts.len() {
+        while counts[i] > 0 {
+            let mut trial = counts.clone();
+            trial[i] -= 1;
+            let p = evaluate_counts(s, &trial, opts)?;
+            if p.probability < conf {
+                break;
+            }
+            counts = trial;
+            steps.push(MixStep {
+                counts: counts.clone(),
+                change: format!("-1 {}", names[i]),
+                point: p,
+            });
+        }
+    }
+    Ok(ForceSizing {
+        squadrons: names,
+        closed_form,
+        required: Some(counts),
+        steps,
     })
 }
 

@@ -77,9 +77,13 @@ enum Command {
         squadron: Option<String>,
         #[command(flatten)]
         reps: Replications,
-        /// The largest count tried per squadron.
+        /// The largest count tried per squadron (with --mix: the most aircraft added in all).
         #[arg(long, default_value_t = 400)]
         max_aircraft: u32,
+        /// Size the whole force mix at once: add the aircraft that most raises the fraction of
+        /// replications meeting the standard, one at a time, then trim.
+        #[arg(long, conflicts_with = "squadron")]
+        mix: bool,
         /// Print one JSON document on stdout instead of tables.
         #[arg(long)]
         json: bool,
@@ -194,8 +198,9 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             squadron,
             reps,
             max_aircraft,
+            mix,
             json,
-        } => size_command(scenario, squadron, reps, max_aircraft, json),
+        } => size_command(scenario, squadron, reps, max_aircraft, mix, json),
         Command::Run {
             scenario,
             replications,
@@ -277,6 +282,7 @@ fn size_command(
     squadron: Option<String>,
     reps: Replications,
     max_aircraft: u32,
+    mix: bool,
     json: bool,
 ) -> Result<(), Failure> {
     use airpolicing::montecarlo::RunOptions;
@@ -292,6 +298,31 @@ fn size_command(
         run = run.with_threads(t);
     }
     let opts = SizingOptions { run, max_aircraft };
+    if mix {
+        let started = std::time::Instant::now();
+        let r = airpolicing::sizing::size_force(&s, &opts)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        eprintln!(
+            "sized the force mix in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        if json {
+            let doc = serde_json::json!({
+                "scenario": s.file.scenario.name,
+                "origin": s.origin,
+                "seed": reps.seed,
+                "replications": reps.replications,
+                "confidence": s.file.targets.confidence,
+                "force": r,
+            });
+            let text = serde_json::to_string_pretty(&doc)
+                .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+            println!("{text}");
+        } else {
+            print!("{}", size::render_mix(&s, reps.replications, reps.seed, &r));
+        }
+        return Ok(());
+    }
     let names: Vec<String> = match squadron {
         Some(n) => vec![n],
         None => s.squadrons.iter().map(|q| q.name.clone()).collect(),

@@ -1,7 +1,8 @@
 //! `airpolicing size`: the smallest fleet per squadron that meets the scenario's standard.
 
 use crate::table::{Table, f};
-use airpolicing::sizing::{CurvePoint, SquadronSizing};
+use airpolicing::scenario::Scenario;
+use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing};
 use std::fmt::Write;
 
 fn prob(p: Option<&CurvePoint>) -> String {
@@ -62,6 +63,61 @@ pub fn render(
         out.push_str(
             "\n`not reached`: no count up to the limit meets the standard with that squadron alone; the\nshortfall lies elsewhere (another squadron, the tankers, the geometry) or the target is too high.\n",
         );
+    }
+    out
+}
+
+pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String {
+    let conf = s.file.targets.confidence;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most raises the fraction of\n{reps} replications (seed {seed}) meeting every target is added, one at a time, until at least {:.0} % do;\nthen aircraft are taken away wherever the standard still holds.\n",
+        s.file.scenario.name,
+        100.0 * conf
+    );
+    let mut t = Table::new(&["squadron", "type", "given", "closed form", "required"]);
+    for (i, q) in s.squadrons.iter().enumerate() {
+        t.row(vec![
+            q.name.clone(),
+            s.types[q.aircraft].id.clone(),
+            q.aircraft_count.to_string(),
+            r.closed_form[i].to_string(),
+            r.required.as_ref().map_or("—".into(), |c| c[i].to_string()),
+        ]);
+    }
+    let given: u32 = s.squadrons.iter().map(|q| q.aircraft_count).sum();
+    let cf: u32 = r.closed_form.iter().sum();
+    t.row(vec![
+        "total".into(),
+        String::new(),
+        given.to_string(),
+        cf.to_string(),
+        r.required
+            .as_ref()
+            .map_or("—".into(), |c| c.iter().sum::<u32>().to_string()),
+    ]);
+    out.push_str(&t.render());
+    out.push_str("\nThe search, step by step (total aircraft → fraction meeting the standard, Wilson 95 %):\n");
+    for step in &r.steps {
+        let _ = writeln!(
+            out,
+            "  {:<28} {:>4} → {}",
+            step.change,
+            step.point.aircraft,
+            prob(Some(&step.point))
+        );
+    }
+    match &r.required {
+        Some(c) => {
+            let _ = writeln!(
+                out,
+                "\nAnswer: {} aircraft in all meet the standard in at least {:.0} % of replications.",
+                c.iter().sum::<u32>(),
+                100.0 * conf
+            );
+        }
+        None => out.push_str("\nAnswer: not reached within the limit of added aircraft; a target may be out of reach of any fleet.\n"),
     }
     out
 }
