@@ -134,3 +134,4 @@ pub mod montecarlo;
 pub mod scenario;
 pub mod sim;
 pub mod sizing;
+pub mod sweep;

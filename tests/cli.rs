@@ -224,3 +224,54 @@ fn size_finds_the_rotation_count_on_textbook_and_prints_json() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown squadron `2 Sqn`"));
 }
+
+#[test]
+fn sweep_writes_one_csv_row_per_point() {
+    let dir = std::env::temp_dir().join(format!("airpolicing-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sweep.csv");
+    let o = airpolicing(&[
+        "sweep",
+        "baltic",
+        "--set",
+        "violations.rate_per_day=0.2,0.8",
+        "--set",
+        "squadrons[0].aircraft_count=4,8",
+        "-n",
+        "6",
+        "--csv",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(
+        lines[0].starts_with("violations.rate_per_day,squadrons[0].aircraft_count,meets_standard,")
+    );
+    assert!(lines[1].starts_with("0.2,4,"));
+    assert!(lines[4].starts_with("0.8,8,"));
+    assert!(stdout(&o).contains("qra_coverage"));
+}
+
+#[test]
+fn sweep_over_a_missing_or_non_numeric_field_is_a_clear_error() {
+    let o = airpolicing(&["sweep", "baltic", "--set", "violations.rate=1,2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no field `rate` in `violations`; fields there:"),
+        "{}",
+        stderr(&o)
+    );
+    let o = airpolicing(&["sweep", "baltic", "--set", "scenario.name=1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("is a string, not a number"),
+        "{}",
+        stderr(&o)
+    );
+    let o = airpolicing(&["sweep", "baltic", "--set", "violations.rate_per_day"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("FIELD=V1,V2"), "{}", stderr(&o));
+}

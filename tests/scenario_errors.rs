@@ -381,3 +381,26 @@ fn a_missing_file_is_a_read_error() {
             .starts_with("no/such/dir/scenario.toml: cannot read")
     );
 }
+
+#[test]
+fn with_value_sets_numbers_by_path_and_refuses_the_rest() {
+    let s = Scenario::load("ukraine").unwrap();
+    let t = s.with_value("violations.rate_per_day", 8.0).unwrap();
+    assert_eq!(t.violations.as_ref().unwrap().rate_per_day, 8.0);
+    let t = s.with_value("squadrons[8].aircraft_count", 7.0).unwrap();
+    assert_eq!(t.squadrons[8].aircraft_count, 7);
+    let msg = |path: &str, v: f64| s.with_value(path, v).unwrap_err().to_string();
+    assert!(msg("violations.rate", 1.0).contains("no field `rate` in `violations`; fields there:"));
+    assert!(
+        msg("squadrons[20].aircraft_count", 1.0)
+            .contains("has 9 entries; index 20 is out of range")
+    );
+    assert!(msg("scenario.name", 1.0).contains("is a string, not a number"));
+    assert!(msg("squadrons[0].aircraft_count", 2.5).contains("is a whole number"));
+    assert!(msg("a..b", 1.0).contains("is not a field path"));
+    // Values are validated like a file.
+    assert!(
+        msg("violations.rate_per_day", -1.0)
+            .contains("violations.rate_per_day: must be a finite number >= 0")
+    );
+}

@@ -122,6 +122,106 @@ impl Scenario {
     }
 }
 
+impl Scenario {
+    /// A copy of this scenario with the number at `path` (e.g. `violations.rate_per_day`,
+    /// `squadrons[2].aircraft_count`, `cap_stations[1].along_front.standoff_km`) set to `value`,
+    /// validated again. The field must exist and hold a number.
+    pub fn with_value(&self, path: &str, value: f64) -> Result<Scenario, ScenarioError> {
+        let fail = |message: String| {
+            let locator = Locator::new("");
+            let mut c = Checker::new(&self.origin, Some(&locator));
+            c.push_at(
+                Severity::Error,
+                &FieldPath::parse(path).unwrap_or_default(),
+                0,
+                0,
+                message,
+            );
+            ScenarioError::Invalid {
+                diagnostics: c.diagnostics,
+            }
+        };
+        let Some(fp) = FieldPath::parse(path) else {
+            return Err(fail(format!(
+                "`{path}` is not a field path; write keys separated by dots, with [i] for list entries, e.g. `squadrons[0].aircraft_count`"
+            )));
+        };
+        let mut doc = toml::Value::try_from(&self.file)
+            .map_err(|e| fail(format!("cannot represent the scenario as TOML: {e}")))?;
+        let mut here = &mut doc;
+        let mut walked_path = FieldPath::root();
+        for seg in &fp.0 {
+            let walked = walked_path.to_string();
+            let next = match (seg, here) {
+                (Segment::Key(k), toml::Value::Table(t)) => {
+                    let known: Vec<String> = t.keys().map(|k| format!("`{k}`")).collect();
+                    match t.get_mut(k) {
+                        Some(v) => v,
+                        None => {
+                            return Err(fail(format!(
+                                "no field `{k}` in `{}`; fields there: {}",
+                                if walked.is_empty() {
+                                    "the scenario"
+                                } else {
+                                    &walked
+                                },
+                                known.join(", ")
+                            )));
+                        }
+                    }
+                }
+                (Segment::Index(i), toml::Value::Array(a)) => {
+                    let len = a.len();
+                    match a.get_mut(*i) {
+                        Some(v) => v,
+                        None => {
+                            return Err(fail(format!(
+                                "`{walked}` has {len} entries; index {i} is out of range"
+                            )));
+                        }
+                    }
+                }
+                (seg, _) => {
+                    return Err(fail(format!(
+                        "`{walked}` is not a {} so `{}` does not apply",
+                        if matches!(seg, Segment::Index(_)) {
+                            "list"
+                        } else {
+                            "table"
+                        },
+                        FieldPath(vec![seg.clone()])
+                    )));
+                }
+            };
+            walked_path.0.push(seg.clone());
+            here = next;
+        }
+        match here {
+            toml::Value::Integer(_) => {
+                if value.fract() != 0.0 || value < 0.0 {
+                    return Err(fail(format!("`{path}` is a whole number; {value} is not")));
+                }
+                *here = toml::Value::Integer(value as i64);
+            }
+            toml::Value::Float(_) => *here = toml::Value::Float(value),
+            other => {
+                return Err(fail(format!(
+                    "`{path}` is a {}, not a number; only numeric fields can be set",
+                    other.type_str()
+                )));
+            }
+        }
+        let file: ScenarioFile = serde_path_to_error::deserialize(doc).map_err(|e| {
+            let inner = e.into_inner();
+            fail(format!(
+                "setting `{path}` to {value}: {}",
+                plain_types(inner.message())
+            ))
+        })?;
+        Self::from_file(file, &self.origin)
+    }
+}
+
 fn too_large(file: &str, len: usize) -> ScenarioError {
     let locator = Locator::new("");
     let mut c = Checker::new(file, Some(&locator));

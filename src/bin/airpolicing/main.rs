@@ -5,6 +5,7 @@ mod estimate;
 mod output;
 mod run;
 mod size;
+mod sweep;
 mod table;
 
 use airpolicing::scenario::{Scenario, ScenarioError, bundled, bundled_names};
@@ -68,6 +69,26 @@ enum Command {
         #[arg(long, default_value_t = 0, requires = "trace")]
         trace_rep: u64,
     },
+    /// Trade study: run the scenario at every value of one or two numeric fields.
+    Sweep {
+        /// A scenario file, or the name of a bundled scenario.
+        scenario: String,
+        /// FIELD=V1,V2,… — a numeric field by path and its values (once or twice), e.g.
+        /// violations.rate_per_day=2,4,8 or squadrons[0].aircraft_count=8,12,16.
+        #[arg(long = "set", required = true)]
+        set: Vec<String>,
+        #[command(flatten)]
+        reps: Replications,
+        /// Size the whole force (as `size --mix`) at every point too.
+        #[arg(long)]
+        size: bool,
+        /// Write one CSV row per point to FILE.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Print one JSON document on stdout instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Size the fleet: the smallest count per squadron that meets [targets] with the confidence.
     Size {
         /// A scenario file, or the name of a bundled scenario.
@@ -88,6 +109,72 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn sweep_command(
+    scenario: String,
+    set: Vec<String>,
+    reps: Replications,
+    size: bool,
+    csv: Option<PathBuf>,
+    json: bool,
+) -> Result<(), Failure> {
+    use airpolicing::montecarlo::RunOptions;
+    use airpolicing::sizing::SizingOptions;
+    use airpolicing::sweep::{Axis, sweep};
+    let s = Scenario::load(&scenario)?;
+    let axes = set
+        .iter()
+        .map(|t| Axis::parse(t))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Input)?;
+    if let Some(path) = &csv {
+        check_writable(path)?;
+    }
+    let mut run = RunOptions::default()
+        .with_seed(reps.seed)
+        .with_replications(reps.replications);
+    if let Some(t) = reps.threads {
+        run = run.with_threads(t);
+    }
+    let sizing = SizingOptions {
+        run: run.clone(),
+        max_aircraft: 200,
+    };
+    let started = std::time::Instant::now();
+    let r = sweep(&s, &axes, &run, size.then_some(&sizing))
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    eprintln!(
+        "swept {} points in {:.1} s",
+        r.points.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let squadrons: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
+    if let Some(path) = &csv {
+        run::write(path, &sweep::csv(&r, &squadrons)).map_err(Failure::Input)?;
+    }
+    if json {
+        let text = serde_json::to_string_pretty(&r)
+            .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+        println!("{text}");
+    } else {
+        let t = &s.file.targets;
+        let mut targeted = Vec::new();
+        for (name, v) in [
+            ("cap_coverage", t.cap_coverage),
+            ("aew_coverage", t.aew_coverage),
+            ("tanker_coverage", t.tanker_coverage),
+            ("qra_coverage", t.qra_coverage),
+            ("front_coverage_low", t.front_coverage_low),
+            ("intercept_within_target", t.intercept_within_target),
+        ] {
+            if v.is_some() {
+                targeted.push(name);
+            }
+        }
+        print!("{}", sweep::render(&r, &targeted));
+    }
+    Ok(())
 }
 
 /// Arguments shared by the commands that run replications.
@@ -201,6 +288,14 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             mix,
             json,
         } => size_command(scenario, squadron, reps, max_aircraft, mix, json),
+        Command::Sweep {
+            scenario,
+            set,
+            reps,
+            size,
+            csv,
+            json,
+        } => sweep_command(scenario, set, reps, size, csv, json),
         Command::Run {
             scenario,
             replications,
