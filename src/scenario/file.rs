@@ -396,6 +396,9 @@ pub struct TargetsSpec {
     /// Minimum fraction of time all CAP stations are fully manned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_coverage: Option<f64>,
+    /// Minimum fraction of time every CAP station has at least one fighter on station.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_presence: Option<f64>,
     /// Minimum fraction of time the AEW orbits are all manned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aew_coverage: Option<f64>,
@@ -423,6 +426,7 @@ impl Default for TargetsSpec {
     fn default() -> Self {
         Self {
             cap_coverage: None,
+            cap_presence: None,
             aew_coverage: None,
             tanker_coverage: None,
             qra_coverage: None,

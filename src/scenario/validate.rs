@@ -1108,6 +1108,7 @@ pub(crate) fn validate(
     let t = &file.targets;
     for (name, v) in [
         ("cap_coverage", t.cap_coverage),
+        ("cap_presence", t.cap_presence),
         ("aew_coverage", t.aew_coverage),
         ("tanker_coverage", t.tanker_coverage),
         ("qra_coverage", t.qra_coverage),

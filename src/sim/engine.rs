@@ -218,6 +218,7 @@ struct Rep<'m, 'o, O: Observer> {
     qra: Vec<QraState>,
     waiting: VecDeque<usize>,
     all_cap: TimeWeighted,
+    cap_presence: TimeWeighted,
     all_aew: TimeWeighted,
     all_tanker: TimeWeighted,
     all_qra: TimeWeighted,
@@ -346,6 +347,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             qra,
             waiting: VecDeque::new(),
             all_cap: TimeWeighted::new(0.0),
+            cap_presence: TimeWeighted::new(0.0),
             all_aew: TimeWeighted::new(0.0),
             all_tanker: TimeWeighted::new(0.0),
             all_qra: TimeWeighted::new(0.0),
@@ -457,6 +459,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     !matches!(d.kind, PostKind::Cap(_)) || !s.required || s.on_station >= d.required
                 });
                 self.all_cap.set(now, f64::from(ok), w, e);
+                let present = self.posts.iter().zip(&self.m.posts).all(|(s, d)| {
+                    !matches!(d.kind, PostKind::Cap(_)) || !s.required || s.on_station >= 1
+                });
+                self.cap_presence.set(now, f64::from(present), w, e);
             }
             PostKind::Tanker(_) => {
                 let ok = self.all_manned(|k| matches!(k, PostKind::Tanker(_)));
@@ -1808,6 +1814,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         }
         for t in [
             &mut self.all_cap,
+            &mut self.cap_presence,
             &mut self.all_aew,
             &mut self.all_tanker,
             &mut self.all_qra,
@@ -1845,6 +1852,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         let tank = kinds(|k| matches!(k, PostKind::Tanker(_)));
         if !cap.is_empty() {
             v.push(self.all_cap.integral() / span);
+            v.push(self.cap_presence.integral() / span);
             v.extend(cap.iter().map(|&p| post_cov(&self.posts[p])));
         }
         if !aew.is_empty() {

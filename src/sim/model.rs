@@ -568,6 +568,7 @@ impl Model {
         let is_aew = |k| matches!(k, PostKind::Aew(_));
         if self.posts_of(is_cap).next().is_some() {
             n.push("cap_coverage".to_string());
+            n.push("cap_presence".to_string());
             n.extend(
                 self.posts_of(is_cap)
                     .map(|p| format!("station_coverage[{}]", p.name)),

@@ -23,6 +23,7 @@ pub fn meets_standard(scenario: &Scenario, names: &[String], values: &[f64]) -> 
         _ => true,
     };
     at_least("cap_coverage", t.cap_coverage)
+        && at_least("cap_presence", t.cap_presence)
         && at_least("aew_coverage", t.aew_coverage)
         && at_least("tanker_coverage", t.tanker_coverage)
         && at_least("qra_coverage", t.qra_coverage)
@@ -129,6 +130,7 @@ fn has_targets(s: &Scenario) -> bool {
     let t = &s.file.targets;
     [
         t.cap_coverage,
+        t.cap_presence,
         t.aew_coverage,
         t.tanker_coverage,
         t.qra_coverage,

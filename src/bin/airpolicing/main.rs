@@ -162,6 +162,7 @@ fn sweep_command(
         let mut targeted = Vec::new();
         for (name, v) in [
             ("cap_coverage", t.cap_coverage),
+            ("cap_presence", t.cap_presence),
             ("aew_coverage", t.aew_coverage),
             ("tanker_coverage", t.tanker_coverage),
             ("qra_coverage", t.qra_coverage),

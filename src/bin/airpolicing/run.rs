@@ -15,6 +15,7 @@ pub fn label(name: &str) -> (String, bool) {
     let a = arg.unwrap_or("");
     let (text, fraction) = match base {
         "cap_coverage" => ("every CAP station fully manned".to_string(), true),
+        "cap_presence" => ("every CAP station with a fighter on it".to_string(), true),
         "station_coverage" => (format!("station {a} fully manned"), true),
         "aew_coverage" if arg.is_some() => (format!("AEW orbit {a} manned"), true),
         "aew_coverage" => ("every AEW orbit manned".to_string(), true),
