@@ -26,7 +26,8 @@ cargo test --locked --all-targets
 echo "== doc tests"
 cargo test --locked --doc
 
-echo "== examples"
+echo "== examples (a few replications each; see AIRPOLICING_REPS)"
+export AIRPOLICING_REPS=3
 for example in examples/*.rs; do
   name=$(basename "$example" .rs)
   echo "-- $name"

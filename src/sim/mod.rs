@@ -63,7 +63,8 @@
 //! # Metrics
 //!
 //! Time-weighted over `[warm-up, end]`: `cap_coverage` (every required station has its full
-//! element at once), `station_coverage[s]` (of the required time), `aew_coverage`,
+//! element at once), `cap_presence` (every required station has at least one fighter on it),
+//! `station_coverage[s]` (of the required time), `aew_coverage`,
 //! `tanker_coverage` (every orbit or track has its required count), `front_coverage_low/high`
 //! (time-averaged fraction of front length in cover), `qra_coverage` (every posture holds its alert
 //! count), `mc_rate[squadron]` (aircraft-time mission capable). Counted after the warm-up, per day:
