@@ -3,6 +3,7 @@
 
 mod estimate;
 mod output;
+mod report;
 mod run;
 mod size;
 mod sweep;
@@ -68,6 +69,8 @@ enum Command {
         /// The replication to trace.
         #[arg(long, default_value_t = 0, requires = "trace")]
         trace_rep: u64,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Trade study: run the scenario at every value of one or two numeric fields.
     Sweep {
@@ -108,7 +111,63 @@ enum Command {
         /// Print one JSON document on stdout instead of tables.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        report: ReportArgs,
     },
+}
+
+/// Report outputs shared by `run` and `size`.
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Write a self-contained HTML report (inline SVG charts, opens offline) to FILE.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Write the report's charts as separate SVG files into DIR (which must exist).
+    #[arg(long, value_name = "DIR")]
+    svg: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    /// Refuses unwritable places before any work.
+    fn check(&self) -> Result<(), Failure> {
+        if let Some(p) = &self.report {
+            check_writable(p)?;
+        }
+        if let Some(d) = &self.svg {
+            if !d.is_dir() {
+                return Err(Failure::Input(format!(
+                    "{}: no such directory for the SVG charts",
+                    d.display()
+                )));
+            }
+            check_writable(&d.join("chart.svg"))?;
+        }
+        Ok(())
+    }
+
+    fn wanted(&self) -> bool {
+        self.report.is_some() || self.svg.is_some()
+    }
+
+    fn write(
+        &self,
+        s: &Scenario,
+        r: &airpolicing::montecarlo::RunResult,
+        sizing: &[airpolicing::sizing::SquadronSizing],
+    ) -> Result<(), Failure> {
+        if !self.wanted() {
+            return Ok(());
+        }
+        let rep = report::Report::new(s, r, sizing).map_err(Failure::Internal)?;
+        if let Some(p) = &self.report {
+            output::write_atomic(p, rep.html().as_bytes()).map_err(Failure::Input)?;
+            eprintln!("report written to {}", p.display());
+        }
+        if let Some(d) = &self.svg {
+            rep.write_svgs(d).map_err(Failure::Input)?;
+        }
+        Ok(())
+    }
 }
 
 fn sweep_command(
@@ -288,7 +347,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             max_aircraft,
             mix,
             json,
-        } => size_command(scenario, squadron, reps, max_aircraft, mix, json),
+            report,
+        } => size_command(scenario, squadron, reps, max_aircraft, mix, json, report),
         Command::Sweep {
             scenario,
             set,
@@ -307,6 +367,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             csv,
             trace,
             trace_rep,
+            report,
         } => {
             use airpolicing::montecarlo::{RunOptions, run_with_progress};
             let s = Scenario::load(&scenario)?;
@@ -316,6 +377,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             for path in csv.iter().chain(trace.iter()) {
                 check_writable(path)?;
             }
+            report.check()?;
             let mut options = RunOptions::default()
                 .with_seed(seed)
                 .with_reps(reps.unwrap_or(0..replications));
@@ -361,6 +423,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
                 run::write(path, &w.text).map_err(Failure::Input)?;
             }
+            report.write(&s, &result, &[])?;
             if json {
                 let text = serde_json::to_string_pretty(&run::json(&result, &s.origin))
                     .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
@@ -380,6 +443,7 @@ fn size_command(
     max_aircraft: u32,
     mix: bool,
     json: bool,
+    report_args: ReportArgs,
 ) -> Result<(), Failure> {
     use airpolicing::montecarlo::RunOptions;
     use airpolicing::sizing::{SizingOptions, size_squadron};
@@ -393,6 +457,7 @@ fn size_command(
     if let Some(t) = reps.threads {
         run = run.with_threads(t);
     }
+    report_args.check()?;
     let opts = SizingOptions { run, max_aircraft };
     if mix {
         let started = std::time::Instant::now();
@@ -433,6 +498,11 @@ fn size_command(
         rows.len(),
         started.elapsed().as_secs_f64()
     );
+    if report_args.wanted() {
+        let r = airpolicing::montecarlo::run(&s, &opts.run)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        report_args.write(&s, &r, &rows)?;
+    }
     let conf = s.file.targets.confidence;
     if json {
         let doc = serde_json::json!({

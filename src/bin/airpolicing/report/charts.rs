@@ -1,0 +1,559 @@
+//! The report's charts, drawn with plotters' SVG backend. Each function returns one SVG document.
+
+use airpolicing::geo::{LatLon, coverage_radius_km};
+use airpolicing::montecarlo::RunResult;
+use airpolicing::scenario::Scenario;
+use airpolicing::sizing::CurvePoint;
+use plotters::prelude::*;
+
+type Res = Result<String, String>;
+
+const W: u32 = 760;
+const H: u32 = 420;
+const PALETTE: [RGBColor; 8] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+];
+
+fn err<E: std::fmt::Display>(e: E) -> String {
+    format!("cannot draw a chart: {e}")
+}
+
+/// A circle of `radius_km` around `c` as (lon, lat) points.
+fn circle(c: &LatLon, radius_km: f64) -> Vec<(f64, f64)> {
+    (0..=72)
+        .map(|i| {
+            let p = c.destination(f64::from(i) * 5.0, radius_km);
+            (p.lon_deg, p.lat_deg)
+        })
+        .collect()
+}
+
+/// The theatre: front and protected side, bases with range rings, CAP stations, tanker tracks,
+/// AEW coverage circles against the low and high targets, ground radars.
+pub fn map(s: &Scenario) -> Res {
+    let mut pts: Vec<LatLon> = s.front.vertices().to_vec();
+    pts.extend(s.bases.iter().map(|b| b.position));
+    pts.extend(s.cap_stations.iter().map(|c| c.position));
+    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+    for p in &pts {
+        lat0 = lat0.min(p.lat_deg);
+        lat1 = lat1.max(p.lat_deg);
+        lon0 = lon0.min(p.lon_deg);
+        lon1 = lon1.max(p.lon_deg);
+    }
+    let pad = 1.0;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (W, 560)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "Theatre: front, bases, stations and radar cover",
+                ("sans-serif", 18),
+            )
+            .margin(10)
+            .x_label_area_size(30)
+            .y_label_area_size(40)
+            .build_cartesian_2d((lon0 - pad)..(lon1 + pad), (lat0 - pad)..(lat1 + pad))
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .x_desc("longitude, °E")
+            .y_desc("latitude, °N")
+            .light_line_style(WHITE)
+            .draw()
+            .map_err(err)?;
+        let low = s.file.front.low_target_m;
+        let high = s.file.front.high_target_m;
+        let mut sensors: Vec<(LatLon, f64, f64)> = Vec::new();
+        for o in &s.aew_orbits {
+            if let Some(a) = &s.squadron_type(o.squadron).aew {
+                sensors.push((o.position, a.radar_range_km, a.orbit_altitude_m));
+            }
+        }
+        for r in &s.ground_radars {
+            sensors.push((r.position, r.range_km, r.antenna_height_m));
+        }
+        for (i, (pos, range, h)) in sensors.iter().enumerate() {
+            let hi = circle(pos, coverage_radius_km(*range, *h, high));
+            let lo = circle(pos, coverage_radius_km(*range, *h, low));
+            let series = chart
+                .draw_series(std::iter::once(PathElement::new(
+                    hi,
+                    PALETTE[4].mix(0.5).stroke_width(1),
+                )))
+                .map_err(err)?;
+            if i == 0 {
+                series
+                    .label(format!("radar cover, {high:.0} m target"))
+                    .legend(|(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[4].mix(0.5))
+                    });
+            }
+            let series = chart
+                .draw_series(std::iter::once(PathElement::new(
+                    lo,
+                    PALETTE[4].stroke_width(2),
+                )))
+                .map_err(err)?;
+            if i == 0 {
+                series
+                    .label(format!("radar cover, {low:.0} m target"))
+                    .legend(|(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[4].stroke_width(2))
+                    });
+            }
+        }
+        for (i, b) in s.bases.iter().enumerate() {
+            for ring in [250.0, 500.0, 1000.0] {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        circle(&b.position, ring),
+                        RGBColor(200, 200, 200),
+                    )))
+                    .map_err(err)?;
+            }
+            let series = chart
+                .draw_series(std::iter::once(TriangleMarker::new(
+                    (b.position.lon_deg, b.position.lat_deg),
+                    7,
+                    BLACK.filled(),
+                )))
+                .map_err(err)?;
+            if i == 0 {
+                series
+                    .label("base (rings 250, 500, 1,000 km)")
+                    .legend(|(x, y)| TriangleMarker::new((x + 9, y), 6, BLACK.filled()));
+            }
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    b.icao.clone().unwrap_or_else(|| b.name.clone()),
+                    (b.position.lon_deg + 0.15, b.position.lat_deg + 0.1),
+                    ("sans-serif", 12),
+                )))
+                .map_err(err)?;
+        }
+        let front: Vec<(f64, f64)> = s
+            .front
+            .vertices()
+            .iter()
+            .map(|p| (p.lon_deg, p.lat_deg))
+            .collect();
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                front,
+                PALETTE[3].stroke_width(3),
+            )))
+            .map_err(err)?
+            .label("front")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[3].stroke_width(3))
+            });
+        // The protected side: a short tick from the middle of the front into it.
+        let mid = s.front.length_km() / 2.0;
+        let a = s.front.point_at(mid);
+        let b = s.front.offset_point(mid, 60.0);
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(a.lon_deg, a.lat_deg), (b.lon_deg, b.lat_deg)],
+                PALETTE[3].stroke_width(2),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                "protected side",
+                (b.lon_deg, b.lat_deg),
+                ("sans-serif", 12),
+            )))
+            .map_err(err)?;
+        let stations = chart
+            .draw_series(s.cap_stations.iter().map(|c| {
+                Circle::new(
+                    (c.position.lon_deg, c.position.lat_deg),
+                    6,
+                    PALETTE[0].filled(),
+                )
+            }))
+            .map_err(err)?;
+        if !s.cap_stations.is_empty() {
+            stations
+                .label("CAP station")
+                .legend(|(x, y)| Circle::new((x + 9, y), 5, PALETTE[0].filled()));
+        }
+        let tracks = chart
+            .draw_series(s.tanker_tracks.iter().map(|t| {
+                Rectangle::new(
+                    [
+                        (t.position.lon_deg - 0.15, t.position.lat_deg - 0.1),
+                        (t.position.lon_deg + 0.15, t.position.lat_deg + 0.1),
+                    ],
+                    PALETTE[1].filled(),
+                )
+            }))
+            .map_err(err)?;
+        if !s.tanker_tracks.is_empty() {
+            tracks.label("tanker track").legend(|(x, y)| {
+                Rectangle::new([(x + 4, y - 4), (x + 14, y + 4)], PALETTE[1].filled())
+            });
+        }
+        let orbits = chart
+            .draw_series(s.aew_orbits.iter().map(|o| {
+                Cross::new(
+                    (o.position.lon_deg, o.position.lat_deg),
+                    7,
+                    PALETTE[4].stroke_width(3),
+                )
+            }))
+            .map_err(err)?;
+        if !s.aew_orbits.is_empty() {
+            orbits
+                .label("AEW&C orbit")
+                .legend(|(x, y)| Cross::new((x + 9, y), 5, PALETTE[4].stroke_width(2)));
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .position(SeriesLabelPosition::LowerLeft)
+            .draw()
+            .map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}
+
+/// Aircraft on station per post over time, from a trace: `(post, [(time_h, count)])`.
+pub type Timeline = Vec<(String, Vec<(f64, i32)>)>;
+
+/// Aircraft on each station, track and orbit during a day after the warm-up: one strip per post,
+/// with the required number marked.
+pub fn timeline(series: &Timeline, required: &[u32], from_h: f64, to_h: f64) -> Res {
+    let n = series.len().max(1);
+    let strip = 70u32;
+    let mut out = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut out, (W, 40 + strip * n as u32 + 20)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let root = root
+            .titled(
+                "One replication: aircraft on each station, track and orbit (dashed: required)",
+                ("sans-serif", 16),
+            )
+            .map_err(err)?;
+        let strips = root.split_evenly((n, 1));
+        for (i, ((name, steps), area)) in series.iter().zip(strips.iter()).enumerate() {
+            let need = required.get(i).copied().unwrap_or(1);
+            let top = steps
+                .iter()
+                .map(|x| x.1)
+                .max()
+                .unwrap_or(0)
+                .max(need as i32) as f64
+                + 0.5;
+            let last_strip = i + 1 == n;
+            let mut chart = ChartBuilder::on(area)
+                .margin_right(10)
+                .x_label_area_size(22)
+                .y_label_area_size(130)
+                .build_cartesian_2d(from_h..to_h, 0f64..top)
+                .map_err(err)?;
+            chart
+                .configure_mesh()
+                .y_labels(3)
+                .x_labels(if last_strip { 10 } else { 0 })
+                .y_desc(name.as_str())
+                .x_desc(if last_strip {
+                    "hours from the start"
+                } else {
+                    ""
+                })
+                .disable_x_mesh()
+                .draw()
+                .map_err(err)?;
+            let colour = PALETTE[i % PALETTE.len()];
+            let mut pts = Vec::new();
+            let mut last = 0;
+            for &(t, c) in steps {
+                if t > to_h {
+                    break;
+                }
+                pts.push((t.max(from_h), f64::from(last)));
+                pts.push((t.max(from_h), f64::from(c)));
+                last = c;
+            }
+            pts.push((to_h, f64::from(last)));
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    pts,
+                    colour.stroke_width(2),
+                )))
+                .map_err(err)?;
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(from_h, f64::from(need)), (to_h, f64::from(need))],
+                    4,
+                    4,
+                    BLACK.stroke_width(1),
+                ))
+                .map_err(err)?;
+        }
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}
+
+/// The pooled response-time histogram and its cumulative distribution, with the target marked.
+pub fn response(r: &RunResult, target_min: Option<f64>) -> Res {
+    let counts = &r.response_hist;
+    let total: u64 = counts.iter().sum();
+    let last = counts.iter().rposition(|&c| c > 0).unwrap_or(0) + 2;
+    let max_count = counts.iter().copied().max().unwrap_or(1).max(1);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let (top, bottom) = root.split_vertically(H / 2);
+        let x_max = last as f64;
+        let mut chart = ChartBuilder::on(&top)
+            .caption(
+                "Response times: from crossing the front to the intercept",
+                ("sans-serif", 18),
+            )
+            .margin(8)
+            .x_label_area_size(20)
+            .y_label_area_size(50)
+            .build_cartesian_2d(0f64..x_max, 0f64..(max_count as f64 * 1.1))
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .y_desc("intercepts")
+            .draw()
+            .map_err(err)?;
+        chart
+            .draw_series(counts.iter().enumerate().take(last).map(|(i, &c)| {
+                Rectangle::new(
+                    [(i as f64, 0.0), (i as f64 + 1.0, c as f64)],
+                    PALETTE[0].mix(0.7).filled(),
+                )
+            }))
+            .map_err(err)?;
+        let mut cdf = ChartBuilder::on(&bottom)
+            .margin(8)
+            .x_label_area_size(30)
+            .y_label_area_size(50)
+            .build_cartesian_2d(0f64..x_max, 0f64..1f64)
+            .map_err(err)?;
+        cdf.configure_mesh()
+            .x_desc("minutes")
+            .y_desc("share intercepted by then")
+            .draw()
+            .map_err(err)?;
+        let mut acc = 0u64;
+        let pts: Vec<(f64, f64)> = counts
+            .iter()
+            .take(last)
+            .enumerate()
+            .map(|(i, &c)| {
+                acc += c;
+                (
+                    i as f64 + 1.0,
+                    if total > 0 {
+                        acc as f64 / total as f64
+                    } else {
+                        0.0
+                    },
+                )
+            })
+            .collect();
+        cdf.draw_series(LineSeries::new(pts, PALETTE[0].stroke_width(2)))
+            .map_err(err)?;
+        if let Some(t) = target_min {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(t, 0.0), (t, max_count as f64 * 1.1)],
+                    PALETTE[3].stroke_width(2),
+                )))
+                .map_err(err)?;
+            cdf.draw_series(std::iter::once(PathElement::new(
+                vec![(t, 0.0), (t, 1.0)],
+                PALETTE[3].stroke_width(2),
+            )))
+            .map_err(err)?
+            .label(format!("target, {t:.0} min"))
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[3].stroke_width(2))
+            });
+            cdf.configure_series_labels()
+                .position(SeriesLabelPosition::LowerRight)
+                .border_style(BLACK)
+                .draw()
+                .map_err(err)?;
+        }
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}
+
+/// Sorties and flight hours per day for each squadron: `(name, sorties, flight hours)`.
+pub fn squadrons(rows: &[(String, f64, f64)]) -> Res {
+    let n = rows.len().max(1) as u32;
+    let max = rows.iter().map(|r| r.2.max(r.1)).fold(1.0, f64::max);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "Per squadron and day: sorties and flight hours (means)",
+                ("sans-serif", 18),
+            )
+            .margin(10)
+            .x_label_area_size(40)
+            .y_label_area_size(50)
+            .build_cartesian_2d((0u32..n).into_segmented(), 0f64..max * 1.1)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .x_labels(n as usize)
+            .x_label_formatter(&|x| match x {
+                SegmentValue::CenterOf(i) => {
+                    rows.get(*i as usize).map_or(String::new(), |r| r.0.clone())
+                }
+                _ => String::new(),
+            })
+            .x_label_style(("sans-serif", 11))
+            .disable_x_mesh()
+            .draw()
+            .map_err(err)?;
+        // Per squadron, flight hours as a wide bar with sorties as a narrow bar in front.
+        chart
+            .draw_series(rows.iter().enumerate().map(|(i, r)| {
+                let mut e = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i as u32), r.2),
+                        (SegmentValue::Exact(i as u32 + 1), 0.0),
+                    ],
+                    PALETTE[1].filled(),
+                );
+                e.set_margin(0, 0, 8, 8);
+                e
+            }))
+            .map_err(err)?
+            .label("flight hours per day")
+            .legend(|(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], PALETTE[1].filled()));
+        chart
+            .draw_series(rows.iter().enumerate().map(|(i, r)| {
+                let mut e = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i as u32), r.1),
+                        (SegmentValue::Exact(i as u32 + 1), 0.0),
+                    ],
+                    PALETTE[0].filled(),
+                );
+                e.set_margin(0, 0, 20, 20);
+                e
+            }))
+            .map_err(err)?
+            .label("sorties per day")
+            .legend(|(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], PALETTE[0].filled()));
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}
+
+/// A sizing curve: aircraft → fraction of replications meeting the standard, with its Wilson
+/// band and the confidence line.
+pub fn sizing(name: &str, curve: &[CurvePoint], confidence: f64) -> Res {
+    let x0 = curve.first().map_or(0, |p| p.aircraft) as f64 - 0.5;
+    let x1 = curve.last().map_or(1, |p| p.aircraft) as f64 + 0.5;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!("Sizing {name}: aircraft → share of replications meeting the standard"),
+                ("sans-serif", 18),
+            )
+            .margin(10)
+            .x_label_area_size(30)
+            .y_label_area_size(50)
+            .build_cartesian_2d(x0..x1, 0f64..1.05f64)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .x_desc("aircraft")
+            .y_desc("share meeting the standard")
+            .draw()
+            .map_err(err)?;
+        let mut band: Vec<(f64, f64)> = curve
+            .iter()
+            .map(|p| (f64::from(p.aircraft), p.ci_high))
+            .collect();
+        band.extend(
+            curve
+                .iter()
+                .rev()
+                .map(|p| (f64::from(p.aircraft), p.ci_low)),
+        );
+        chart
+            .draw_series(std::iter::once(Polygon::new(band, PALETTE[0].mix(0.2))))
+            .map_err(err)?
+            .label("Wilson 95 % interval")
+            .legend(|(x, y)| {
+                Rectangle::new([(x, y - 4), (x + 12, y + 4)], PALETTE[0].mix(0.2).filled())
+            });
+        chart
+            .draw_series(LineSeries::new(
+                curve.iter().map(|p| (f64::from(p.aircraft), p.probability)),
+                PALETTE[0].stroke_width(2),
+            ))
+            .map_err(err)?
+            .label("share meeting the standard")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[0].stroke_width(2))
+            });
+        chart
+            .draw_series(curve.iter().map(|p| {
+                Circle::new(
+                    (f64::from(p.aircraft), p.probability),
+                    4,
+                    PALETTE[0].filled(),
+                )
+            }))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(x0, confidence), (x1, confidence)],
+                PALETTE[3].stroke_width(2),
+            )))
+            .map_err(err)?
+            .label(format!("confidence {:.0} %", 100.0 * confidence))
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[3].stroke_width(2))
+            });
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}

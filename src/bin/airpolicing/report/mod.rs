@@ -1,0 +1,395 @@
+//! The HTML report: one self-contained file with inline SVG charts, a plain-language summary and
+//! the inputs that drove the answer. It opens offline; nothing is fetched.
+
+mod charts;
+
+use crate::run::label;
+use airpolicing::montecarlo::RunResult;
+use airpolicing::scenario::Scenario;
+use airpolicing::sim::trace::Recorder;
+use airpolicing::sim::{Model, simulate_observed};
+use airpolicing::sizing::{SquadronSizing, meets_standard};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+
+/// Escapes text for HTML (and XML).
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A report: its sections of HTML and its charts (file name, SVG).
+pub struct Report {
+    title: String,
+    sections: Vec<(String, String)>,
+    charts: Vec<(String, String)>,
+}
+
+fn pct(x: f64) -> String {
+    if x.is_finite() {
+        format!("{:.1} %", 100.0 * x)
+    } else {
+        "—".into()
+    }
+}
+
+fn num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.1}")
+    } else {
+        "—".into()
+    }
+}
+
+/// Aircraft on each post over one replication, from its trace.
+fn timeline(s: &Scenario, seed: u64, rep: u64) -> charts::Timeline {
+    let model = Model::new(s);
+    let mut rec = Recorder::default();
+    simulate_observed(&model, seed, rep, &mut rec);
+    let mut posts: Vec<String> = s.cap_stations.iter().map(|c| c.name.clone()).collect();
+    posts.extend(s.tanker_tracks.iter().map(|t| t.name.clone()));
+    posts.extend(s.aew_orbits.iter().map(|o| o.name.clone()));
+    let mut count: HashMap<&str, i32> = HashMap::new();
+    let mut steps: HashMap<&str, Vec<(f64, i32)>> = HashMap::new();
+    let mut at: HashMap<(String, usize), String> = HashMap::new();
+    for e in &rec.events {
+        let key = (e.squadron.clone(), e.tail);
+        let (post, delta) = match e.event {
+            "on_station" | "back_on_station" => match &e.task {
+                Some(p) => {
+                    at.insert(key, p.clone());
+                    (p.clone(), 1)
+                }
+                None => continue,
+            },
+            "leave_station" | "to_tanker" | "scramble_from_cap" => match at.remove(&key) {
+                Some(p) => (p, -1),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if let Some(name) = posts.iter().find(|n| **n == post) {
+            let c = count.entry(name).or_insert(0);
+            *c += delta;
+            steps.entry(name).or_default().push((e.time_h, *c));
+        }
+    }
+    posts
+        .iter()
+        .map(|p| (p.clone(), steps.remove(p.as_str()).unwrap_or_default()))
+        .collect()
+}
+
+impl Report {
+    /// A report of a run, with the sizing curves when there are some.
+    pub fn new(s: &Scenario, r: &RunResult, sizing: &[SquadronSizing]) -> Result<Report, String> {
+        let mut rep = Report {
+            title: format!("airpolicing — {}", s.file.scenario.name),
+            sections: Vec::new(),
+            charts: Vec::new(),
+        };
+        let n = r.rows.len();
+        let met = r
+            .rows
+            .iter()
+            .filter(|row| meets_standard(s, &r.names, &row.values))
+            .count();
+        let m = |name: &str| r.metric(name);
+
+        // The answer in plain words.
+        let mut summary = String::new();
+        let _ = write!(
+            summary,
+            "<p>{} — {} replications of {:.0} days each (the first {:.0} days discarded as warm-up), seed {}.</p><ul>",
+            esc(&s.file.scenario.description),
+            n,
+            s.duration_h / 24.0,
+            s.warmup_h / 24.0,
+            r.seed
+        );
+        let mut say = |name: &str, text: &str| {
+            if let Some(x) = m(name) {
+                let _ = write!(
+                    summary,
+                    "<li>{text}: <b>{}</b> on average (95 % interval of the mean {} to {}; one replication in twenty below {}).</li>",
+                    pct(x.mean),
+                    pct(x.ci_low),
+                    pct(x.ci_high),
+                    pct(x.p05)
+                );
+            }
+        };
+        say(
+            "cap_presence",
+            "Every CAP station had at least one fighter on it",
+        );
+        say(
+            "cap_coverage",
+            "Every CAP station had its full element at once",
+        );
+        say("aew_coverage", "Every AEW&amp;C orbit was manned");
+        say("qra_coverage", "Every QRA posture held its alert");
+        say(
+            "intercept_within_target",
+            "Violations intercepted within the target time",
+        );
+        if let Some(x) = m("response_time_p50") {
+            let _ = write!(
+                summary,
+                "<li>Half of the intercepts came within <b>{} minutes</b> of the violator crossing the front; nine in ten within {} minutes.</li>",
+                num(x.mean),
+                m("response_time_p90").map_or("—".into(), |y| num(y.mean))
+            );
+        }
+        let _ = write!(
+            summary,
+            "</ul><p>The scenario's standard (its <code>[targets]</code>) was met in <b>{met} of {n}</b> replications; sizing asks for at least {:.0} %.</p>",
+            100.0 * s.file.targets.confidence
+        );
+        for z in sizing {
+            let _ = write!(
+                summary,
+                "<p>Sizing <b>{}</b> ({}), the other squadrons as given: {}.</p>",
+                esc(&z.squadron),
+                esc(&z.aircraft_type),
+                match z.required {
+                    Some(k) => format!(
+                        "<b>{k}</b> aircraft meet the standard with the confidence (closed form {}; the scenario gives {})",
+                        z.closed_form.map_or("—".into(), |c| c.to_string()),
+                        z.given
+                    ),
+                    None => "no count up to the limit meets the standard".into(),
+                }
+            );
+        }
+        summary.push_str("<p>How to read the uncertainty: each replication is one possible month; the interval of the mean says how well the average is known, the 5 % figure how bad a bad month is.</p>");
+        rep.sections.push(("The answer".into(), summary));
+
+        // Charts.
+        rep.charts.push(("map.svg".into(), charts::map(s)?));
+        let from = s.warmup_h;
+        let to = (s.warmup_h + 24.0).min(s.duration_h);
+        let mut required: Vec<u32> = s.cap_stations.iter().map(|c| c.element).collect();
+        required.extend(
+            s.tanker_tracks
+                .iter()
+                .chain(&s.aew_orbits)
+                .map(|t| t.required),
+        );
+        rep.charts.push((
+            "timeline.svg".into(),
+            charts::timeline(&timeline(s, r.seed, r.reps.start), &required, from, to)?,
+        ));
+        if !r.response_hist.is_empty() {
+            rep.charts.push((
+                "response.svg".into(),
+                charts::response(r, s.file.targets.response_time_min)?,
+            ));
+        }
+        let sq: Vec<(String, f64, f64)> = s
+            .squadrons
+            .iter()
+            .map(|q| {
+                let get = |k: &str| m(&format!("{k}[{}]", q.name)).map_or(0.0, |x| x.mean);
+                (
+                    q.name.clone(),
+                    get("sorties_per_day"),
+                    get("flight_hours_per_day"),
+                )
+            })
+            .collect();
+        rep.charts
+            .push(("squadrons.svg".into(), charts::squadrons(&sq)?));
+        for (i, z) in sizing.iter().enumerate() {
+            rep.charts.push((
+                format!("sizing-{}.svg", i + 1),
+                charts::sizing(&z.squadron, &z.curve, s.file.targets.confidence)?,
+            ));
+        }
+
+        // Every measure, with the exact mean in data-value.
+        let mut t = String::from(
+            "<table class=\"measures\"><thead><tr><th>measure</th><th>metric</th><th>mean</th><th>95 % interval of the mean</th><th>5th percentile</th><th>95th percentile</th></tr></thead><tbody>",
+        );
+        for x in &r.summary {
+            let (text, fr) = label(&x.name);
+            let f = |v: f64| if fr { pct(v) } else { num(v) };
+            let _ = write!(
+                t,
+                "<tr><td>{}</td><td><code>{}</code></td><td data-metric=\"{}\" data-value=\"{}\">{}</td><td>{} – {}</td><td>{}</td><td>{}</td></tr>",
+                esc(&text),
+                esc(&x.name),
+                esc(&x.name),
+                x.mean,
+                f(x.mean),
+                f(x.ci_low),
+                f(x.ci_high),
+                f(x.p05),
+                f(x.p95)
+            );
+        }
+        t.push_str("</tbody></table>");
+        rep.sections.push(("Every measure".into(), t));
+
+        // The inputs that drove the answer.
+        let mut inp = String::from(
+            "<h3>Squadrons</h3><table><thead><tr><th>squadron</th><th>type</th><th>base</th><th>aircraft</th><th>mission-capable rate</th></tr></thead><tbody>",
+        );
+        for (i, q) in s.squadrons.iter().enumerate() {
+            let _ = write!(
+                inp,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&q.name),
+                esc(&s.types[q.aircraft].spec.name),
+                esc(&s.bases[q.base].name),
+                q.aircraft_count,
+                pct(s.squadron_type(i).availability_fraction(0.0))
+            );
+        }
+        inp.push_str("</tbody></table><h3>Stations, tracks and orbits</h3><table><thead><tr><th>name</th><th>kind</th><th>position</th><th>required</th><th>flown by</th></tr></thead><tbody>");
+        let row = |inp: &mut String,
+                   name: &str,
+                   kind: &str,
+                   p: &airpolicing::geo::LatLon,
+                   k: u32,
+                   by: String| {
+            let _ = write!(
+                inp,
+                "<tr><td>{}</td><td>{kind}</td><td>{:.2}° N, {:.2}° E</td><td>{k}</td><td>{}</td></tr>",
+                esc(name),
+                p.lat_deg,
+                p.lon_deg,
+                esc(&by)
+            );
+        };
+        for c in &s.cap_stations {
+            let by: Vec<&str> = c
+                .squadrons
+                .iter()
+                .map(|&q| s.squadrons[q].name.as_str())
+                .collect();
+            row(
+                &mut inp,
+                &c.name,
+                "CAP station",
+                &c.position,
+                c.element,
+                by.join(", "),
+            );
+        }
+        for t in &s.tanker_tracks {
+            row(
+                &mut inp,
+                &t.name,
+                "tanker track",
+                &t.position,
+                t.required,
+                s.squadrons[t.squadron].name.clone(),
+            );
+        }
+        for o in &s.aew_orbits {
+            row(
+                &mut inp,
+                &o.name,
+                "AEW&amp;C orbit",
+                &o.position,
+                o.required,
+                s.squadrons[o.squadron].name.clone(),
+            );
+        }
+        inp.push_str("</tbody></table>");
+        if let Some(v) = &s.violations {
+            let _ = write!(
+                inp,
+                "<h3>Violations</h3><p>{:.2} a day on average.</p><table><thead><tr><th>kind</th><th>share</th><th>speed, km/h</th><th>altitude, m</th></tr></thead><tbody>",
+                v.rate_per_day
+            );
+            for k in &v.types {
+                let _ = write!(
+                    inp,
+                    "<tr><td>{}</td><td>{}</td><td>{:.0}</td><td>{:.0}</td></tr>",
+                    esc(&k.spec.name),
+                    pct(k.spec.share),
+                    k.spec.speed_kmh,
+                    k.spec.altitude_m
+                );
+            }
+            inp.push_str("</tbody></table>");
+        }
+        let tg = &s.file.targets;
+        let _ = write!(inp, "<h3>The standard</h3><ul>");
+        for (name, v) in [
+            ("cap_coverage", tg.cap_coverage),
+            ("cap_presence", tg.cap_presence),
+            ("aew_coverage", tg.aew_coverage),
+            ("tanker_coverage", tg.tanker_coverage),
+            ("qra_coverage", tg.qra_coverage),
+            ("front_coverage_low", tg.front_coverage_low),
+            ("intercept_within_target", tg.intercept_within_target),
+        ] {
+            if let Some(v) = v {
+                let _ = write!(inp, "<li>{} at least {}</li>", esc(&label(name).0), pct(v));
+            }
+        }
+        if let Some(rt) = tg.response_time_min {
+            let _ = write!(inp, "<li>target response time {rt:.0} minutes</li>");
+        }
+        let _ = write!(inp, "<li>confidence {}</li></ul>", pct(tg.confidence));
+        let _ = write!(
+            inp,
+            "<p>Scenario: <code>{}</code>; every number in the bundled scenarios and the catalog carries its source or the word <i>assumption</i>.</p>",
+            esc(&s.origin)
+        );
+        rep.sections.push(("The inputs".into(), inp));
+        Ok(rep)
+    }
+
+    /// The whole report as one HTML document (well-formed XML too).
+    pub fn html(&self) -> String {
+        let mut h = String::new();
+        let _ = write!(
+            h,
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>\
+body{{font-family:sans-serif;max-width:64em;margin:2em auto;padding:0 1em;color:#222}}\
+table{{border-collapse:collapse;margin:.5em 0}}td,th{{border:1px solid #ccc;padding:.2em .5em;text-align:left}}\
+figure{{margin:1em 0}}figcaption{{color:#555}}</style></head><body><h1>{}</h1>",
+            esc(&self.title),
+            esc(&self.title)
+        );
+        let (first, rest) = self.sections.split_first().expect("a report has an answer");
+        let _ = write!(
+            h,
+            "<section><h2>{}</h2>{}</section>",
+            esc(&first.0),
+            first.1
+        );
+        h.push_str("<section><h2>Charts</h2>");
+        for (name, svg) in &self.charts {
+            let body = svg.trim_start_matches(|c| c != '<');
+            let _ = write!(
+                h,
+                "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
+                esc(name.trim_end_matches(".svg")),
+                body,
+                esc(name)
+            );
+        }
+        h.push_str("</section>");
+        for (title, body) in rest {
+            let _ = write!(h, "<section><h2>{}</h2>{}</section>", esc(title), body);
+        }
+        h.push_str("<footer><p>Made by airpolicing. Numbers are from simulation with the seed above and can be reproduced exactly.</p></footer></body></html>\n");
+        h
+    }
+
+    /// Writes the charts as separate SVG files into `dir`.
+    pub fn write_svgs(&self, dir: &Path) -> Result<(), String> {
+        for (name, svg) in &self.charts {
+            crate::output::write_atomic(&dir.join(name), svg.as_bytes())?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,129 @@
+//! The HTML report: well-formed, every chart present, and its numbers equal to the JSON output of
+//! the same run.
+
+use std::process::Command;
+
+fn airpolicing(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("airpolicing-report-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
+    let dir = temp_dir("run");
+    let html_path = dir.join("baltic.html");
+    let o = airpolicing(&[
+        "run",
+        "baltic",
+        "-n",
+        "6",
+        "--seed",
+        "3",
+        "--json",
+        "--report",
+        html_path.to_str().unwrap(),
+        "--svg",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let svgs: Vec<String> = ["map", "timeline", "response", "squadrons"]
+        .iter()
+        .map(|n| std::fs::read_to_string(dir.join(format!("{n}.svg"))).unwrap())
+        .collect();
+    std::fs::remove_dir_all(&dir).ok();
+
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the report is well-formed");
+    for id in ["map", "timeline", "response", "squadrons"] {
+        let fig = doc
+            .descendants()
+            .find(|n| n.has_tag_name("figure") && n.attribute("id") == Some(id))
+            .unwrap_or_else(|| panic!("no chart `{id}`"));
+        assert!(
+            fig.descendants().any(|n| n.tag_name().name() == "svg"),
+            "chart `{id}` has no SVG"
+        );
+    }
+    for svg in &svgs {
+        roxmltree::Document::parse(svg).expect("each SVG file is well-formed");
+    }
+    // Every measure in the table equals the JSON mean, exactly.
+    let metrics = json["metrics"].as_array().unwrap();
+    let cells: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("data-metric").is_some())
+        .collect();
+    assert_eq!(cells.len(), metrics.len());
+    for m in metrics {
+        let name = m["name"].as_str().unwrap();
+        let cell = cells
+            .iter()
+            .find(|c| c.attribute("data-metric") == Some(name))
+            .unwrap();
+        let shown: f64 = cell.attribute("data-value").unwrap().parse().unwrap();
+        match m["mean"].as_f64() {
+            Some(mean) => assert_eq!(shown, mean, "{name}"),
+            None => assert!(shown.is_nan(), "{name}"),
+        }
+    }
+    // A plain-language answer comes first.
+    assert!(html.contains("The answer"));
+    assert!(html.contains("was met in"));
+    // Self-contained: nothing to fetch when it opens offline.
+    for external in ["src=\"http", "href=\"http", "<link", "<script", "@import"] {
+        assert!(!html.contains(external), "the report refers to {external}");
+    }
+}
+
+#[test]
+fn size_report_adds_the_sizing_curve() {
+    let dir = temp_dir("size");
+    let html_path = dir.join("textbook.html");
+    let o = airpolicing(&[
+        "size",
+        "textbook",
+        "-n",
+        "4",
+        "--report",
+        html_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("id") == Some("sizing-1"))
+    );
+    assert!(html.contains("<b>6</b> aircraft meet the standard"));
+}
+
+#[test]
+fn report_refuses_a_missing_svg_directory_before_running() {
+    let o = airpolicing(&["run", "ukraine", "-n", "100000", "--svg", "no/such/dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no such directory"));
+}
