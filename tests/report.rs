@@ -127,3 +127,27 @@ fn report_refuses_a_missing_svg_directory_before_running() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no such directory"));
 }
+
+#[test]
+fn force_sizing_report_shows_the_force_and_its_curve() {
+    let dir = temp_dir("mix");
+    let html_path = dir.join("textbook.html");
+    let o = airpolicing(&[
+        "size",
+        "textbook",
+        "--mix",
+        "-n",
+        "3",
+        "--report",
+        html_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        html.contains("is <b>6 aircraft</b> (6 fighter)"),
+        "{}",
+        &html[..2000.min(html.len())]
+    );
+    assert!(html.contains("id=\"sizing-force\""));
+}

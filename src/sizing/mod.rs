@@ -298,6 +298,8 @@ pub struct ForceSizing {
     pub squadrons: Vec<String>,
     /// The closed-form fleets at confidence, where the search starts.
     pub closed_form: Vec<u32>,
+    /// The counts the scenario gives.
+    pub given: Vec<u32>,
     /// The smallest mix found that meets the standard, if one was.
     pub required: Option<Vec<u32>>,
     /// The search path: the start, each aircraft added, each removed.
@@ -322,6 +324,7 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
         .map(|(e, q)| e.fleet_at_confidence.unwrap_or(q.aircraft_count))
         .collect();
     let closed_form = counts.clone();
+    let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
     let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
     let mut point = evaluate_counts(s, &counts, opts)?;
     let mut steps = vec![MixStep {
@@ -357,6 +360,7 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
         return Ok(ForceSizing {
             squadrons: names,
             closed_form,
+            given,
             required: None,
             steps,
         });
@@ -380,6 +384,7 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
     Ok(ForceSizing {
         squadrons: names,
         closed_form,
+        given,
         required: Some(counts),
         steps,
     })

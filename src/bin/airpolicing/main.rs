@@ -154,11 +154,12 @@ impl ReportArgs {
         s: &Scenario,
         r: &airpolicing::montecarlo::RunResult,
         sizing: &[airpolicing::sizing::SquadronSizing],
+        mix: Option<&airpolicing::sizing::ForceSizing>,
     ) -> Result<(), Failure> {
         if !self.wanted() {
             return Ok(());
         }
-        let rep = report::Report::new(s, r, sizing).map_err(Failure::Internal)?;
+        let rep = report::Report::new(s, r, sizing, mix).map_err(Failure::Internal)?;
         if let Some(p) = &self.report {
             output::write_atomic(p, rep.html().as_bytes()).map_err(Failure::Input)?;
             eprintln!("report written to {}", p.display());
@@ -423,7 +424,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
                 run::write(path, &w.text).map_err(Failure::Input)?;
             }
-            report.write(&s, &result, &[])?;
+            report.write(&s, &result, &[], None)?;
             if json {
                 let text = serde_json::to_string_pretty(&run::json(&result, &s.origin))
                     .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
@@ -467,6 +468,20 @@ fn size_command(
             "sized the force mix in {:.1} s",
             started.elapsed().as_secs_f64()
         );
+        if report_args.wanted() {
+            // The report simulates the force the search found (or the scenario's, if none).
+            let mut sized = s.clone();
+            if let Some(counts) = &r.required {
+                for (i, &n) in counts.iter().enumerate() {
+                    sized = sized
+                        .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
+                        .map_err(|e| Failure::Internal(e.to_string()))?;
+                }
+            }
+            let run = airpolicing::montecarlo::run(&sized, &opts.run)
+                .map_err(|e| Failure::Input(e.to_string()))?;
+            report_args.write(&sized, &run, &[], Some(&r))?;
+        }
         if json {
             let doc = serde_json::json!({
                 "scenario": s.file.scenario.name,
@@ -501,7 +516,7 @@ fn size_command(
     if report_args.wanted() {
         let r = airpolicing::montecarlo::run(&s, &opts.run)
             .map_err(|e| Failure::Input(e.to_string()))?;
-        report_args.write(&s, &r, &rows)?;
+        report_args.write(&s, &r, &rows, None)?;
     }
     let conf = s.file.targets.confidence;
     if json {

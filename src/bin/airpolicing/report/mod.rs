@@ -8,7 +8,7 @@ use airpolicing::montecarlo::RunResult;
 use airpolicing::scenario::Scenario;
 use airpolicing::sim::trace::Recorder;
 use airpolicing::sim::{Model, simulate_observed};
-use airpolicing::sizing::{SquadronSizing, meets_standard};
+use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing, meets_standard};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -85,7 +85,12 @@ fn timeline(s: &Scenario, seed: u64, rep: u64) -> charts::Timeline {
 
 impl Report {
     /// A report of a run, with the sizing curves when there are some.
-    pub fn new(s: &Scenario, r: &RunResult, sizing: &[SquadronSizing]) -> Result<Report, String> {
+    pub fn new(
+        s: &Scenario,
+        r: &RunResult,
+        sizing: &[SquadronSizing],
+        mix: Option<&ForceSizing>,
+    ) -> Result<Report, String> {
         let mut rep = Report {
             title: format!("airpolicing — {}", s.file.scenario.name),
             sections: Vec::new(),
@@ -165,6 +170,41 @@ impl Report {
                 }
             );
         }
+        if let Some(f) = mix {
+            match &f.required {
+                Some(counts) => {
+                    let mut by_role: Vec<(&str, u32)> = Vec::new();
+                    for (i, &c) in counts.iter().enumerate() {
+                        let role = s.squadron_type(i).role().as_str();
+                        match by_role.iter_mut().find(|(r, _)| *r == role) {
+                            Some(x) => x.1 += c,
+                            None => by_role.push((role, c)),
+                        }
+                    }
+                    let total: u32 = counts.iter().sum();
+                    let parts: Vec<String> = by_role.iter().map(|(r, c)| format!("{c} {r}")).collect();
+                    let _ = write!(
+                        summary,
+                        "<p><b>How many aircraft:</b> the whole force, sized by simulation, is <b>{total} aircraft</b> ({}), meeting the standard in at least {:.0} % of replications. This report simulates that force. Per squadron:</p><table><thead><tr><th>squadron</th><th>type</th><th>aircraft</th><th>closed form</th><th>scenario gave</th></tr></thead><tbody>",
+                        parts.join(", ").replace("aew", "AEW&amp;C"),
+                        100.0 * s.file.targets.confidence
+                    );
+                    for (i, q) in s.squadrons.iter().enumerate() {
+                        let _ = write!(
+                            summary,
+                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                            esc(&q.name),
+                            esc(&s.types[q.aircraft].id),
+                            counts[i],
+                            f.closed_form[i],
+                            f.given.get(i).copied().unwrap_or(counts[i])
+                        );
+                    }
+                    summary.push_str("</tbody></table>");
+                }
+                None => summary.push_str("<p><b>How many aircraft:</b> no force within the limit of added aircraft meets the standard.</p>"),
+            }
+        }
         summary.push_str("<p>How to read the uncertainty: each replication is one possible month; the interval of the mean says how well the average is known, the 5 % figure how bad a bad month is.</p>");
         rep.sections.push(("The answer".into(), summary));
 
@@ -203,6 +243,19 @@ impl Report {
             .collect();
         rep.charts
             .push(("squadrons.svg".into(), charts::squadrons(&sq)?));
+        if let Some(f) = mix {
+            // The search's points by total aircraft (the last evaluation of each total).
+            let mut pts: Vec<CurvePoint> = Vec::new();
+            for st in &f.steps {
+                pts.retain(|p| p.aircraft != st.point.aircraft);
+                pts.push(st.point.clone());
+            }
+            pts.sort_by_key(|p| p.aircraft);
+            rep.charts.push((
+                "sizing-force.svg".into(),
+                charts::sizing("the whole force", &pts, s.file.targets.confidence)?,
+            ));
+        }
         for (i, z) in sizing.iter().enumerate() {
             rep.charts.push((
                 format!("sizing-{}.svg", i + 1),
