@@ -151,3 +151,36 @@ fn force_sizing_report_shows_the_force_and_its_curve() {
     );
     assert!(html.contains("id=\"sizing-force\""));
 }
+
+#[test]
+fn sweep_report_has_its_chart_and_table() {
+    let dir = temp_dir("sweep");
+    let html_path = dir.join("sweep.html");
+    let o = airpolicing(&[
+        "sweep",
+        "baltic",
+        "--set",
+        "violations.rate_per_day=0.2,0.8",
+        "-n",
+        "4",
+        "--report",
+        html_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("id") == Some("sweep"))
+    );
+    let rows = doc.descendants().filter(|n| n.has_tag_name("tr")).count();
+    assert_eq!(rows, 3, "a header and one row per point");
+}

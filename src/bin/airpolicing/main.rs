@@ -91,6 +91,8 @@ enum Command {
         /// Print one JSON document on stdout instead of a table.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Size the fleet: the smallest count per squadron that meets [targets] with the confidence.
     Size {
@@ -160,6 +162,10 @@ impl ReportArgs {
             return Ok(());
         }
         let rep = report::Report::new(s, r, sizing, mix).map_err(Failure::Internal)?;
+        self.write_report(&rep)
+    }
+
+    fn write_report(&self, rep: &report::Report) -> Result<(), Failure> {
         if let Some(p) = &self.report {
             output::write_atomic(p, rep.html().as_bytes()).map_err(Failure::Input)?;
             eprintln!("report written to {}", p.display());
@@ -178,6 +184,7 @@ fn sweep_command(
     size: bool,
     csv: Option<PathBuf>,
     json: bool,
+    report_args: ReportArgs,
 ) -> Result<(), Failure> {
     use airpolicing::montecarlo::RunOptions;
     use airpolicing::sizing::SizingOptions;
@@ -191,6 +198,7 @@ fn sweep_command(
     if let Some(path) = &csv {
         check_writable(path)?;
     }
+    report_args.check()?;
     let mut run = RunOptions::default()
         .with_seed(reps.seed)
         .with_replications(reps.replications);
@@ -212,6 +220,10 @@ fn sweep_command(
     let squadrons: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
     if let Some(path) = &csv {
         run::write(path, &sweep::csv(&r, &squadrons)).map_err(Failure::Input)?;
+    }
+    if report_args.wanted() {
+        let rep = report::Report::sweep(&s, &r).map_err(Failure::Internal)?;
+        report_args.write_report(&rep)?;
     }
     if json {
         let text = serde_json::to_string_pretty(&r)
@@ -357,7 +369,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             size,
             csv,
             json,
-        } => sweep_command(scenario, set, reps, size, csv, json),
+            report,
+        } => sweep_command(scenario, set, reps, size, csv, json, report),
         Command::Run {
             scenario,
             replications,

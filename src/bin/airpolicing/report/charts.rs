@@ -557,3 +557,121 @@ pub fn sizing(name: &str, curve: &[CurvePoint], confidence: f64) -> Res {
     }
     Ok(out)
 }
+
+/// A trade study: the share of replications meeting the standard against the first axis, one
+/// line per value of the second, with Wilson bands; and the sized fleet when there is one.
+pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
+    let xs: Vec<f64> = r.axes[0].values.clone();
+    let x0 = xs.iter().cloned().fold(f64::INFINITY, f64::min);
+    let x1 = xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let (x0, x1) = if x1 > x0 {
+        (x0, x1)
+    } else {
+        (x0 - 1.0, x1 + 1.0)
+    };
+    let lines: Vec<Option<f64>> = match r.axes.get(1) {
+        Some(a) => a.values.iter().map(|v| Some(*v)).collect(),
+        None => vec![None],
+    };
+    let sized = r.points.iter().any(|p| p.sizing.is_some());
+    let mut out = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut out, (W, if sized { 640 } else { H })).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let (top, bottom) = if sized {
+            root.split_vertically(H)
+        } else {
+            (root.clone(), root.clone())
+        };
+        let mut chart = ChartBuilder::on(&top)
+            .caption(
+                "Trade study: share of replications meeting the standard",
+                ("sans-serif", 18),
+            )
+            .margin(10)
+            .x_label_area_size(30)
+            .y_label_area_size(50)
+            .build_cartesian_2d(x0..x1, 0f64..1.05f64)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .x_desc(r.axes[0].path.as_str())
+            .y_desc("share meeting the standard")
+            .draw()
+            .map_err(err)?;
+        let mut fleet: Vec<(String, RGBColor, Vec<(f64, f64)>)> = Vec::new();
+        for (k, second) in lines.iter().enumerate() {
+            let colour = PALETTE[k % PALETTE.len()];
+            let pts: Vec<&airpolicing::sweep::SweepPoint> = r
+                .points
+                .iter()
+                .filter(|p| second.is_none_or(|v| p.values.get(1) == Some(&v)))
+                .collect();
+            let mut band: Vec<(f64, f64)> =
+                pts.iter().map(|p| (p.values[0], p.meets_ci.1)).collect();
+            band.extend(pts.iter().rev().map(|p| (p.values[0], p.meets_ci.0)));
+            chart
+                .draw_series(std::iter::once(Polygon::new(band, colour.mix(0.15))))
+                .map_err(err)?;
+            let name = match (second, r.axes.get(1)) {
+                (Some(v), Some(a)) => format!("{} = {v}", a.path),
+                _ => "share meeting the standard".to_string(),
+            };
+            chart
+                .draw_series(LineSeries::new(
+                    pts.iter().map(|p| (p.values[0], p.meets_standard)),
+                    colour.stroke_width(2),
+                ))
+                .map_err(err)?
+                .label(name.clone())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+                });
+            let sized_pts: Vec<(f64, f64)> = pts
+                .iter()
+                .filter_map(|p| {
+                    let total = p.sizing.as_ref()?.required.as_ref()?.iter().sum::<u32>();
+                    Some((p.values[0], f64::from(total)))
+                })
+                .collect();
+            fleet.push((name, colour, sized_pts));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(err)?;
+        if sized {
+            let top_fleet = fleet
+                .iter()
+                .flat_map(|f| f.2.iter().map(|p| p.1))
+                .fold(1.0, f64::max);
+            let mut c2 = ChartBuilder::on(&bottom)
+                .caption(
+                    "Fleet sized at each point (whole force)",
+                    ("sans-serif", 16),
+                )
+                .margin(10)
+                .x_label_area_size(30)
+                .y_label_area_size(50)
+                .build_cartesian_2d(x0..x1, 0f64..top_fleet * 1.1)
+                .map_err(err)?;
+            c2.configure_mesh()
+                .x_desc(r.axes[0].path.as_str())
+                .y_desc("aircraft")
+                .draw()
+                .map_err(err)?;
+            for (_, colour, pts) in fleet {
+                c2.draw_series(LineSeries::new(pts.clone(), colour.stroke_width(2)))
+                    .map_err(err)?;
+                c2.draw_series(pts.into_iter().map(|p| Circle::new(p, 4, colour.filled())))
+                    .map_err(err)?;
+            }
+        }
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}

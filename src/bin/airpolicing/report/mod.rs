@@ -400,6 +400,59 @@ impl Report {
         Ok(rep)
     }
 
+    /// A report of a trade study.
+    pub fn sweep(s: &Scenario, r: &airpolicing::sweep::SweepResult) -> Result<Report, String> {
+        let mut rep = Report {
+            title: format!("airpolicing — trade study on {}", s.file.scenario.name),
+            sections: Vec::new(),
+            charts: vec![("sweep.svg".into(), charts::sweep(r)?)],
+        };
+        let axes: Vec<String> = r
+            .axes
+            .iter()
+            .map(|a| format!("<code>{}</code>", esc(&a.path)))
+            .collect();
+        let best = r
+            .points
+            .iter()
+            .max_by(|a, b| a.meets_standard.total_cmp(&b.meets_standard))
+            .map(|p| p.meets_standard)
+            .unwrap_or(0.0);
+        let mut summary = format!(
+            "<p>{} — varied {} over {} points. At each point the scenario was simulated on the same replications; the chart shows the share of replications that meet the standard, with its Wilson 95 % interval. The best point meets it in {}.</p>",
+            esc(&s.file.scenario.description),
+            axes.join(" and "),
+            r.points.len(),
+            pct(best)
+        );
+        summary.push_str("<table><thead><tr>");
+        for a in &r.axes {
+            let _ = write!(summary, "<th>{}</th>", esc(&a.path));
+        }
+        summary.push_str("<th>meets the standard</th><th>95 % interval</th><th>sized fleet</th></tr></thead><tbody>");
+        for p in &r.points {
+            summary.push_str("<tr>");
+            for v in &p.values {
+                let _ = write!(summary, "<td>{v}</td>");
+            }
+            let _ = write!(
+                summary,
+                "<td data-value=\"{}\">{}</td><td>{} – {}</td><td>{}</td></tr>",
+                p.meets_standard,
+                pct(p.meets_standard),
+                pct(p.meets_ci.0),
+                pct(p.meets_ci.1),
+                p.sizing.as_ref().map_or("—".into(), |z| z
+                    .required
+                    .as_ref()
+                    .map_or("not reached".into(), |c| c.iter().sum::<u32>().to_string()))
+            );
+        }
+        summary.push_str("</tbody></table>");
+        rep.sections.push(("The answer".into(), summary));
+        Ok(rep)
+    }
+
     /// The whole report as one HTML document (well-formed XML too).
     pub fn html(&self) -> String {
         let mut h = String::new();
