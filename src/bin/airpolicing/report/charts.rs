@@ -600,7 +600,7 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
             .y_desc("share meeting the standard")
             .draw()
             .map_err(err)?;
-        let mut fleet: Vec<(String, RGBColor, Vec<(f64, f64)>)> = Vec::new();
+        let mut fleet: Vec<(RGBColor, Vec<(f64, f64)>)> = Vec::new();
         for (k, second) in lines.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];
             let pts: Vec<&airpolicing::sweep::SweepPoint> = r
@@ -635,7 +635,7 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
                     Some((p.values[0], f64::from(total)))
                 })
                 .collect();
-            fleet.push((name, colour, sized_pts));
+            fleet.push((colour, sized_pts));
         }
         chart
             .configure_series_labels()
@@ -664,7 +664,7 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
                 .y_desc("aircraft")
                 .draw()
                 .map_err(err)?;
-            for (_, colour, pts) in fleet {
+            for (colour, pts) in fleet {
                 c2.draw_series(LineSeries::new(pts.clone(), colour.stroke_width(2)))
                     .map_err(err)?;
                 c2.draw_series(pts.into_iter().map(|p| Circle::new(p, 4, colour.filled())))
