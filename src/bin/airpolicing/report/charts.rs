@@ -647,7 +647,7 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
         if sized {
             let top_fleet = fleet
                 .iter()
-                .flat_map(|f| f.2.iter().map(|p| p.1))
+                .flat_map(|f| f.1.iter().map(|p| p.1))
                 .fold(1.0, f64::max);
             let mut c2 = ChartBuilder::on(&bottom)
                 .caption(
