@@ -138,6 +138,125 @@ pub fn sweep(
     })
 }
 
+/// One parameter's effect on the required fleet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TornadoBar {
+    /// The parameter's path.
+    pub parameter: String,
+    /// Its value in the scenario.
+    pub base: f64,
+    /// The lowered and raised values tried.
+    pub low: f64,
+    /// The raised value.
+    pub high: f64,
+    /// Whole-force fleet at the lowered value (`None`: not reached).
+    pub fleet_low: Option<u32>,
+    /// Whole-force fleet at the raised value.
+    pub fleet_high: Option<u32>,
+}
+
+impl TornadoBar {
+    /// How far the fleet moves between the two ends; unbounded when one end is not reached.
+    pub fn swing(&self) -> f64 {
+        match (self.fleet_low, self.fleet_high) {
+            (Some(a), Some(b)) => f64::from(a.abs_diff(b)),
+            _ => f64::INFINITY,
+        }
+    }
+}
+
+/// The main parameters of a scenario and their values: the violation rate, the hand-over overlap,
+/// the refuelling threshold, the target response time, and each flown type's turnaround (when
+/// fixed) and mission-capable rate (when it has one).
+pub fn main_parameters(s: &Scenario) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    if let Some(v) = &s.violations
+        && v.rate_per_day > 0.0
+    {
+        out.push(("violations.rate_per_day".to_string(), v.rate_per_day));
+    }
+    if s.file.relief.overlap_min > 0.0 {
+        out.push(("relief.overlap_min".to_string(), s.file.relief.overlap_min));
+    }
+    if !s.tanker_tracks.is_empty() {
+        out.push((
+            "relief.refuel_at_fuel_fraction".to_string(),
+            s.file.relief.refuel_at_fuel_fraction,
+        ));
+    }
+    if let Some(r) = s.file.targets.response_time_min {
+        out.push(("targets.response_time_min".to_string(), r));
+    }
+    for t in &s.types {
+        if let crate::dist::Dist::Fixed(m) = t.spec.turnaround_min
+            && m > 0.0
+        {
+            out.push((format!("aircraft_types.{}.turnaround_min", t.id), m));
+        }
+        if let crate::catalog::Availability::McRate { mc_rate, .. } = t.spec.availability {
+            out.push((
+                format!("aircraft_types.{}.availability.mc_rate", t.id),
+                mc_rate,
+            ));
+        }
+    }
+    out
+}
+
+/// Sensitivity: each main parameter lowered and raised by `percent` (fractions kept below 1),
+/// the whole force sized at both ends, and the parameters ranked by how far the fleet moves.
+pub fn tornado(
+    s: &Scenario,
+    percent: f64,
+    opts: &SizingOptions,
+) -> Result<Vec<TornadoBar>, SweepError> {
+    let params = main_parameters(s);
+    // Build every scenario first, so that a bad parameter fails before any work.
+    let mut cases = Vec::new();
+    for (path, base) in &params {
+        let fraction = path.ends_with("mc_rate") || path.ends_with("fraction");
+        let clamp = |v: f64| if fraction { v.min(0.99) } else { v };
+        let (lo, hi) = (
+            clamp(base * (1.0 - percent / 100.0)),
+            clamp(base * (1.0 + percent / 100.0)),
+        );
+        let integer = path.ends_with("_count");
+        let (lo, hi) = if integer {
+            (lo.round(), hi.round())
+        } else {
+            (lo, hi)
+        };
+        cases.push((
+            path.clone(),
+            *base,
+            lo,
+            hi,
+            s.with_value(path, lo)?,
+            s.with_value(path, hi)?,
+        ));
+    }
+    let mut bars = Vec::new();
+    for (parameter, base, low, high, s_lo, s_hi) in cases {
+        let total = |x: &Scenario| -> Result<Option<u32>, SweepError> {
+            Ok(size_force(x, opts)?.required.map(|c| c.iter().sum()))
+        };
+        bars.push(TornadoBar {
+            parameter,
+            base,
+            low,
+            high,
+            fleet_low: total(&s_lo)?,
+            fleet_high: total(&s_hi)?,
+        });
+    }
+    bars.sort_by(|a, b| {
+        b.swing()
+            .total_cmp(&a.swing())
+            .then(a.parameter.cmp(&b.parameter))
+    });
+    Ok(bars)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

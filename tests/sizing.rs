@@ -90,3 +90,45 @@ fn force_mix_adds_where_it_helps_most() {
     assert_eq!(r.required, Some(vec![8]));
     assert!(r.steps.iter().any(|st| st.change == "+1 BAP detachment"));
 }
+
+#[test]
+fn tornado_ranks_the_main_parameters_by_their_effect_on_the_fleet() {
+    let s = Scenario::load("baltic").unwrap();
+    let params = airpolicing::sweep::main_parameters(&s);
+    let names: Vec<&str> = params.iter().map(|p| p.0.as_str()).collect();
+    assert!(names.contains(&"violations.rate_per_day"));
+    assert!(names.contains(&"aircraft_types.f16.availability.mc_rate"));
+    let o = SizingOptions {
+        max_aircraft: 12,
+        ..opts(30)
+    };
+    let bars = airpolicing::sweep::tornado(&s, 20.0, &o).unwrap();
+    assert_eq!(bars.len(), params.len());
+    for w in bars.windows(2) {
+        assert!(w[0].swing() >= w[1].swing(), "{:?}", bars);
+    }
+    // A less available F-16 moves the fleet more than anything else.
+    assert_eq!(bars[0].parameter, "aircraft_types.f16.availability.mc_rate");
+    assert!((bars[0].low - 0.584).abs() < 1e-9 && (bars[0].high - 0.876).abs() < 1e-9);
+}
+
+#[test]
+fn aircraft_type_fields_can_be_set_by_path() {
+    let s = Scenario::load("baltic").unwrap();
+    let t = s
+        .with_value("aircraft_types.f16.turnaround_min", 90.0)
+        .unwrap();
+    assert_eq!(
+        t.squadron_type(0).turnaround_min,
+        airpolicing::dist::Dist::Fixed(90.0)
+    );
+    assert_eq!(t.squadron_type(0).fuel_kg, s.squadron_type(0).fuel_kg);
+    let e = s
+        .with_value("aircraft_types.mig29.fuel_kg", 1.0)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("no type `mig29` is flown in this scenario; types flown: `f16`"),
+        "{e}"
+    );
+}

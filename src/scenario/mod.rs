@@ -141,6 +141,9 @@ impl Scenario {
                 diagnostics: c.diagnostics,
             }
         };
+        if let Some(rest) = path.strip_prefix("aircraft_types.") {
+            return self.with_type_value(path, rest, value);
+        }
         let Some(fp) = FieldPath::parse(path) else {
             return Err(fail(format!(
                 "`{path}` is not a field path; write keys separated by dots, with [i] for list entries, e.g. `squadrons[0].aircraft_count`"
@@ -218,6 +221,73 @@ impl Scenario {
                 plain_types(inner.message())
             ))
         })?;
+        Self::from_file(file, &self.origin)
+    }
+}
+
+impl Scenario {
+    /// `aircraft_types.ID.FIELD`: sets a field of an aircraft type through an `[[aircraft]]`
+    /// override (added if the scenario has none for that type).
+    fn with_type_value(
+        &self,
+        path: &str,
+        rest: &str,
+        value: f64,
+    ) -> Result<Scenario, ScenarioError> {
+        let fail = |message: String| {
+            let locator = Locator::new("");
+            let mut c = Checker::new(&self.origin, Some(&locator));
+            c.push_at(
+                Severity::Error,
+                &FieldPath::root(),
+                0,
+                0,
+                format!("{path}: {message}"),
+            );
+            ScenarioError::Invalid {
+                diagnostics: c.diagnostics,
+            }
+        };
+        let Some((id, field)) = rest.split_once('.') else {
+            return Err(fail(
+                "write aircraft_types.ID.FIELD, e.g. aircraft_types.typhoon.turnaround_min".into(),
+            ));
+        };
+        if !self.types.iter().any(|t| t.id == id) {
+            let used: Vec<String> = self.types.iter().map(|t| format!("`{}`", t.id)).collect();
+            return Err(fail(format!(
+                "no type `{id}` is flown in this scenario; types flown: {}",
+                used.join(", ")
+            )));
+        }
+        let mut file = self.file.clone();
+        let i = match file
+            .aircraft
+            .iter()
+            .position(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+        {
+            Some(i) => i,
+            None => {
+                let mut t = toml::Table::new();
+                t.insert("id".into(), toml::Value::String(id.into()));
+                file.aircraft.push(t);
+                file.aircraft.len() - 1
+            }
+        };
+        let mut table = &mut file.aircraft[i];
+        let parts: Vec<&str> = field.split('.').collect();
+        for part in &parts[..parts.len() - 1] {
+            let entry = table
+                .entry(part.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            table = entry
+                .as_table_mut()
+                .ok_or_else(|| fail(format!("`{part}` is not a table")))?;
+        }
+        table.insert(
+            parts[parts.len() - 1].to_string(),
+            toml::Value::Float(value),
+        );
         Self::from_file(file, &self.origin)
     }
 }

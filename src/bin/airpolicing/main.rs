@@ -78,8 +78,15 @@ enum Command {
         scenario: String,
         /// FIELD=V1,V2,… — a numeric field by path and its values (once or twice), e.g.
         /// violations.rate_per_day=2,4,8 or squadrons[0].aircraft_count=8,12,16.
-        #[arg(long = "set", required = true)]
+        #[arg(long = "set", required_unless_present = "tornado")]
         set: Vec<String>,
+        /// Sensitivity instead: lower and raise each main parameter by --percent, size the whole
+        /// force at both ends, and rank the parameters by how far the fleet moves.
+        #[arg(long, conflicts_with = "set")]
+        tornado: bool,
+        /// How far --tornado moves each parameter, in percent.
+        #[arg(long, default_value_t = 20.0, requires = "tornado")]
+        percent: f64,
         #[command(flatten)]
         reps: Replications,
         /// Size the whole force (as `size --mix`) at every point too.
@@ -175,6 +182,88 @@ impl ReportArgs {
         }
         Ok(())
     }
+}
+
+fn tornado_command(
+    scenario: String,
+    percent: f64,
+    reps: Replications,
+    csv: Option<PathBuf>,
+    json: bool,
+) -> Result<(), Failure> {
+    use airpolicing::montecarlo::RunOptions;
+    use airpolicing::sizing::SizingOptions;
+    let s = Scenario::load(&scenario)?;
+    if !(percent > 0.0 && percent < 100.0) {
+        return Err(Failure::Input(format!(
+            "--percent must be between 0 and 100, got {percent}"
+        )));
+    }
+    if let Some(path) = &csv {
+        check_writable(path)?;
+    }
+    let mut run = RunOptions::default()
+        .with_seed(reps.seed)
+        .with_replications(reps.replications);
+    if let Some(t) = reps.threads {
+        run = run.with_threads(t);
+    }
+    let opts = SizingOptions {
+        run,
+        max_aircraft: 200,
+    };
+    let started = std::time::Instant::now();
+    let bars = airpolicing::sweep::tornado(&s, percent, &opts)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    eprintln!(
+        "tornado of {} parameters in {:.1} s",
+        bars.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let show = |n: Option<u32>| n.map_or("not reached".to_string(), |n| n.to_string());
+    if let Some(path) = &csv {
+        let mut text = String::from("parameter,base,low,high,fleet_low,fleet_high\n");
+        for b in &bars {
+            text.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                output::csv_field(&b.parameter),
+                b.base,
+                b.low,
+                b.high,
+                b.fleet_low.map_or(String::new(), |n| n.to_string()),
+                b.fleet_high.map_or(String::new(), |n| n.to_string())
+            ));
+        }
+        run::write(path, &text).map_err(Failure::Input)?;
+    }
+    if json {
+        let text =
+            serde_json::to_string_pretty(&serde_json::json!({ "percent": percent, "bars": bars }))
+                .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+        println!("{text}");
+    } else {
+        println!(
+            "Sensitivity of the whole-force fleet to each main parameter, lowered and raised by {percent:.0} %\n(largest effect first; {} replications per candidate, seed {}):\n",
+            reps.replications, reps.seed
+        );
+        let mut t =
+            table::Table::new(&["parameter", "base", "low → fleet", "high → fleet", "swing"]);
+        for b in &bars {
+            t.row(vec![
+                b.parameter.clone(),
+                table::f(b.base, 2),
+                format!("{} → {}", table::f(b.low, 2), show(b.fleet_low)),
+                format!("{} → {}", table::f(b.high, 2), show(b.fleet_high)),
+                if b.swing().is_finite() {
+                    table::f(b.swing(), 0)
+                } else {
+                    "—".into()
+                },
+            ]);
+        }
+        print!("{}", t.render());
+    }
+    Ok(())
 }
 
 fn sweep_command(
@@ -370,7 +459,15 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             csv,
             json,
             report,
-        } => sweep_command(scenario, set, reps, size, csv, json, report),
+            tornado,
+            percent,
+        } => {
+            if tornado {
+                tornado_command(scenario, percent, reps, csv, json)
+            } else {
+                sweep_command(scenario, set, reps, size, csv, json, report)
+            }
+        }
         Command::Run {
             scenario,
             replications,
