@@ -110,6 +110,8 @@ fn tornado_ranks_the_main_parameters_by_their_effect_on_the_fleet() {
     // A less available F-16 moves the fleet more than anything else.
     assert_eq!(bars[0].parameter, "aircraft_types.f16.availability.mc_rate");
     assert!((bars[0].low - 0.584).abs() < 1e-9 && (bars[0].high - 0.876).abs() < 1e-9);
+    // At 58 % no detachment within the limit holds the alert: regeneration, not fleet, binds.
+    assert_eq!(bars[0].fleet_low, None);
 }
 
 #[test]
