@@ -438,6 +438,22 @@ impl Default for TargetsSpec {
     }
 }
 
+impl TargetsSpec {
+    /// Each metric the standard can require a minimum of, with the minimum the file sets (if
+    /// any), in a fixed order.
+    pub fn minimums(&self) -> [(&'static str, Option<f64>); 7] {
+        [
+            ("cap_coverage", self.cap_coverage),
+            ("cap_presence", self.cap_presence),
+            ("aew_coverage", self.aew_coverage),
+            ("tanker_coverage", self.tanker_coverage),
+            ("qra_coverage", self.qra_coverage),
+            ("front_coverage_low", self.front_coverage_low),
+            ("intercept_within_target", self.intercept_within_target),
+        ]
+    }
+}
+
 impl ScenarioFile {
     /// The file as TOML text (comments are not kept).
     pub fn to_toml(&self) -> String {

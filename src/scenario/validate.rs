@@ -1106,15 +1106,7 @@ pub(crate) fn validate(
     // [targets]
     let tp = root.key("targets");
     let t = &file.targets;
-    for (name, v) in [
-        ("cap_coverage", t.cap_coverage),
-        ("cap_presence", t.cap_presence),
-        ("aew_coverage", t.aew_coverage),
-        ("tanker_coverage", t.tanker_coverage),
-        ("qra_coverage", t.qra_coverage),
-        ("front_coverage_low", t.front_coverage_low),
-        ("intercept_within_target", t.intercept_within_target),
-    ] {
+    for (name, v) in t.minimums() {
         if let Some(v) = v {
             c.fraction(&tp.key(name), v);
         }

@@ -16,19 +16,12 @@ use std::collections::BTreeMap;
 /// Whether one replication meets every target the scenario names. Coverage-type targets are
 /// minimums; a replication without violations after the warm-up meets the intercept target.
 pub fn meets_standard(scenario: &Scenario, names: &[String], values: &[f64]) -> bool {
-    let t = &scenario.file.targets;
-    let get = |name: &str| names.iter().position(|n| n == name).map(|i| values[i]);
-    let at_least = |name: &str, target: Option<f64>| match (target, get(name)) {
-        (Some(goal), Some(v)) => v.is_nan() || v >= goal - 1e-12,
-        _ => true,
-    };
-    at_least("cap_coverage", t.cap_coverage)
-        && at_least("cap_presence", t.cap_presence)
-        && at_least("aew_coverage", t.aew_coverage)
-        && at_least("tanker_coverage", t.tanker_coverage)
-        && at_least("qra_coverage", t.qra_coverage)
-        && at_least("front_coverage_low", t.front_coverage_low)
-        && at_least("intercept_within_target", t.intercept_within_target)
+    scenario.file.targets.minimums().iter().all(|(name, goal)| {
+        match (goal, names.iter().position(|n| n == name)) {
+            (Some(goal), Some(i)) => values[i].is_nan() || values[i] >= goal - 1e-12,
+            _ => true,
+        }
+    })
 }
 
 /// Wilson score interval (95 %) for `k` successes in `n` trials.
@@ -127,18 +120,11 @@ pub enum SizingError {
 }
 
 fn has_targets(s: &Scenario) -> bool {
-    let t = &s.file.targets;
-    [
-        t.cap_coverage,
-        t.cap_presence,
-        t.aew_coverage,
-        t.tanker_coverage,
-        t.qra_coverage,
-        t.front_coverage_low,
-        t.intercept_within_target,
-    ]
-    .iter()
-    .any(Option::is_some)
+    s.file
+        .targets
+        .minimums()
+        .iter()
+        .any(|(_, goal)| goal.is_some())
 }
 
 /// Runs the scenario with squadron `sq` at `count` aircraft and scores it.

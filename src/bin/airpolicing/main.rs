@@ -45,18 +45,11 @@ enum Command {
     Run {
         /// A scenario file, or the name of a bundled scenario.
         scenario: String,
-        /// Number of replications (0..N); see also --reps.
-        #[arg(short = 'n', long = "replications", default_value_t = 100)]
-        replications: u64,
-        /// Master seed: the same seed gives the same numbers on any machine and thread count.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Worker threads (default: one per core).
-        #[arg(long)]
-        threads: Option<usize>,
+        #[command(flatten)]
+        reps: Replications,
         /// Run only replications A..B (A inclusive, B exclusive), e.g. to split a study.
-        #[arg(long, value_parser = parse_range, conflicts_with = "replications")]
-        reps: Option<std::ops::Range<u64>>,
+        #[arg(long = "reps", value_parser = parse_range, conflicts_with = "replications")]
+        range: Option<std::ops::Range<u64>>,
         /// Print one JSON document on stdout instead of tables.
         #[arg(long)]
         json: bool,
@@ -191,7 +184,6 @@ fn tornado_command(
     csv: Option<PathBuf>,
     json: bool,
 ) -> Result<(), Failure> {
-    use airpolicing::montecarlo::RunOptions;
     use airpolicing::sizing::SizingOptions;
     let s = Scenario::load(&scenario)?;
     if !(percent > 0.0 && percent < 100.0) {
@@ -202,12 +194,7 @@ fn tornado_command(
     if let Some(path) = &csv {
         check_writable(path)?;
     }
-    let mut run = RunOptions::default()
-        .with_seed(reps.seed)
-        .with_replications(reps.replications);
-    if let Some(t) = reps.threads {
-        run = run.with_threads(t);
-    }
+    let run = reps.options(None);
     let opts = SizingOptions {
         run,
         max_aircraft: 200,
@@ -275,7 +262,6 @@ fn sweep_command(
     json: bool,
     report_args: ReportArgs,
 ) -> Result<(), Failure> {
-    use airpolicing::montecarlo::RunOptions;
     use airpolicing::sizing::SizingOptions;
     use airpolicing::sweep::{Axis, sweep};
     let s = Scenario::load(&scenario)?;
@@ -288,12 +274,7 @@ fn sweep_command(
         check_writable(path)?;
     }
     report_args.check()?;
-    let mut run = RunOptions::default()
-        .with_seed(reps.seed)
-        .with_replications(reps.replications);
-    if let Some(t) = reps.threads {
-        run = run.with_threads(t);
-    }
+    let run = reps.options(None);
     let sizing = SizingOptions {
         run: run.clone(),
         max_aircraft: 200,
@@ -319,21 +300,14 @@ fn sweep_command(
             .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
         println!("{text}");
     } else {
-        let t = &s.file.targets;
-        let mut targeted = Vec::new();
-        for (name, v) in [
-            ("cap_coverage", t.cap_coverage),
-            ("cap_presence", t.cap_presence),
-            ("aew_coverage", t.aew_coverage),
-            ("tanker_coverage", t.tanker_coverage),
-            ("qra_coverage", t.qra_coverage),
-            ("front_coverage_low", t.front_coverage_low),
-            ("intercept_within_target", t.intercept_within_target),
-        ] {
-            if v.is_some() {
-                targeted.push(name);
-            }
-        }
+        let targeted: Vec<&str> = s
+            .file
+            .targets
+            .minimums()
+            .iter()
+            .filter(|(_, goal)| goal.is_some())
+            .map(|(name, _)| *name)
+            .collect();
         print!("{}", sweep::render(&r, &targeted));
     }
     Ok(())
@@ -351,6 +325,19 @@ struct Replications {
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+}
+
+impl Replications {
+    /// Run options for these arguments; `range` replaces `0..N` when given.
+    fn options(&self, range: Option<std::ops::Range<u64>>) -> airpolicing::montecarlo::RunOptions {
+        let mut o = airpolicing::montecarlo::RunOptions::default()
+            .with_seed(self.seed)
+            .with_reps(range.unwrap_or(0..self.replications));
+        if let Some(t) = self.threads {
+            o = o.with_threads(t);
+        }
+        o
+    }
 }
 
 fn parse_range(s: &str) -> Result<std::ops::Range<u64>, String> {
@@ -470,17 +457,15 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Command::Run {
             scenario,
-            replications,
-            seed,
-            threads,
             reps,
+            range,
             json,
             csv,
             trace,
             trace_rep,
             report,
         } => {
-            use airpolicing::montecarlo::{RunOptions, run_with_progress};
+            use airpolicing::montecarlo::run_with_progress;
             let s = Scenario::load(&scenario)?;
             for w in &s.warnings {
                 eprintln!("{w}");
@@ -489,12 +474,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 check_writable(path)?;
             }
             report.check()?;
-            let mut options = RunOptions::default()
-                .with_seed(seed)
-                .with_reps(reps.unwrap_or(0..replications));
-            if let Some(t) = threads {
-                options = options.with_threads(t);
-            }
+            let options = reps.options(range);
+            let seed = reps.seed;
             let total = options.reps.end - options.reps.start;
             let bar = std::io::stderr().is_terminal().then(|| {
                 let b = indicatif::ProgressBar::new(total);
@@ -556,18 +537,12 @@ fn size_command(
     json: bool,
     report_args: ReportArgs,
 ) -> Result<(), Failure> {
-    use airpolicing::montecarlo::RunOptions;
     use airpolicing::sizing::{SizingOptions, size_squadron};
     let s = Scenario::load(&scenario)?;
     for w in &s.warnings {
         eprintln!("{w}");
     }
-    let mut run = RunOptions::default()
-        .with_seed(reps.seed)
-        .with_replications(reps.replications);
-    if let Some(t) = reps.threads {
-        run = run.with_threads(t);
-    }
+    let run = reps.options(None);
     report_args.check()?;
     let opts = SizingOptions { run, max_aircraft };
     if mix {

@@ -374,15 +374,7 @@ impl Report {
         }
         let tg = &s.file.targets;
         let _ = write!(inp, "<h3>The standard</h3><ul>");
-        for (name, v) in [
-            ("cap_coverage", tg.cap_coverage),
-            ("cap_presence", tg.cap_presence),
-            ("aew_coverage", tg.aew_coverage),
-            ("tanker_coverage", tg.tanker_coverage),
-            ("qra_coverage", tg.qra_coverage),
-            ("front_coverage_low", tg.front_coverage_low),
-            ("intercept_within_target", tg.intercept_within_target),
-        ] {
+        for (name, v) in tg.minimums() {
             if let Some(v) = v {
                 let _ = write!(inp, "<li>{} at least {}</li>", esc(&label(name).0), pct(v));
             }
