@@ -1595,12 +1595,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 if tau > left {
                     continue;
                 }
-                let meet = target_now + vel * tau;
-                let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
-                let need = tau * dash_burn
-                    + v.shadow_mean_h * s.patrol_burn
-                    + home_h * s.cruise_burn
-                    + s.reserve_kg;
+                let need =
+                    s.intercept_fuel_kg(tau, dash_burn, target_now + vel * tau, v.shadow_mean_h);
                 if self.fuel_now(a) < need {
                     continue;
                 }
@@ -1627,12 +1623,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             if ready_h + tau > left {
                 continue;
             }
-            let meet = target_then + vel * tau;
-            let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
-            let need = tau * dash_burn
-                + v.shadow_mean_h * s.patrol_burn
-                + home_h * s.cruise_burn
-                + s.reserve_kg;
+            let need =
+                s.intercept_fuel_kg(tau, dash_burn, target_then + vel * tau, v.shadow_mean_h);
             if s.fuel_kg < need {
                 continue;
             }

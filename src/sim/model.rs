@@ -63,6 +63,24 @@ pub(crate) struct SquadronDef {
     pub base_xy: Vector2<f64>,
 }
 
+impl SquadronDef {
+    /// Fuel an aircraft needs to dash `dash_h` hours (burning `dash_burn` kg/h), meet a violator
+    /// at `meet`, shadow it `shadow_h` hours and fly home with its reserve, kg.
+    pub(crate) fn intercept_fuel_kg(
+        &self,
+        dash_h: f64,
+        dash_burn: f64,
+        meet: Vector2<f64>,
+        shadow_h: f64,
+    ) -> f64 {
+        let home_h = (meet - self.base_xy).norm() / self.cruise_kmh;
+        dash_h * dash_burn
+            + shadow_h * self.patrol_burn
+            + home_h * self.cruise_burn
+            + self.reserve_kg
+    }
+}
+
 /// What a post is in the scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PostKind {
