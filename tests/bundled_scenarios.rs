@@ -79,3 +79,48 @@ fn stations_placed_along_the_front_sit_at_the_standoff_on_the_protected_side() {
         );
     }
 }
+
+#[test]
+fn every_number_in_the_ukraine_and_baltic_scenarios_has_a_source_comment() {
+    // textbook and reference state a blanket "every number is an assumption" in their headers;
+    // the two theatre scenarios must say where each number comes from, line by line (a
+    // multi-line array says it on its closing line).
+    for name in ["ukraine", "baltic"] {
+        let text = airpolicing::scenario::bundled(name).unwrap();
+        let mut open_array = false;
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split('#').next().unwrap();
+            let commented = line.contains('#');
+            if open_array {
+                if code.trim_start().starts_with(']') {
+                    assert!(
+                        commented,
+                        "{name}:{}: the array has no source comment",
+                        i + 1
+                    );
+                    open_array = false;
+                }
+                continue;
+            }
+            let Some((_, value)) = code.split_once('=') else {
+                continue;
+            };
+            let value = value.trim();
+            if value == "[" {
+                open_array = true;
+                continue;
+            }
+            // Digits outside quoted strings (names such as "F-16" do not count).
+            let unquoted: String = value.split('"').step_by(2).collect();
+            let numeric = unquoted.chars().any(|c| c.is_ascii_digit());
+            if numeric {
+                assert!(
+                    commented,
+                    "{name}:{}: `{}` has no source or `assumption`",
+                    i + 1,
+                    line.trim()
+                );
+            }
+        }
+    }
+}
