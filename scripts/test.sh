@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of airpolicing on a fresh machine: formatting, lints, unit, integration and doc
-# tests, the library without the command-line tool, and the examples. Cargo fetches the crates it
-# needs from crates.io on the first run.
+# tests, the library without the command-line tool, the examples, and the Python bindings. Cargo
+# fetches the crates it needs from crates.io on the first run; pip fetches maturin, numpy, pandas,
+# pytest and tqdm into a virtual environment under target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ cargo fmt --all -- --check
 
 echo "== lints"
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked -p airpolicing-python -- -D warnings
 
 echo "== the library alone, without the command-line tool"
 cargo check --locked --lib --no-default-features
@@ -33,5 +35,14 @@ for example in examples/*.rs; do
   echo "-- $name"
   cargo run --locked --quiet --example "$name" >/dev/null
 done
+
+echo "== Python bindings (a virtual environment in target/pyvenv)"
+python3 -m venv target/pyvenv
+# shellcheck disable=SC1091
+. target/pyvenv/bin/activate
+python -m pip install --quiet maturin numpy pandas pytest tqdm
+maturin develop --quiet -m bindings/python/Cargo.toml
+python -m pytest -q bindings/python/tests
+deactivate
 
 echo "all tests passed"

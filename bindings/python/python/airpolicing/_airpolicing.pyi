@@ -1,0 +1,50 @@
+"""The native module. Use the wrappers in ``airpolicing`` instead of calling it directly."""
+
+import numpy as np
+import numpy.typing as npt
+
+class ScenarioError(ValueError):
+    """A scenario that is not valid; the message names the file, line, field and what would be valid."""
+
+class NativeScenario:
+    """A validated scenario held by the Rust library."""
+
+    @staticmethod
+    def load(name_or_path: str) -> "NativeScenario":
+        """Loads a scenario file, or a bundled scenario by name."""
+    @staticmethod
+    def from_toml(text: str, origin: str) -> "NativeScenario":
+        """Parses and validates TOML text; ``origin`` names it in errors."""
+    @staticmethod
+    def from_json(text: str, origin: str) -> "NativeScenario":
+        """Validates a scenario given as JSON text shaped like the TOML file."""
+    def to_json(self) -> str:
+        """The scenario file as JSON text."""
+    def to_toml(self) -> str:
+        """The scenario file as TOML text."""
+    def with_value(self, path: str, value: float) -> "NativeScenario":
+        """A copy with the number at ``path`` set to ``value``, validated again."""
+    @property
+    def name(self) -> str:
+        """The scenario's name."""
+    @property
+    def origin(self) -> str:
+        """A path or ``bundled:NAME``."""
+    @property
+    def warnings(self) -> list[str]:
+        """Validation warnings."""
+
+def estimate(scenario: NativeScenario) -> str:
+    """The closed-form estimate as JSON text."""
+
+def run_rows(
+    scenario: NativeScenario, seed: int, start: int, end: int, n_threads: int | None = None
+) -> tuple[list[str], npt.NDArray[np.uint64], npt.NDArray[np.float64], npt.NDArray[np.uint64]]:
+    """Runs replications ``start..end`` without the interpreter lock: metric names, replication
+    indices, values (one row per replication) and the merged response-time histogram."""
+
+def summarise(names: list[str], values: npt.NDArray[np.float64]) -> str:
+    """Summaries of every metric over the rows, as JSON text (the CLI's numbers)."""
+
+def bundled_names() -> list[str]:
+    """Names of the bundled scenarios."""
