@@ -40,9 +40,9 @@ echo "== Python bindings (a virtual environment in target/pyvenv)"
 python3 -m venv target/pyvenv
 # shellcheck disable=SC1091
 . target/pyvenv/bin/activate
-python -m pip install --quiet maturin numpy pandas pytest tqdm
+python -m pip install --quiet maturin numpy pandas pytest tqdm "dask[distributed]"
 maturin develop --quiet -m bindings/python/Cargo.toml
-python -m pytest -q bindings/python/tests
+python -m pytest -q -p no:logging bindings/python/tests
 deactivate
 
 echo "all tests passed"

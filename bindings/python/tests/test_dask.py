@@ -1,0 +1,56 @@
+"""Dask: a cluster of worker processes gives exactly the local result, even when tasks fail and
+are retried."""
+
+import os
+
+import numpy as np
+import pytest
+
+import airpolicing as ap
+import airpolicing.dask as apd
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    c = distributed.Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+def test_a_cluster_gives_the_local_result(client):
+    s = ap.Scenario.load("baltic")
+    local = ap.run(s, replications=12, seed=4)
+    remote = apd.run(s, 12, client, seed=4, chunk_size=5)
+    assert np.array_equal(local._values, remote._values, equal_nan=True)
+    assert local.to_json() == remote.to_json()
+    assert len(client.scheduler_info()["workers"]) == 2
+
+
+FLAG = os.path.join(os.path.dirname(__file__), ".failed-once")
+
+
+def flaky_chunk(toml_text, origin, seed, start, stop):
+    # Fails the first time it runs the chunk starting at 5, as a dying worker would.
+    if start == 5 and not os.path.exists(FLAG):
+        open(FLAG, "w").close()
+        raise RuntimeError("worker lost")
+    return apd.run_chunk(toml_text, origin, seed, start, stop)
+
+
+def test_a_retried_task_gives_the_same_result(client, monkeypatch):
+    if os.path.exists(FLAG):
+        os.remove(FLAG)
+    monkeypatch.setattr(apd, "run_chunk", flaky_chunk)
+    s = ap.Scenario.load("baltic")
+    try:
+        remote = apd.run(s, 12, client, seed=4, chunk_size=5, retries=2)
+        assert os.path.exists(FLAG), "the first attempt did fail"
+    finally:
+        if os.path.exists(FLAG):
+            os.remove(FLAG)
+    local = ap.run(s, replications=12, seed=4)
+    assert np.array_equal(local._values, remote._values, equal_nan=True)
