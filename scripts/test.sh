@@ -2,7 +2,7 @@
 # Runs every test of airpolicing on a fresh machine: formatting, lints, unit, integration and doc
 # tests, the library without the command-line tool, the examples, and the Python bindings. Cargo
 # fetches the crates it needs from crates.io on the first run; pip fetches maturin, numpy, pandas,
-# pytest and tqdm into a virtual environment under target/.
+# pytest, tqdm and dask into a virtual environment under target/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
