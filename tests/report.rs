@@ -10,6 +10,17 @@ fn airpolicing(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Parses a report as XML (it is written to be well-formed), allowing its `<!DOCTYPE html>`.
+fn parse_html(html: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+    roxmltree::Document::parse_with_options(
+        html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+}
+
 fn temp_dir(tag: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("airpolicing-report-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
@@ -42,14 +53,7 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
         .collect();
     std::fs::remove_dir_all(&dir).ok();
 
-    let doc = roxmltree::Document::parse_with_options(
-        &html,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .expect("the report is well-formed");
+    let doc = parse_html(&html).expect("the report is well-formed");
     for id in ["map", "timeline", "response", "squadrons"] {
         let fig = doc
             .descendants()
@@ -106,14 +110,7 @@ fn size_report_adds_the_sizing_curve() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(&html_path).unwrap();
     std::fs::remove_dir_all(&dir).ok();
-    let doc = roxmltree::Document::parse_with_options(
-        &html,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let doc = parse_html(&html).unwrap();
     assert!(
         doc.descendants()
             .any(|n| n.attribute("id") == Some("sizing-1"))
@@ -169,14 +166,7 @@ fn sweep_report_has_its_chart_and_table() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(&html_path).unwrap();
     std::fs::remove_dir_all(&dir).ok();
-    let doc = roxmltree::Document::parse_with_options(
-        &html,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let doc = parse_html(&html).unwrap();
     assert!(
         doc.descendants()
             .any(|n| n.attribute("id") == Some("sweep"))

@@ -224,10 +224,7 @@ fn tornado_command(
         run::write(path, &text).map_err(Failure::Input)?;
     }
     if json {
-        let text =
-            serde_json::to_string_pretty(&serde_json::json!({ "percent": percent, "bars": bars }))
-                .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-        println!("{text}");
+        print_json(&serde_json::json!({ "percent": percent, "bars": bars }))?;
     } else {
         println!(
             "Sensitivity of the whole-force fleet to each main parameter, lowered and raised by {percent:.0} %\n(largest effect first; {} replications per candidate, seed {}):\n",
@@ -296,9 +293,7 @@ fn sweep_command(
         report_args.write_report(&rep)?;
     }
     if json {
-        let text = serde_json::to_string_pretty(&r)
-            .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-        println!("{text}");
+        print_json(&r)?;
     } else {
         let targeted: Vec<&str> = s
             .file
@@ -421,9 +416,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             let e = airpolicing::analytic::estimate(&s);
             if json {
                 let doc = serde_json::json!({ "estimate": e, "warnings": s.warnings });
-                let text = serde_json::to_string_pretty(&doc)
-                    .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-                println!("{text}");
+                print_json(&doc)?;
             } else {
                 print!("{}", estimate::render(&s, &e));
             }
@@ -517,9 +510,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             }
             report.write(&s, &result, &[], None)?;
             if json {
-                let text = serde_json::to_string_pretty(&run::json(&result, &s.origin))
-                    .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-                println!("{text}");
+                print_json(&run::json(&result, &s.origin))?;
             } else {
                 print!("{}", run::render(&result, &s.origin));
             }
@@ -576,9 +567,7 @@ fn size_command(
                 "confidence": s.file.targets.confidence,
                 "force": r,
             });
-            let text = serde_json::to_string_pretty(&doc)
-                .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-            println!("{text}");
+            print_json(&doc)?;
         } else {
             print!("{}", size::render_mix(&s, reps.replications, reps.seed, &r));
         }
@@ -613,9 +602,7 @@ fn size_command(
             "confidence": conf,
             "squadrons": rows,
         });
-        let text = serde_json::to_string_pretty(&doc)
-            .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-        println!("{text}");
+        print_json(&doc)?;
     } else {
         print!(
             "{}",
@@ -628,6 +615,14 @@ fn size_command(
             )
         );
     }
+    Ok(())
+}
+
+/// Prints one JSON document on stdout.
+fn print_json<T: serde::Serialize>(doc: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(doc)
+        .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+    println!("{text}");
     Ok(())
 }
 
