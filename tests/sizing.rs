@@ -134,3 +134,47 @@ fn aircraft_type_fields_can_be_set_by_path() {
         "{e}"
     );
 }
+
+#[test]
+fn sizing_scored_in_separate_replication_ranges_equals_sizing_in_one_run() {
+    // What a cluster does: each candidate's replications run in pieces and the met counts add.
+    use airpolicing::montecarlo::run;
+    use airpolicing::sizing::{count_met, size_force, size_force_by};
+    let s = baltic_with_target(0.9);
+    let o = opts(30);
+    let mut pieces = |c: &Scenario| {
+        let mut met = 0;
+        for reps in [0..7, 7..20, 20..30] {
+            let r = run(c, &RunOptions::default().with_seed(1).with_reps(reps)).unwrap();
+            met += count_met(c, &r);
+        }
+        Ok((met, 30))
+    };
+    let split = size_force_by(&s, o.max_aircraft, &mut pieces).unwrap();
+    assert_eq!(split, size_force(&s, &o).unwrap());
+    assert!(split.steps.len() > 1, "the search should try candidates");
+}
+
+#[test]
+fn a_cancelled_run_stops_with_an_error_and_an_uncancelled_token_changes_nothing() {
+    use airpolicing::montecarlo::{CancelToken, RunError, run};
+    let s = Scenario::load("baltic").unwrap();
+    let token = CancelToken::new();
+    let o = RunOptions::default()
+        .with_replications(8)
+        .with_cancel(token.clone());
+    let with_token = run(&s, &o).unwrap();
+    let plain = run(&s, &RunOptions::default().with_replications(8)).unwrap();
+    assert_eq!(with_token.rows, plain.rows);
+    token.cancel();
+    assert!(matches!(run(&s, &o), Err(RunError::Cancelled)));
+    let sized = size_squadron(
+        &s,
+        "BAP detachment",
+        &SizingOptions {
+            run: o,
+            max_aircraft: 10,
+        },
+    );
+    assert!(sized.is_err_and(|e| e.to_string().contains("cancelled")));
+}

@@ -13,7 +13,39 @@ use crate::scenario::Scenario;
 use crate::sim::{Model, RepMetrics, simulate};
 use rayon::prelude::*;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+/// A flag another thread (a Ctrl-C handler, a notebook's interrupt) sets to stop a run. Runs
+/// check it before each replication and stop with [`RunError::Cancelled`]; clones share the flag.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    /// A token that is not cancelled.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Asks every run holding this token (or a clone) to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether [`CancelToken::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Two tokens are equal when they share one flag.
+impl PartialEq for CancelToken {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for CancelToken {}
 
 /// Options of a run, built with `with_*` methods from [`RunOptions::default`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +56,8 @@ pub struct RunOptions {
     pub reps: Range<u64>,
     /// Worker threads; `None` uses rayon's default (one per core).
     pub threads: Option<usize>,
+    /// Stops the run when cancelled.
+    pub cancel: Option<CancelToken>,
 }
 
 impl Default for RunOptions {
@@ -32,6 +66,7 @@ impl Default for RunOptions {
             seed: 1,
             reps: 0..100,
             threads: None,
+            cancel: None,
         }
     }
 }
@@ -60,6 +95,12 @@ impl RunOptions {
         self.threads = Some(threads);
         self
     }
+
+    /// Stops the run when `token` is cancelled.
+    pub fn with_cancel(mut self, token: CancelToken) -> Self {
+        self.cancel = Some(token);
+        self
+    }
 }
 
 /// Why a run could not start. No work has been done when one is returned.
@@ -82,6 +123,9 @@ pub enum RunError {
         /// What went wrong.
         reason: String,
     },
+    /// The run's [`CancelToken`] was cancelled; the replications done are dropped.
+    #[error("the run was cancelled")]
+    Cancelled,
 }
 
 /// The result of a run: one row per replication and a summary per metric.
@@ -152,16 +196,21 @@ pub fn run_with_progress(
     let model = Model::new(scenario);
     let done = AtomicU64::new(0);
     let seed = options.seed;
-    let rows: Vec<RepMetrics> = pool.install(|| {
+    let cancel = options.cancel.as_ref();
+    let rows: Option<Vec<RepMetrics>> = pool.install(|| {
         reps.clone()
             .into_par_iter()
             .map(|r| {
+                if cancel.is_some_and(CancelToken::is_cancelled) {
+                    return None;
+                }
                 let row = simulate(&model, seed, r);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                row
+                Some(row)
             })
             .collect()
     });
+    let rows = rows.ok_or(RunError::Cancelled)?;
     let names = model.names().0.clone();
     let summary = summarise(&names, &rows);
     let response_hist = merge_histograms(&rows);

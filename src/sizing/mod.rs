@@ -6,9 +6,13 @@
 //! keyed by its squadron and index, so adding an aircraft leaves the others' draws unchanged. The
 //! search starts from the closed-form estimate, brackets the answer by doubling steps, bisects,
 //! and always evaluates the count one below the answer, so the table can show both.
+//!
+//! The searches take the scoring of a candidate fleet as a function ([`size_squadron_by`],
+//! [`size_force_by`]), so the replications can run elsewhere (a cluster) and the search is still
+//! the same; [`size_squadron`] and [`size_force`] score on this machine with [`score_locally`].
 
 use crate::analytic::estimate;
-use crate::montecarlo::{RunError, RunOptions, run};
+use crate::montecarlo::{RunError, RunOptions, RunResult, run};
 use crate::scenario::Scenario;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -127,45 +131,45 @@ fn has_targets(s: &Scenario) -> bool {
         .any(|(_, goal)| goal.is_some())
 }
 
-/// Runs the scenario with squadron `sq` at `count` aircraft and scores it.
-fn evaluate(
-    s: &Scenario,
-    sq: usize,
-    count: u32,
-    opts: &SizingOptions,
-) -> Result<CurvePoint, RunError> {
-    let counts: Vec<u32> = (0..s.squadrons.len())
-        .map(|i| {
-            if i == sq {
-                count
-            } else {
-                s.squadrons[i].aircraft_count
-            }
-        })
-        .collect();
-    let mut p = evaluate_counts(s, &counts, opts)?;
-    p.aircraft = count;
-    Ok(p)
+/// Replications of `r` that meet the standard of `s`.
+pub fn count_met(s: &Scenario, r: &RunResult) -> u32 {
+    r.rows
+        .iter()
+        .filter(|row| meets_standard(s, &r.names, &row.values))
+        .count() as u32
 }
 
-/// Runs the scenario with every squadron at `counts` and scores it; `aircraft` is the total.
-fn evaluate_counts(
-    s: &Scenario,
-    counts: &[u32],
+/// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with
+/// `opts.run` and count the replications that meet the standard, as `(met, replications)`.
+pub fn score_locally(
     opts: &SizingOptions,
-) -> Result<CurvePoint, RunError> {
+) -> impl FnMut(&Scenario) -> Result<(u32, u32), SizingError> {
+    move |c: &Scenario| {
+        let r = run(c, &opts.run)?;
+        Ok((count_met(c, &r), r.rows.len() as u32))
+    }
+}
+
+/// The scenario with every squadron at `counts`.
+pub fn with_counts(s: &Scenario, counts: &[u32]) -> Scenario {
     let mut c = s.clone();
     for (i, &n) in counts.iter().enumerate() {
         c.squadrons[i].aircraft_count = n;
         c.file.squadrons[i].aircraft_count = n;
     }
-    let r = run(&c, &opts.run)?;
-    let met = r
-        .rows
-        .iter()
-        .filter(|row| meets_standard(&c, &r.names, &row.values))
-        .count() as u32;
-    let n = r.rows.len() as u32;
+    c
+}
+
+/// Scores the scenario with every squadron at `counts`; `aircraft` is the total.
+fn evaluate_counts<F>(
+    s: &Scenario,
+    counts: &[u32],
+    score: &mut F,
+) -> Result<CurvePoint, SizingError>
+where
+    F: FnMut(&Scenario) -> Result<(u32, u32), SizingError>,
+{
+    let (met, n) = score(&with_counts(s, counts))?;
     let (lo, hi) = wilson(met, n);
     Ok(CurvePoint {
         aircraft: counts.iter().sum(),
@@ -183,6 +187,20 @@ pub fn size_squadron(
     name: &str,
     opts: &SizingOptions,
 ) -> Result<SquadronSizing, SizingError> {
+    size_squadron_by(s, name, opts.max_aircraft, &mut score_locally(opts))
+}
+
+/// Sizes squadron `name` as [`size_squadron`] does, scoring each candidate with `score`, which
+/// returns `(replications meeting the standard, replications run)`.
+pub fn size_squadron_by<F>(
+    s: &Scenario,
+    name: &str,
+    max_aircraft: u32,
+    score: &mut F,
+) -> Result<SquadronSizing, SizingError>
+where
+    F: FnMut(&Scenario) -> Result<(u32, u32), SizingError>,
+{
     if !has_targets(s) {
         return Err(SizingError::NoTargets);
     }
@@ -200,14 +218,20 @@ pub fn size_squadron(
     let conf = s.file.targets.confidence;
     let closed_form = estimate(s).squadrons[sq].fleet_at_confidence;
     let mut seen: BTreeMap<u32, CurvePoint> = BTreeMap::new();
-    let mut eval = |n: u32| -> Result<bool, RunError> {
+    let mut counts: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
+    let mut eval = |n: u32| -> Result<bool, SizingError> {
         let point = match seen.entry(n) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => e.insert(evaluate(s, sq, n, opts)?),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                counts[sq] = n;
+                let mut p = evaluate_counts(s, &counts, score)?;
+                p.aircraft = n;
+                e.insert(p)
+            }
         };
         Ok(point.probability >= conf)
     };
-    let start = closed_form.unwrap_or(1).clamp(0, opts.max_aircraft);
+    let start = closed_form.unwrap_or(1).clamp(0, max_aircraft);
     // Bracket: `lo` fails (or is -1 when 0 succeeds), `hi` succeeds.
     let (mut lo, mut hi): (i64, Option<u32>);
     if eval(start)? {
@@ -231,8 +255,8 @@ pub fn size_squadron(
         lo = i64::from(start);
         hi = None;
         let mut step = 1u32;
-        while hi.is_none() && lo < i64::from(opts.max_aircraft) {
-            let probe = (lo as u32).saturating_add(step).min(opts.max_aircraft);
+        while hi.is_none() && lo < i64::from(max_aircraft) {
+            let probe = (lo as u32).saturating_add(step).min(max_aircraft);
             if eval(probe)? {
                 hi = Some(probe);
             } else {
@@ -298,6 +322,19 @@ pub struct ForceSizing {
 /// confidence; then take aircraft away, one at a time in scenario order, wherever the standard
 /// still holds without them. At most `opts.max_aircraft` aircraft are added.
 pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, SizingError> {
+    size_force_by(s, opts.max_aircraft, &mut score_locally(opts))
+}
+
+/// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which
+/// returns `(replications meeting the standard, replications run)`.
+pub fn size_force_by<F>(
+    s: &Scenario,
+    max_aircraft: u32,
+    score: &mut F,
+) -> Result<ForceSizing, SizingError>
+where
+    F: FnMut(&Scenario) -> Result<(u32, u32), SizingError>,
+{
     if !has_targets(s) {
         return Err(SizingError::NoTargets);
     }
@@ -312,19 +349,19 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
     let closed_form = counts.clone();
     let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
     let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
-    let mut point = evaluate_counts(s, &counts, opts)?;
+    let mut point = evaluate_counts(s, &counts, score)?;
     let mut steps = vec![MixStep {
         counts: counts.clone(),
         change: "start".into(),
         point: point.clone(),
     }];
     let mut added = 0;
-    while point.probability < conf && added < opts.max_aircraft {
+    while point.probability < conf && added < max_aircraft {
         let mut best: Option<(usize, CurvePoint)> = None;
         for i in 0..counts.len() {
             let mut trial = counts.clone();
             trial[i] += 1;
-            let p = evaluate_counts(s, &trial, opts)?;
+            let p = evaluate_counts(s, &trial, score)?;
             if best
                 .as_ref()
                 .is_none_or(|(_, b)| p.probability > b.probability)
@@ -355,7 +392,7 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
         while counts[i] > 0 {
             let mut trial = counts.clone();
             trial[i] -= 1;
-            let p = evaluate_counts(s, &trial, opts)?;
+            let p = evaluate_counts(s, &trial, score)?;
             if p.probability < conf {
                 break;
             }

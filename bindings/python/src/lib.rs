@@ -2,12 +2,15 @@
 //! arrays and JSON out; every number comes from the `airpolicing` crate, so Python and the
 //! command-line tool give identical results for the same seed.
 
-use airpolicing::montecarlo::{self, RunOptions};
+use airpolicing::montecarlo::{self, CancelToken, RunError, RunOptions};
 use airpolicing::scenario::{Scenario, ScenarioError, ScenarioFile};
 use airpolicing::sim::RepMetrics;
+use airpolicing::sizing::{self, SizingError, SizingOptions};
+use airpolicing::sweep::{self as sweeps, Axis, SweepError};
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use std::time::Duration;
 
 pyo3::create_exception!(
     _airpolicing,
@@ -91,6 +94,70 @@ impl NativeScenario {
     }
 }
 
+/// Runs `work` without the interpreter lock on a helper thread while this thread watches for
+/// signals: Ctrl-C (or any signal handler that raises) cancels `work` through its token, and the
+/// handler's exception is raised here once `work` has stopped.
+fn interruptible<T, F>(py: Python<'_>, work: F) -> PyResult<T>
+where
+    T: Send,
+    F: FnOnce(CancelToken) -> T + Send,
+{
+    let token = CancelToken::new();
+    let (out, interrupt) = py.detach(|| {
+        std::thread::scope(|scope| {
+            let worker_token = token.clone();
+            let handle = scope.spawn(move || work(worker_token));
+            let mut interrupt = None;
+            while !handle.is_finished() {
+                std::thread::sleep(Duration::from_millis(20));
+                if interrupt.is_none()
+                    && let Err(e) = Python::attach(|py| py.check_signals())
+                {
+                    token.cancel();
+                    interrupt = Some(e);
+                }
+            }
+            (handle.join(), interrupt)
+        })
+    });
+    if let Some(e) = interrupt {
+        return Err(e);
+    }
+    out.map_err(|_| PyRuntimeError::new_err("internal error: the computation panicked"))
+}
+
+fn options(
+    seed: u64,
+    start: u64,
+    end: u64,
+    n_threads: Option<usize>,
+    cancel: CancelToken,
+) -> RunOptions {
+    let mut opts = RunOptions::default()
+        .with_seed(seed)
+        .with_reps(start..end)
+        .with_cancel(cancel);
+    if let Some(t) = n_threads {
+        opts = opts.with_threads(t);
+    }
+    opts
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
+
+fn run_err(e: RunError) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+fn sizing_err(e: SizingError) -> PyErr {
+    match e {
+        SizingError::Run(r) => run_err(r),
+        other => PyValueError::new_err(other.to_string()),
+    }
+}
+
 /// The closed-form estimate as JSON text.
 #[pyfunction]
 fn estimate(scenario: &NativeScenario) -> PyResult<String> {
@@ -116,13 +183,13 @@ fn run_rows<'py>(
     Bound<'py, PyArray2<f64>>,
     Bound<'py, PyArray1<u64>>,
 )> {
-    let mut opts = RunOptions::default().with_seed(seed).with_reps(start..end);
-    if let Some(t) = n_threads {
-        opts = opts.with_threads(t);
-    }
-    let result = py
-        .detach(|| montecarlo::run(&scenario.inner, &opts))
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let result = interruptible(py, |cancel| {
+        montecarlo::run(
+            &scenario.inner,
+            &options(seed, start, end, n_threads, cancel),
+        )
+    })?
+    .map_err(run_err)?;
     let reps: Vec<u64> = result.rows.iter().map(|r| r.replication).collect();
     let width = result.names.len();
     let flat: Vec<f64> = result
@@ -140,6 +207,134 @@ fn run_rows<'py>(
         values,
         result.response_hist.into_pyarray(py),
     ))
+}
+
+/// Replications `start..end` that meet the scenario's standard, as `(met, replications)`: one
+/// chunk of a sizing candidate's score.
+#[pyfunction]
+#[pyo3(signature = (scenario, seed, start, end, n_threads=None))]
+fn score_rows(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    seed: u64,
+    start: u64,
+    end: u64,
+    n_threads: Option<usize>,
+) -> PyResult<(u32, u32)> {
+    let s = &scenario.inner;
+    let r = interruptible(py, |cancel| {
+        montecarlo::run(s, &options(seed, start, end, n_threads, cancel))
+    })?
+    .map_err(run_err)?;
+    Ok((sizing::count_met(s, &r), r.rows.len() as u32))
+}
+
+/// Sizes the squadrons `names` one at a time (or the whole mix when `mix`), running every
+/// candidate here. Returns the JSON of a list of squadron sizings, or of the force sizing.
+#[pyfunction]
+#[pyo3(signature = (scenario, names, mix, seed, replications, max_aircraft, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn size(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    names: Vec<String>,
+    mix: bool,
+    seed: u64,
+    replications: u64,
+    max_aircraft: u32,
+    n_threads: Option<usize>,
+) -> PyResult<String> {
+    let s = &scenario.inner;
+    interruptible(py, |cancel| {
+        let opts = SizingOptions {
+            run: options(seed, 0, replications, n_threads, cancel),
+            max_aircraft,
+        };
+        if mix {
+            sizing::size_force(s, &opts)
+                .map_err(sizing_err)
+                .and_then(|r| to_json(&r))
+        } else {
+            names
+                .iter()
+                .map(|n| sizing::size_squadron(s, n, &opts))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(sizing_err)
+                .and_then(|r| to_json(&r))
+        }
+    })?
+}
+
+/// Sizes squadron `name` (or the whole mix when `name` is None) with `score(scenario)` giving
+/// each candidate's `(met, replications)`: the search of [`size`] with the runs done elsewhere.
+#[pyfunction]
+#[pyo3(signature = (scenario, name, max_aircraft, score))]
+fn size_by(
+    scenario: &NativeScenario,
+    name: Option<String>,
+    max_aircraft: u32,
+    score: Bound<'_, PyAny>,
+) -> PyResult<String> {
+    let mut failure: Option<PyErr> = None;
+    let mut call = |c: &Scenario| -> Result<(u32, u32), SizingError> {
+        let native = NativeScenario { inner: c.clone() };
+        let got = score
+            .call1((native,))
+            .and_then(|v| v.extract::<(u32, u32)>());
+        got.map_err(|e| {
+            failure = Some(e);
+            SizingError::Run(RunError::Cancelled)
+        })
+    };
+    let r = match &name {
+        Some(n) => sizing::size_squadron_by(&scenario.inner, n, max_aircraft, &mut call)
+            .map(|r| to_json(&r)),
+        None => {
+            sizing::size_force_by(&scenario.inner, max_aircraft, &mut call).map(|r| to_json(&r))
+        }
+    };
+    match (r, failure) {
+        (_, Some(e)) => Err(e),
+        (Ok(text), None) => text,
+        (Err(e), None) => Err(sizing_err(e)),
+    }
+}
+
+/// Runs the scenario at every combination of the axes' values (`[(path, values)]`), sizing the
+/// force at each when `size`. Returns the sweep's JSON, as `airpolicing sweep --json`.
+#[pyfunction]
+#[pyo3(signature = (scenario, axes, seed, replications, size, max_aircraft, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn sweep(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    axes: Vec<(String, Vec<f64>)>,
+    seed: u64,
+    replications: u64,
+    size: bool,
+    max_aircraft: u32,
+    n_threads: Option<usize>,
+) -> PyResult<String> {
+    let axes: Vec<Axis> = axes
+        .into_iter()
+        .map(|(path, values)| Axis { path, values })
+        .collect();
+    let s = &scenario.inner;
+    let r = interruptible(py, |cancel| {
+        let run = options(seed, 0, replications, n_threads, cancel);
+        let sizing = SizingOptions {
+            run: run.clone(),
+            max_aircraft,
+        };
+        sweeps::sweep(s, &axes, &run, size.then_some(&sizing))
+    })?;
+    match r {
+        Ok(r) => to_json(&r),
+        Err(SweepError::Scenario(e)) => Err(scenario_err(e)),
+        Err(SweepError::Run(e)) => Err(run_err(e)),
+        Err(SweepError::Sizing(e)) => Err(sizing_err(e)),
+        Err(e) => Err(PyValueError::new_err(e.to_string())),
+    }
 }
 
 /// Summaries of every metric over the rows, reduced serially in row order, as JSON text: the
@@ -174,6 +369,10 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(estimate, m)?)?;
     m.add_function(wrap_pyfunction!(run_rows, m)?)?;
     m.add_function(wrap_pyfunction!(summarise, m)?)?;
+    m.add_function(wrap_pyfunction!(score_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(size, m)?)?;
+    m.add_function(wrap_pyfunction!(size_by, m)?)?;
+    m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
     m.add("ScenarioError", m.py().get_type::<ScenarioError_>())?;
     Ok(())

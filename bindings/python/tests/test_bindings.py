@@ -2,6 +2,7 @@
 
 import json
 import os
+import sys
 import subprocess
 import threading
 import time
@@ -109,3 +110,170 @@ def test_dict_round_trip_and_with_value():
     assert t.to_dict()["violations"]["rate_per_day"] == 8
     e = ap.estimate(s)
     assert len(e["stations"]) == 4
+
+
+def cli_json(*args):
+    out = subprocess.run([CLI, *args, "--json"], capture_output=True, check=True)
+    doc = json.loads(out.stdout)
+    doc.pop("origin", None)
+    return doc
+
+
+def test_size_equals_the_cli_json_per_squadron_and_for_the_mix():
+    s = ap.Scenario.load("baltic")
+    per = ap.size(s, replications=20, seed=2)
+    assert json.loads(per.to_json()) == cli_json("size", "baltic", "-n", "20", "--seed", "2")
+    mix = ap.size(s, mix=True, replications=20, seed=2)
+    assert json.loads(mix.to_json()) == cli_json("size", "baltic", "--mix", "-n", "20", "--seed", "2")
+    required = per.required["BAP detachment"]
+    assert required == mix.required["BAP detachment"]
+    summary = per.summary()
+    assert summary.loc[0, "required"] == required and summary.loc[0, "probability"] >= per.confidence
+    curve = per.to_pandas()
+    below = curve[curve["aircraft"] == required - 1].iloc[0]
+    assert below["probability"] < per.confidence
+    assert mix.to_pandas()["change"].iloc[0] == "start"
+    at = per.scenario_at_required()
+    assert at.to_dict()["squadrons"][0]["aircraft_count"] == required
+    assert "<table" in per._repr_html_() and "<table" in mix._repr_html_()
+
+
+def test_sweep_equals_the_cli_json():
+    s = ap.Scenario.load("baltic")
+    r = ap.sweep(s, {"violations.rate_per_day": [1, 4], "squadrons[0].aircraft_count": [6, 8]}, replications=5, seed=3)
+    cli = cli_json(
+        "sweep", "baltic", "--set", "violations.rate_per_day=1,4", "--set", "squadrons[0].aircraft_count=6,8",
+        "-n", "5", "--seed", "3",
+    )
+    assert json.loads(r.to_json()) == cli
+    df = r.to_pandas()
+    assert len(df) == 4 and list(df.columns[:2]) == ["violations.rate_per_day", "squadrons[0].aircraft_count"]
+    # More aircraft on alert never lowers the alert coverage with common random numbers.
+    for rate in (1.0, 4.0):
+        rows = df[df["violations.rate_per_day"] == rate].sort_values("squadrons[0].aircraft_count")
+        assert rows["qra_coverage"].is_monotonic_increasing
+    long = r.summary()
+    assert set(long["metric"]) >= {"qra_coverage", "violations_per_day"}
+    assert "<table" in r._repr_html_()
+
+
+def test_bad_sizing_and_sweep_input_raises_the_documented_exceptions():
+    s = ap.Scenario.load("baltic")
+    with pytest.raises(ValueError, match="unknown squadron `nope`"):
+        ap.size(s, squadron="nope", replications=2)
+    with pytest.raises(ValueError, match="either squadron or mix"):
+        ap.size(s, squadron="BAP detachment", mix=True)
+    with pytest.raises(ValueError, match="names no target"):
+        ap.size(_no_targets(), replications=2)
+    with pytest.raises(TypeError):
+        ap.size(s, replications="many")
+    with pytest.raises(ValueError, match="at least 1"):
+        ap.size(s, replications=0)
+    with pytest.raises(ap.ScenarioError, match="no field `rate` in `violations`"):
+        ap.sweep(s, {"violations.rate": [1, 2]}, replications=2)
+    with pytest.raises(TypeError):
+        ap.sweep(s, {"violations.rate_per_day": "1,2"})
+    with pytest.raises(TypeError):
+        ap.sweep(s, [("violations.rate_per_day", [1])])
+    with pytest.raises(ValueError, match="one or two fields"):
+        ap.sweep(s, {"a": [1], "b": [1], "c": [1]})
+    with pytest.raises(ValueError, match="lists no values"):
+        ap.sweep(s, {"violations.rate_per_day": []})
+
+
+def _no_targets():
+    d = ap.Scenario.load("baltic").to_dict()
+    d["targets"] = {"confidence": d["targets"]["confidence"]}
+    return ap.Scenario.from_dict(d)
+
+
+def test_two_python_threads_simulate_at_the_same_time():
+    # Each thread notes when its run entered and left Rust. Were the lock held, one run could not
+    # begin until the other ended: the overlap would be a few microseconds, not most of a run.
+    s = ap.Scenario.load("ukraine")
+    spans = {}
+
+    def work(name):
+        start = time.perf_counter()
+        ap.run(s, replications=6, n_threads=1, chunk_size=6)
+        spans[name] = (start, time.perf_counter())
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    (a0, a1), (b0, b1) = spans["a"], spans["b"]
+    overlap = min(a1, b1) - max(a0, b0)
+    shorter = min(a1 - a0, b1 - b0)
+    assert overlap > 0.5 * shorter, (spans, overlap)
+
+
+def test_concurrent_runs_from_several_threads_are_deterministic():
+    s = ap.Scenario.load("baltic")
+    want = ap.run(s, replications=8, seed=6)._values
+    got = [None] * 4
+
+    def work(i):
+        got[i] = ap.run(s, replications=8, seed=6, n_threads=1 + i % 2, chunk_size=3)._values
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for g in got:
+        assert np.array_equal(g, want, equal_nan=True)
+
+
+CTRL_C = r"""
+import signal, sys, threading, time, os
+import airpolicing as ap
+s = ap.Scenario.load("ukraine")
+threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+try:
+    ap.{call}
+    print("finished")
+except KeyboardInterrupt:
+    print("interrupted")
+r = ap.run(ap.Scenario.load("textbook"), replications=2)
+print("usable", r.summary().shape[0] > 0)
+"""
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "run(s, replications=1_000_000, chunk_size=1_000_000)",
+        "size(s, mix=True, replications=100_000)",
+        "sweep(s, {'violations.rate_per_day': [1, 2, 3]}, replications=100_000)",
+    ],
+)
+def test_ctrl_c_stops_a_long_computation_and_leaves_the_interpreter_usable(call):
+    # Each call would run for hours; SIGINT after a second must stop it.
+    out = subprocess.run(
+        [sys.executable, "-c", CTRL_C.replace("{call}", call)], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["interrupted", "usable", "True"], out.stdout
+
+
+def test_every_native_function_has_a_stub_and_every_public_name_a_docstring():
+    import ast
+    import inspect
+
+    import airpolicing.dask as apd
+    from airpolicing import _airpolicing
+
+    stub = ast.parse(open(os.path.join(os.path.dirname(ap.__file__), "_airpolicing.pyi")).read())
+    stubbed = {n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    native = {n for n in dir(_airpolicing) if not n.startswith("_")}
+    assert native == stubbed, native ^ stubbed
+    for module in (ap, apd):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            assert inspect.getdoc(obj), f"{module.__name__}.{name} has no docstring"
+            if inspect.isclass(obj):
+                for member, value in vars(obj).items():
+                    if not member.startswith("_") and (callable(value) or isinstance(value, property)):
+                        assert inspect.getdoc(value), f"{name}.{member} has no docstring"

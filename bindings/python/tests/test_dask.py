@@ -54,3 +54,31 @@ def test_a_retried_task_gives_the_same_result(client, monkeypatch):
             os.remove(FLAG)
     local = ap.run(s, replications=12, seed=4)
     assert np.array_equal(local._values, remote._values, equal_nan=True)
+
+
+KILLED = os.path.join(os.path.dirname(__file__), ".killed-once")
+
+
+def dying_score_chunk(toml_text, origin, seed, start, stop):
+    # The first time any chunk starting at 10 runs, its worker process dies mid-task.
+    if start == 10 and not os.path.exists(KILLED):
+        open(KILLED, "w").close()
+        os._exit(1)
+    return apd.score_chunk(toml_text, origin, seed, start, stop)
+
+
+def test_sizing_on_a_cluster_equals_local_sizing_even_when_a_worker_dies(client, monkeypatch):
+    if os.path.exists(KILLED):
+        os.remove(KILLED)
+    monkeypatch.setattr(apd, "score_chunk", dying_score_chunk)
+    s = ap.Scenario.load("baltic")
+    try:
+        remote = apd.size(s, client, mix=True, replications=20, seed=2, chunk_size=10)
+        assert os.path.exists(KILLED), "a worker did die"
+    finally:
+        if os.path.exists(KILLED):
+            os.remove(KILLED)
+    local = ap.size(s, mix=True, replications=20, seed=2)
+    assert remote.to_json() == local.to_json()
+    per = apd.size(s, client, replications=20, seed=2, chunk_size=7)
+    assert per.to_json() == ap.size(s, replications=20, seed=2).to_json()

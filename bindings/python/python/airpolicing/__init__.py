@@ -8,14 +8,25 @@ command-line tool, and a run with the same integer seed gives the same numbers a
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
 from . import _airpolicing
 from ._airpolicing import ScenarioError
 
-__all__ = ["Scenario", "ScenarioError", "RunResult", "estimate", "run", "bundled_names"]
+__all__ = [
+    "Scenario",
+    "ScenarioError",
+    "RunResult",
+    "SizeResult",
+    "SweepResult",
+    "estimate",
+    "run",
+    "size",
+    "sweep",
+    "bundled_names",
+]
 
 
 def bundled_names() -> list[str]:
@@ -71,10 +82,17 @@ class Scenario:
 
     @property
     def name(self) -> str:
+        """The scenario's name."""
         return self._native.name
 
     @property
+    def squadrons(self) -> list[str]:
+        """Squadron names, in scenario order."""
+        return [q["name"] for q in self.to_dict()["squadrons"]]
+
+    @property
     def warnings(self) -> list[str]:
+        """Validation warnings (questionable but valid values), as text."""
         return list(self._native.warnings)
 
     def __repr__(self) -> str:
@@ -83,8 +101,7 @@ class Scenario:
 
 def estimate(scenario: Scenario) -> dict:
     """The closed-form estimate (MODEL.md section 8) as a dict, as ``airpolicing estimate --json``."""
-    if not isinstance(scenario, Scenario):
-        raise TypeError(f"scenario must be an airpolicing.Scenario, not {type(scenario).__name__}")
+    _check_scenario(scenario)
     return json.loads(_airpolicing.estimate(scenario._native))
 
 
@@ -178,8 +195,7 @@ def run(
     thread pool of ``n_threads``; Ctrl-C stops the run between chunks; ``progress=True`` shows a
     tqdm bar.
     """
-    if not isinstance(scenario, Scenario):
-        raise TypeError(f"scenario must be an airpolicing.Scenario, not {type(scenario).__name__}")
+    _check_scenario(scenario)
     s = _seed(seed)
     if reps is None:
         if isinstance(replications, bool) or not isinstance(replications, (int, np.integer)):
@@ -189,8 +205,8 @@ def run(
         raise TypeError("reps must be a range with step 1, e.g. range(0, 100)")
     if len(reps) == 0:
         raise ValueError(f"the replication range {reps} is empty")
-    if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
-        raise TypeError("n_threads must be an int or None")
+    _check_count("n_threads", n_threads, optional=True)
+    _check_count("chunk_size", chunk_size)
     chunks: Iterable[range] = [range(a, min(a + chunk_size, reps.stop)) for a in range(reps.start, reps.stop, chunk_size)]
     bar = None
     if progress:
@@ -218,3 +234,255 @@ def _add(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     out[: len(a)] += a
     out[: len(b)] += b
     return out
+
+
+def _check_scenario(scenario: Any) -> None:
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be an airpolicing.Scenario, not {type(scenario).__name__}")
+
+
+def _check_count(name: str, value: Any, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int{' or None' if optional else ''}, not {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+
+
+class SizeResult:
+    """The fleet needed to meet the scenario's standard (``[targets]``) with its confidence.
+
+    Per squadron (each sized with the others as given) or, with ``mix=True``, for the whole force.
+    Every candidate was run on the same replications (common random numbers).
+    """
+
+    def __init__(self, scenario: Scenario, seed: int, replications: int, mix: bool, data: Any):
+        self._scenario = scenario
+        self.scenario = scenario.name
+        self.seed = seed
+        self.n_replications = replications
+        self.mix = mix
+        self.confidence = float(scenario.to_dict()["targets"]["confidence"])
+        self._data = data
+
+    @property
+    def required(self) -> dict:
+        """Aircraft required per squadron (None where no count up to the limit meets the standard)."""
+        if self.mix:
+            req = self._data["required"]
+            return {n: (None if req is None else req[i]) for i, n in enumerate(self._data["squadrons"])}
+        return {q["squadron"]: q["required"] for q in self._data}
+
+    def summary(self):
+        """One row per squadron: type (per squadron only), given, closed_form, required, and the
+        fraction of replications meeting the standard at the answer with its Wilson 95 % interval."""
+        import pandas as pd
+
+        if self.mix:
+            d = self._data
+            final = d["steps"][-1]["point"] if d["required"] is not None else None
+            rows = [
+                {
+                    "squadron": n,
+                    "given": d["given"][i],
+                    "closed_form": d["closed_form"][i],
+                    "required": None if d["required"] is None else d["required"][i],
+                }
+                for i, n in enumerate(d["squadrons"])
+            ]
+            df = pd.DataFrame(rows)
+            if final is not None:
+                df.attrs["force"] = final
+            return df
+        rows = []
+        for q in self._data:
+            at = next((p for p in q["curve"] if p["aircraft"] == q["required"]), None)
+            rows.append(
+                {
+                    "squadron": q["squadron"],
+                    "aircraft_type": q["aircraft_type"],
+                    "given": q["given"],
+                    "closed_form": q["closed_form"],
+                    "required": q["required"],
+                    "probability": None if at is None else at["probability"],
+                    "ci_low": None if at is None else at["ci_low"],
+                    "ci_high": None if at is None else at["ci_high"],
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def to_pandas(self):
+        """Every candidate evaluated: per squadron, its sizing curve (squadron, aircraft, met,
+        replications, probability, ci_low, ci_high); for a mix, the search's steps (step, change,
+        one column per squadron, total aircraft and the same score columns)."""
+        import pandas as pd
+
+        if self.mix:
+            rows = []
+            for i, st in enumerate(self._data["steps"]):
+                row = {"step": i, "change": st["change"]}
+                row.update(dict(zip(self._data["squadrons"], st["counts"])))
+                row.update(st["point"])
+                rows.append(row)
+            return pd.DataFrame(rows)
+        return pd.DataFrame([{"squadron": q["squadron"], **p} for q in self._data for p in q["curve"]])
+
+    def scenario_at_required(self) -> Scenario:
+        """The scenario with every squadron at its required count, ready to ``run``."""
+        s = self._scenario
+        for i, name in enumerate(self._scenario.squadrons):
+            n = self.required.get(name)
+            if n is None and name in self.required:
+                raise ValueError(f"no count of squadron {name!r} up to the limit meets the standard")
+            if n is not None:
+                s = s.with_value(f"squadrons[{i}].aircraft_count", n)
+        return s
+
+    def to_json(self) -> str:
+        """The same document as ``airpolicing size --json`` (without ``origin``)."""
+        doc = {
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "replications": self.n_replications,
+            "confidence": self.confidence,
+            ("force" if self.mix else "squadrons"): self._data,
+        }
+        return json.dumps(doc)
+
+    def _repr_html_(self) -> str:
+        what = "force mix" if self.mix else "per squadron"
+        return (
+            f"<p><b>{self.scenario}</b>: fleet sized {what} for {100 * self.confidence:.0f} % confidence, "
+            f"{self.n_replications} replications, seed {self.seed}</p>" + self.summary().to_html(index=False)
+        )
+
+    def __repr__(self) -> str:
+        return f"SizeResult({self.scenario!r}, required={self.required})"
+
+
+def size(
+    scenario: Scenario,
+    squadron: Optional[str] = None,
+    mix: bool = False,
+    replications: int = 100,
+    seed: Any = 1,
+    n_threads: Optional[int] = None,
+    max_aircraft: int = 400,
+) -> SizeResult:
+    """The smallest fleet meeting the scenario's standard with its confidence, as
+    ``airpolicing size``: ``squadron`` alone, each squadron in turn (the others as given), or with
+    ``mix=True`` the whole force at once. The interpreter lock is released throughout and Ctrl-C
+    stops the search."""
+    _check_scenario(scenario)
+    s = _seed(seed)
+    _check_count("replications", replications)
+    _check_count("max_aircraft", max_aircraft)
+    _check_count("n_threads", n_threads, optional=True)
+    if squadron is not None and not isinstance(squadron, str):
+        raise TypeError(f"squadron must be a str or None, not {type(squadron).__name__}")
+    if mix and squadron is not None:
+        raise ValueError("give either squadron or mix=True, not both")
+    names = [squadron] if squadron is not None else scenario.squadrons
+    text = _airpolicing.size(scenario._native, names, bool(mix), s, int(replications), int(max_aircraft), n_threads)
+    return SizeResult(scenario, s, int(replications), bool(mix), json.loads(text))
+
+
+class SweepResult:
+    """A trade study: the scenario run at every combination of one or two fields' values."""
+
+    def __init__(self, scenario: str, seed: int, replications: int, data: Any):
+        self.scenario = scenario
+        self.seed = seed
+        self.n_replications = replications
+        self._data = data
+
+    @property
+    def axes(self) -> dict:
+        """The fields varied and their values."""
+        return {a["path"]: list(a["values"]) for a in self._data["axes"]}
+
+    def to_pandas(self):
+        """One row per point: the axis values, the fraction of replications meeting the standard
+        (``meets_standard`` with its Wilson interval), each metric's mean, and with sizing the
+        required total (``required_total``, NaN where none was found)."""
+        import pandas as pd
+
+        paths = list(self.axes)
+        rows = []
+        for p in self._data["points"]:
+            row = dict(zip(paths, p["values"]))
+            row["meets_standard"] = p["meets_standard"]
+            row["meets_ci_low"], row["meets_ci_high"] = p["meets_ci"]
+            for m in p["metrics"]:
+                row[m["name"]] = m["mean"]
+            if p["sizing"] is not None:
+                req = p["sizing"]["required"]
+                row["required_total"] = float("nan") if req is None else sum(req)
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def summary(self):
+        """One row per point and metric: the axis values, metric, mean, sd, ci_low, ci_high,
+        min, p05, p50, p95, max."""
+        import pandas as pd
+
+        paths = list(self.axes)
+        rows = []
+        for p in self._data["points"]:
+            for m in p["metrics"]:
+                row = dict(zip(paths, p["values"]))
+                row.update(m)
+                rows.append(row)
+        return pd.DataFrame(rows).rename(columns={"name": "metric"})
+
+    def to_json(self) -> str:
+        """The same document as ``airpolicing sweep --json``."""
+        return json.dumps(self._data)
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><b>{self.scenario}</b>: sweep of {', '.join(self.axes)}, {self.n_replications} replications "
+            f"per point, seed {self.seed}</p>" + self.to_pandas().to_html(index=False)
+        )
+
+    def __repr__(self) -> str:
+        return f"SweepResult({self.scenario!r}, axes={list(self.axes)}, {len(self._data['points'])} points)"
+
+
+def sweep(
+    scenario: Scenario,
+    axes: Mapping[str, Sequence[float]],
+    replications: int = 100,
+    seed: Any = 1,
+    n_threads: Optional[int] = None,
+    size: bool = False,
+    max_aircraft: int = 400,
+) -> SweepResult:
+    """Runs ``scenario`` at every combination of the values of one or two fields, e.g.
+    ``sweep(s, {"violations.rate_per_day": [2, 4, 8]})``, as ``airpolicing sweep --set``. Every
+    point's scenario is validated before anything runs; ``size=True`` also sizes the whole force
+    at each point. The interpreter lock is released throughout and Ctrl-C stops the sweep."""
+    _check_scenario(scenario)
+    s = _seed(seed)
+    _check_count("replications", replications)
+    _check_count("max_aircraft", max_aircraft)
+    _check_count("n_threads", n_threads, optional=True)
+    if not isinstance(axes, Mapping):
+        raise TypeError(f"axes must be a dict of field path -> list of values, not {type(axes).__name__}")
+    pairs = []
+    for path, values in axes.items():
+        if not isinstance(path, str):
+            raise TypeError(f"axis names must be field paths (str), not {type(path).__name__}")
+        if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+            raise TypeError(f"the values of {path!r} must be a list of numbers")
+        vals = list(values)
+        if any(isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) for v in vals):
+            raise TypeError(f"the values of {path!r} must all be numbers")
+        if not vals:
+            raise ValueError(f"{path!r} lists no values")
+        pairs.append((path, [float(v) for v in vals]))
+    if not 1 <= len(pairs) <= 2:
+        raise ValueError(f"a sweep takes one or two fields, got {len(pairs)}")
+    text = _airpolicing.sweep(scenario._native, pairs, s, int(replications), bool(size), int(max_aircraft), n_threads)
+    return SweepResult(scenario.name, s, int(replications), json.loads(text))

@@ -1,5 +1,7 @@
 """The native module. Use the wrappers in ``airpolicing`` instead of calling it directly."""
 
+from typing import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -42,6 +44,39 @@ def run_rows(
 ) -> tuple[list[str], npt.NDArray[np.uint64], npt.NDArray[np.float64], npt.NDArray[np.uint64]]:
     """Runs replications ``start..end`` without the interpreter lock: metric names, replication
     indices, values (one row per replication) and the merged response-time histogram."""
+
+def score_rows(scenario: NativeScenario, seed: int, start: int, end: int, n_threads: int | None = None) -> tuple[int, int]:
+    """Replications ``start..end`` that meet the scenario's standard, as ``(met, replications)``."""
+
+def size(
+    scenario: NativeScenario,
+    names: list[str],
+    mix: bool,
+    seed: int,
+    replications: int,
+    max_aircraft: int,
+    n_threads: int | None = None,
+) -> str:
+    """Sizes the squadrons ``names`` one at a time (or the whole mix) without the interpreter
+    lock: the JSON of a list of squadron sizings, or of the force sizing."""
+
+def size_by(
+    scenario: NativeScenario, name: str | None, max_aircraft: int, score: Callable[[NativeScenario], tuple[int, int]]
+) -> str:
+    """Sizes squadron ``name`` (or the mix when None), ``score(candidate)`` giving each
+    candidate's ``(met, replications)``: the same search with the runs done elsewhere."""
+
+def sweep(
+    scenario: NativeScenario,
+    axes: list[tuple[str, list[float]]],
+    seed: int,
+    replications: int,
+    size: bool,
+    max_aircraft: int,
+    n_threads: int | None = None,
+) -> str:
+    """Runs every combination of the axes' values without the interpreter lock; the JSON of
+    ``airpolicing sweep --json``."""
 
 def summarise(names: list[str], values: npt.NDArray[np.float64]) -> str:
     """Summaries of every metric over the rows, as JSON text (the CLI's numbers)."""

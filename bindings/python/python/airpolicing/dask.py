@@ -4,23 +4,48 @@ Each task runs one range of replications from the scenario's TOML text and the i
 function of its arguments, so Dask may retry it after a worker dies and the result does not
 change. The chunks are merged in replication order, exactly as a local run merges them.
 
+Sizing searches candidate fleets one after another, exactly as a local ``size`` does; each
+candidate's replications are spread over the cluster (:func:`score_chunk`) and their counts of
+replications meeting the standard are added, so the answer is the local answer.
+
 Point it at a real cluster with ``Client("tcp://scheduler-host:8786")``; a ``LocalCluster`` works
-for one machine. Ray users can do the same with ``ray.remote`` around :func:`run_chunk`.
+for one machine. Ray users can do the same with ``ray.remote`` around :func:`run_chunk` and
+:func:`score_chunk`.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, Optional
 
 import numpy as np
 
-from . import RunResult, Scenario, _airpolicing, _seed
+from . import RunResult, Scenario, SizeResult, _airpolicing, _check_count, _check_scenario, _seed
+
+__all__ = ["run", "size", "run_chunk", "score_chunk"]
 
 
 def run_chunk(toml_text: str, origin: str, seed: int, start: int, stop: int):
     """Replications ``start..stop`` of the scenario in ``toml_text``: (names, reps, values, hist)."""
     native = _airpolicing.NativeScenario.from_toml(toml_text, origin)
     return _airpolicing.run_rows(native, seed, start, stop, 1)
+
+
+def score_chunk(toml_text: str, origin: str, seed: int, start: int, stop: int) -> tuple[int, int]:
+    """Replications ``start..stop`` of the scenario in ``toml_text`` that meet its standard, as
+    ``(met, replications)``."""
+    native = _airpolicing.NativeScenario.from_toml(toml_text, origin)
+    return _airpolicing.score_rows(native, seed, start, stop, 1)
+
+
+def _submit(client: Any, fn: Any, native: Any, seed: int, reps: range, chunk_size: int, retries: int) -> list:
+    """One task per ``chunk_size`` replications of ``reps``; the results in replication order."""
+    text, origin = native.to_toml(), native.origin
+    futures = [
+        client.submit(fn, text, origin, seed, a, min(a + chunk_size, reps.stop), retries=retries, pure=True)
+        for a in range(reps.start, reps.stop, chunk_size)
+    ]
+    return client.gather(futures)
 
 
 def run(
@@ -35,20 +60,13 @@ def run(
     """Runs ``range(replications)`` (or ``reps``) of ``scenario`` on the Dask ``client``'s
     cluster, ``chunk_size`` replications per task, and merges the chunks in order. The result is
     identical to ``airpolicing.run`` with the same seed."""
-    if not isinstance(scenario, Scenario):
-        raise TypeError(f"scenario must be an airpolicing.Scenario, not {type(scenario).__name__}")
+    _check_scenario(scenario)
     s = _seed(seed)
+    _check_count("chunk_size", chunk_size)
     reps = range(int(replications)) if reps is None else reps
     if len(reps) == 0:
         raise ValueError(f"the replication range {reps} is empty")
-    text = scenario.to_toml()
-    origin = scenario._native.origin
-    starts = list(range(reps.start, reps.stop, chunk_size))
-    futures = [
-        client.submit(run_chunk, text, origin, s, a, min(a + chunk_size, reps.stop), retries=retries, pure=True)
-        for a in starts
-    ]
-    parts = client.gather(futures)
+    parts = _submit(client, run_chunk, scenario._native, s, reps, chunk_size, retries)
     names = parts[0][0]
     hist = np.zeros(max(len(p[3]) for p in parts), dtype=np.uint64)
     for p in parts:
@@ -61,3 +79,39 @@ def run(
         np.vstack([p[2] for p in parts]),
         hist,
     )
+
+
+def size(
+    scenario: Scenario,
+    client: Any,
+    squadron: Optional[str] = None,
+    mix: bool = False,
+    replications: int = 100,
+    seed: Any = 1,
+    chunk_size: int = 50,
+    max_aircraft: int = 400,
+    retries: int = 2,
+) -> SizeResult:
+    """Sizes the fleet as ``airpolicing.size`` does, with every candidate's replications spread
+    over the Dask ``client``'s cluster, ``chunk_size`` per task. The result is identical to the
+    local one with the same seed."""
+    _check_scenario(scenario)
+    s = _seed(seed)
+    _check_count("replications", replications)
+    _check_count("chunk_size", chunk_size)
+    _check_count("max_aircraft", max_aircraft)
+    if mix and squadron is not None:
+        raise ValueError("give either squadron or mix=True, not both")
+    reps = range(int(replications))
+
+    def score(candidate: Any) -> tuple[int, int]:
+        parts = _submit(client, score_chunk, candidate, s, reps, chunk_size, retries)
+        return sum(p[0] for p in parts), sum(p[1] for p in parts)
+
+    native = scenario._native
+    if mix:
+        data = json.loads(_airpolicing.size_by(native, None, int(max_aircraft), score))
+    else:
+        names = [squadron] if squadron is not None else scenario.squadrons
+        data = [json.loads(_airpolicing.size_by(native, n, int(max_aircraft), score)) for n in names]
+    return SizeResult(scenario, s, int(replications), bool(mix), data)
