@@ -2,7 +2,8 @@
 # Runs every test of airpolicing on a fresh machine: formatting, lints, unit, integration and doc
 # tests, the library without the command-line tool, the examples, and the Python bindings. Cargo
 # fetches the crates it needs from crates.io on the first run; pip fetches maturin, numpy, pandas,
-# pytest, tqdm and dask into a virtual environment under target/
+# pytest, tqdm, dask, and nbclient, ipykernel and matplotlib for the notebook, into a virtual
+# environment under target/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +41,8 @@ echo "== Python bindings (a virtual environment in target/pyvenv)"
 python3 -m venv target/pyvenv
 # shellcheck disable=SC1091
 . target/pyvenv/bin/activate
-python -m pip install --quiet maturin numpy pandas pytest tqdm "dask[distributed]"
+python -m pip install --quiet maturin numpy pandas pytest tqdm "dask[distributed]" \
+  nbclient nbformat ipykernel matplotlib
 maturin develop --quiet -m bindings/python/Cargo.toml
 python -m pytest -q -p no:logging bindings/python/tests
 deactivate
