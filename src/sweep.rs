@@ -2,7 +2,7 @@
 
 use crate::montecarlo::{RunError, RunOptions, Summary, run};
 use crate::scenario::{Scenario, ScenarioError};
-use crate::sizing::{ForceSizing, SizingError, SizingOptions, count_met, size_force, wilson};
+use crate::sizing::{ForceSizing, SizingError, SizingOptions, size_force, wilson};
 use serde::Serialize;
 
 /// One field to vary and its values.
@@ -113,9 +113,9 @@ pub fn sweep(
     }
     let mut points = Vec::with_capacity(built.len());
     for (values, s) in combos.into_iter().zip(built) {
-        let r = run(&s, options)?;
-        let met = count_met(&s, &r);
-        let n = r.rows.len() as u32;
+        let r = run(&s, &options.clone().with_rows(false))?;
+        let met = r.met_standard as u32;
+        let n = r.replications() as u32;
         let sizing = match size {
             Some(o) => Some(size_force(&s, o)?),
             None => None,

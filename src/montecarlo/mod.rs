@@ -7,10 +7,14 @@
 
 mod summary;
 
-pub use summary::{Summary, summarise};
+pub use summary::{
+    Accumulator, EXACT_PERCENTILES_UP_TO, MetricAccumulator, SKETCH_RELATIVE_ACCURACY, Summary,
+    summarise, summarise_values,
+};
 
 use crate::scenario::Scenario;
 use crate::sim::{Model, RepMetrics, simulate};
+use crate::sizing::meets_standard;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
@@ -58,6 +62,9 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Stops the run when cancelled.
     pub cancel: Option<CancelToken>,
+    /// Keep every replication's row in [`RunResult::rows`]. Without them a run's memory does
+    /// not grow with its replication count; the summaries are the same either way.
+    pub keep_rows: bool,
 }
 
 impl Default for RunOptions {
@@ -67,6 +74,7 @@ impl Default for RunOptions {
             reps: 0..100,
             threads: None,
             cancel: None,
+            keep_rows: true,
         }
     }
 }
@@ -93,6 +101,12 @@ impl RunOptions {
     /// Uses `threads` worker threads.
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = Some(threads);
+        self
+    }
+
+    /// Keeps (the default) or drops the per-replication rows.
+    pub fn with_rows(mut self, keep: bool) -> Self {
+        self.keep_rows = keep;
         self
     }
 
@@ -139,8 +153,13 @@ pub struct RunResult {
     pub reps: Range<u64>,
     /// Metric names, in row order.
     pub names: Vec<String>,
-    /// One row per replication, in replication order.
+    /// One row per replication, in replication order; empty unless [`RunOptions::keep_rows`].
     pub rows: Vec<RepMetrics>,
+    /// Replications that met the scenario's standard (`[targets]`; all of them when it names
+    /// none).
+    pub met_standard: u64,
+    /// Events processed, over all replications.
+    pub total_events: u64,
     /// One summary per metric, in name order.
     pub summary: Vec<Summary>,
     /// Response times of every intercept of every replication, in one-minute bins (the last bin
@@ -152,7 +171,12 @@ pub struct RunResult {
 impl RunResult {
     /// Total events processed.
     pub fn events(&self) -> u64 {
-        self.rows.iter().map(|r| r.events).sum()
+        self.total_events
+    }
+
+    /// Replications run.
+    pub fn replications(&self) -> u64 {
+        self.reps.end - self.reps.start
     }
 
     /// The summary of the metric called `name`.
@@ -171,6 +195,22 @@ pub fn run_with_progress(
     scenario: &Scenario,
     options: &RunOptions,
     progress: &(dyn Fn(u64) + Sync),
+) -> Result<RunResult, RunError> {
+    run_streaming(scenario, options, progress, &mut |_| {})
+}
+
+/// Replications simulated in parallel before their rows are folded in; with this many per thread
+/// the threads rarely wait for each other at a chunk's end.
+const CHUNK_PER_THREAD: u64 = 64;
+
+/// Runs as [`run_with_progress`] does, handing every row to `each` in replication order as its
+/// chunk of replications finishes. Rows are folded into the summaries and dropped (unless
+/// [`RunOptions::keep_rows`]), so memory stays flat however many replications run.
+pub fn run_streaming(
+    scenario: &Scenario,
+    options: &RunOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    each: &mut dyn FnMut(&RepMetrics),
 ) -> Result<RunResult, RunError> {
     let reps = options.reps.clone();
     if reps.is_empty() {
@@ -194,47 +234,73 @@ pub fn run_with_progress(
         reason: e.to_string(),
     })?;
     let model = Model::new(scenario);
+    let names = model.names().0.clone();
     let done = AtomicU64::new(0);
     let seed = options.seed;
     let cancel = options.cancel.as_ref();
-    let rows: Option<Vec<RepMetrics>> = pool.install(|| {
-        reps.clone()
-            .into_par_iter()
-            .map(|r| {
-                if cancel.is_some_and(CancelToken::is_cancelled) {
-                    return None;
-                }
-                let row = simulate(&model, seed, r);
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                Some(row)
-            })
-            .collect()
-    });
-    let rows = rows.ok_or(RunError::Cancelled)?;
-    let names = model.names().0.clone();
-    let summary = summarise(&names, &rows);
-    let response_hist = merge_histograms(&rows);
+    let chunk = CHUNK_PER_THREAD * pool.current_num_threads() as u64;
+    let mut acc = Accumulator::new(names.len());
+    let mut response_hist = Vec::new();
+    let mut kept = Vec::new();
+    let (mut met_standard, mut total_events) = (0, 0);
+    let mut start = reps.start;
+    while start < reps.end {
+        let end = reps.end.min(start.saturating_add(chunk));
+        let rows: Option<Vec<RepMetrics>> = pool.install(|| {
+            (start..end)
+                .into_par_iter()
+                .map(|r| {
+                    if cancel.is_some_and(CancelToken::is_cancelled) {
+                        return None;
+                    }
+                    let row = simulate(&model, seed, r);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    Some(row)
+                })
+                .collect()
+        });
+        for row in rows.ok_or(RunError::Cancelled)? {
+            acc.add(&row.values);
+            add_histogram(&mut response_hist, &row.response_hist);
+            total_events += row.events;
+            if meets_standard(scenario, &names, &row.values) {
+                met_standard += 1;
+            }
+            each(&row);
+            if options.keep_rows {
+                kept.push(row);
+            }
+        }
+        start = end;
+    }
     Ok(RunResult {
         scenario: scenario.file.scenario.name.clone(),
         seed,
         reps,
+        summary: acc.summary(&names),
         names,
-        rows,
-        summary,
+        rows: kept,
+        met_standard,
+        total_events,
         response_hist,
     })
+}
+
+/// Adds histogram `h` into `into`, bin by bin.
+pub fn add_histogram(into: &mut Vec<u64>, h: &[u64]) {
+    if into.len() < h.len() {
+        into.resize(h.len(), 0);
+    }
+    for (o, c) in into.iter_mut().zip(h) {
+        *o += c;
+    }
 }
 
 /// Adds the replications' response-time histograms bin by bin.
 pub fn merge_histograms(rows: &[RepMetrics]) -> Vec<u64> {
     let mut out: Vec<u64> = Vec::new();
     for r in rows {
-        if out.len() < r.response_hist.len() {
-            out.resize(r.response_hist.len(), 0);
-        }
-        for (o, c) in out.iter_mut().zip(&r.response_hist) {
-            *o += c;
-        }
+        add_histogram(&mut out, &r.response_hist);
     }
     out
 }

@@ -1,10 +1,163 @@
 //! Summaries of a metric across replications: mean, standard deviation, a t-based 95 %
 //! confidence interval for the mean, and percentiles.
+//!
+//! Values are folded in one at a time, in replication order, so a run's memory does not grow with
+//! its replication count. The mean is the sum in replication order divided by the count, the
+//! standard deviation comes from Welford's update, and minimum and maximum are exact. Percentiles
+//! are exact (linear interpolation between order statistics, as numpy's default) while a metric
+//! has at most [`EXACT_PERCENTILES_UP_TO`] values; beyond that they are read from a DDSketch, a
+//! log-bucketed histogram whose answers are within [`SKETCH_RELATIVE_ACCURACY`] of a true order
+//! statistic, in bounded memory.
 
 use crate::sim::RepMetrics;
 use crate::sim::metrics::quantile;
 use serde::Serialize;
+use sketches_ddsketch::{Config, DDSketch};
 use statrs::distribution::{ContinuousCDF, StudentsT};
+
+/// Percentiles are exact up to this many values per metric.
+pub const EXACT_PERCENTILES_UP_TO: usize = 1000;
+
+/// Relative accuracy of the percentiles of larger runs.
+pub const SKETCH_RELATIVE_ACCURACY: f64 = 0.005;
+
+/// One metric's values folded in one at a time.
+#[derive(Clone)]
+pub struct MetricAccumulator {
+    n: usize,
+    sum: f64,
+    mean: f64,
+    m2: f64,
+    min: f64,
+    max: f64,
+    exact: Option<Vec<f64>>,
+    sketch: DDSketch,
+}
+
+impl Default for MetricAccumulator {
+    fn default() -> Self {
+        Self {
+            n: 0,
+            sum: 0.0,
+            mean: 0.0,
+            m2: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            exact: Some(Vec::new()),
+            sketch: DDSketch::new(Config::new(SKETCH_RELATIVE_ACCURACY, 4096, 1e-9)),
+        }
+    }
+}
+
+impl MetricAccumulator {
+    /// Folds in one value; values that are not finite (a response time in a replication without
+    /// intercepts) are left out.
+    pub fn add(&mut self, v: f64) {
+        if !v.is_finite() {
+            return;
+        }
+        self.n += 1;
+        self.sum += v;
+        let delta = v - self.mean;
+        self.mean += delta / self.n as f64;
+        self.m2 += delta * (v - self.mean);
+        self.min = self.min.min(v);
+        self.max = self.max.max(v);
+        self.sketch.add(v);
+        if let Some(e) = &mut self.exact {
+            if e.len() < EXACT_PERCENTILES_UP_TO {
+                e.push(v);
+            } else {
+                self.exact = None;
+            }
+        }
+    }
+
+    /// The summary of the values folded in so far.
+    pub fn summary(&self, name: &str) -> Summary {
+        let n = self.n;
+        let mean = self.sum / n as f64;
+        let sd = if n > 1 {
+            (self.m2.max(0.0) / (n - 1) as f64).sqrt()
+        } else {
+            f64::NAN
+        };
+        let half = if n > 1 {
+            t95((n - 1) as f64) * sd / (n as f64).sqrt()
+        } else {
+            f64::NAN
+        };
+        let pct: Box<dyn Fn(f64) -> f64> = match &self.exact {
+            _ if n == 0 => Box::new(|_| f64::NAN),
+            Some(e) => {
+                let mut sorted = e.clone();
+                sorted.sort_by(f64::total_cmp);
+                Box::new(move |q| quantile(&sorted, q))
+            }
+            None => Box::new(|q| {
+                let v = self.sketch.quantile(q).ok().flatten().unwrap_or(f64::NAN);
+                v.clamp(self.min, self.max)
+            }),
+        };
+        let (min, max) = if n == 0 {
+            (f64::NAN, f64::NAN)
+        } else {
+            (self.min, self.max)
+        };
+        Summary {
+            name: name.to_string(),
+            n,
+            mean,
+            sd,
+            ci_low: mean - half,
+            ci_high: mean + half,
+            min,
+            p05: pct(0.05),
+            p50: pct(0.5),
+            p95: pct(0.95),
+            max,
+        }
+    }
+}
+
+/// Every metric of a run folded in row by row, in replication order.
+#[derive(Clone, Default)]
+pub struct Accumulator {
+    metrics: Vec<MetricAccumulator>,
+    rows: u64,
+}
+
+impl Accumulator {
+    /// An empty accumulator for `width` metrics.
+    pub fn new(width: usize) -> Self {
+        Self {
+            metrics: vec![MetricAccumulator::default(); width],
+            rows: 0,
+        }
+    }
+
+    /// Folds in one replication's values.
+    pub fn add(&mut self, values: &[f64]) {
+        for (m, v) in self.metrics.iter_mut().zip(values) {
+            m.add(*v);
+        }
+        self.rows += 1;
+    }
+
+    /// Rows folded in.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// One summary per metric, named by `names`.
+    pub fn summary(&self, names: &[String]) -> Vec<Summary> {
+        names
+            .iter()
+            .zip(&self.metrics)
+            .map(|(n, m)| m.summary(n))
+            .collect()
+    }
+}
 
 /// One metric across replications.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,49 +194,20 @@ pub(crate) fn t95(df: f64) -> f64 {
 /// Summarises values, in the order given. Values that are not finite (a response time in a
 /// replication without intercepts) are left out; `n` counts the values used.
 pub fn summarise_values(name: &str, values: &[f64]) -> Summary {
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let values = &finite[..];
-    let n = values.len();
-    let mean = values.iter().sum::<f64>() / n as f64;
-    let sd = if n > 1 {
-        (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
-    } else {
-        f64::NAN
-    };
-    let half = if n > 1 {
-        t95((n - 1) as f64) * sd / (n as f64).sqrt()
-    } else {
-        f64::NAN
-    };
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    Summary {
-        name: name.to_string(),
-        n,
-        mean,
-        sd,
-        ci_low: mean - half,
-        ci_high: mean + half,
-        min: sorted.first().copied().unwrap_or(f64::NAN),
-        p05: quantile(&sorted, 0.05),
-        p50: quantile(&sorted, 0.5),
-        p95: quantile(&sorted, 0.95),
-        max: sorted.last().copied().unwrap_or(f64::NAN),
+    let mut m = MetricAccumulator::default();
+    for v in values {
+        m.add(*v);
     }
+    m.summary(name)
 }
 
 /// Summarises every metric of `rows`, serially in row order.
 pub fn summarise(names: &[String], rows: &[RepMetrics]) -> Vec<Summary> {
-    let mut column = Vec::with_capacity(rows.len());
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            column.clear();
-            column.extend(rows.iter().map(|r| r.values[i]));
-            summarise_values(name, &column)
-        })
-        .collect()
+    let mut acc = Accumulator::new(names.len());
+    for r in rows {
+        acc.add(&r.values);
+    }
+    acc.summary(names)
 }
 
 #[cfg(test)]
@@ -110,6 +234,37 @@ mod tests {
         assert_eq!(s.max, 9.0);
         assert_eq!(s.p50, 4.5);
         assert!((s.p05 - 1.45).abs() < 1e-12); // between 1 and 2 at 0.45
+    }
+
+    #[test]
+    fn large_runs_read_percentiles_from_the_sketch_within_its_accuracy() {
+        // 20,000 values: beyond the exact limit. Each percentile must lie within the stated
+        // relative accuracy of the true order statistic at its rank, and the moments stay exact.
+        let values: Vec<f64> = (0..20_000u64)
+            .map(|i| 1.0 + ((i * 7919) % 20_000) as f64 / 100.0)
+            .collect();
+        let s = summarise_values("x", &values);
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        for (q, got) in [(0.05, s.p05), (0.5, s.p50), (0.95, s.p95)] {
+            let truth = sorted[(q * (sorted.len() - 1) as f64) as usize];
+            assert!(
+                (got - truth).abs() <= SKETCH_RELATIVE_ACCURACY * truth + 1e-12,
+                "q {q}: {got} vs {truth}"
+            );
+        }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        assert_eq!(s.mean, mean);
+        let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / 19_999.0;
+        assert!((s.sd - var.sqrt()).abs() < 1e-9 * var.sqrt());
+        assert_eq!((s.min, s.max), (1.0, 200.99));
+    }
+
+    #[test]
+    fn no_finite_value_gives_nan_not_a_panic() {
+        let s = summarise_values("x", &[f64::NAN, f64::NAN]);
+        assert_eq!(s.n, 0);
+        assert!(s.mean.is_nan() && s.p50.is_nan() && s.min.is_nan());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! the same; [`size_squadron`] and [`size_force`] score on this machine with [`score_locally`].
 
 use crate::analytic::estimate;
-use crate::montecarlo::{RunError, RunOptions, RunResult, run};
+use crate::montecarlo::{RunError, RunOptions, run};
 use crate::scenario::Scenario;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -131,22 +131,14 @@ fn has_targets(s: &Scenario) -> bool {
         .any(|(_, goal)| goal.is_some())
 }
 
-/// Replications of `r` that meet the standard of `s`.
-pub fn count_met(s: &Scenario, r: &RunResult) -> u32 {
-    r.rows
-        .iter()
-        .filter(|row| meets_standard(s, &r.names, &row.values))
-        .count() as u32
-}
-
 /// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with
 /// `opts.run` and count the replications that meet the standard, as `(met, replications)`.
 pub fn score_locally(
     opts: &SizingOptions,
 ) -> impl FnMut(&Scenario) -> Result<(u32, u32), SizingError> {
     move |c: &Scenario| {
-        let r = run(c, &opts.run)?;
-        Ok((count_met(c, &r), r.rows.len() as u32))
+        let r = run(c, &opts.run.clone().with_rows(false))?;
+        Ok((r.met_standard as u32, r.replications() as u32))
     }
 }
 

@@ -223,10 +223,13 @@ fn score_rows(
 ) -> PyResult<(u32, u32)> {
     let s = &scenario.inner;
     let r = interruptible(py, |cancel| {
-        montecarlo::run(s, &options(seed, start, end, n_threads, cancel))
+        montecarlo::run(
+            s,
+            &options(seed, start, end, n_threads, cancel).with_rows(false),
+        )
     })?
     .map_err(run_err)?;
-    Ok((sizing::count_met(s, &r), r.rows.len() as u32))
+    Ok((r.met_standard as u32, r.replications() as u32))
 }
 
 /// Sizes the squadrons `names` one at a time (or the whole mix when `mix`), running every

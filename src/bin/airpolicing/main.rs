@@ -458,7 +458,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             trace_rep,
             report,
         } => {
-            use airpolicing::montecarlo::run_with_progress;
+            use airpolicing::montecarlo::run_streaming;
             let s = Scenario::load(&scenario)?;
             for w in &s.warnings {
                 eprintln!("{w}");
@@ -467,7 +467,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 check_writable(path)?;
             }
             report.check()?;
-            let options = reps.options(range);
+            // Rows are streamed to the CSV file as they come, not kept: memory stays flat.
+            let options = reps.options(range).with_rows(false);
             let seed = reps.seed;
             let total = options.reps.end - options.reps.start;
             let bar = std::io::stderr().is_terminal().then(|| {
@@ -480,24 +481,50 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 );
                 b
             });
-            let started = std::time::Instant::now();
-            let result = run_with_progress(&s, &options, &|done| {
-                if let Some(b) = &bar {
-                    b.set_position(done);
+            let mut rows_csv = match &csv {
+                Some(path) => {
+                    let mut f = output::AtomicFile::create(path).map_err(Failure::Input)?;
+                    let names = airpolicing::sim::Model::new(&s).names().0.clone();
+                    f.write(run::csv_header(&names).as_bytes())
+                        .map_err(Failure::Input)?;
+                    Some(f)
                 }
-            })
+                None => None,
+            };
+            let mut write_error = None;
+            let started = std::time::Instant::now();
+            let result = run_streaming(
+                &s,
+                &options,
+                &|done| {
+                    if let Some(b) = &bar {
+                        b.set_position(done);
+                    }
+                },
+                &mut |row| {
+                    if let Some(f) = &mut rows_csv
+                        && write_error.is_none()
+                        && let Err(e) = f.write(run::csv_row(row).as_bytes())
+                    {
+                        write_error = Some(e);
+                    }
+                },
+            )
             .map_err(|e| Failure::Input(e.to_string()))?;
+            if let Some(e) = write_error {
+                return Err(Failure::Input(e));
+            }
             if let Some(b) = &bar {
                 b.finish_and_clear();
             }
             let secs = started.elapsed().as_secs_f64();
             eprintln!(
                 "{} replications in {secs:.2} s ({:.1} M events/s)",
-                result.rows.len(),
+                result.replications(),
                 result.events() as f64 / secs / 1e6
             );
-            if let Some(path) = &csv {
-                run::write(path, &run::csv(&result, true)).map_err(Failure::Input)?;
+            if let Some(f) = rows_csv {
+                f.commit().map_err(Failure::Input)?;
             }
             if let Some(path) = &trace {
                 let jsonl = path

@@ -3,6 +3,7 @@
 use crate::output::{csv_field, write_atomic};
 use crate::table::{Table, f};
 use airpolicing::montecarlo::{RunResult, Summary};
+use airpolicing::sim::RepMetrics;
 use airpolicing::sim::trace::{Observer, TraceEvent};
 use std::fmt::Write;
 
@@ -75,7 +76,7 @@ pub fn render(r: &RunResult, origin: &str) -> String {
         out,
         "Simulated `{}` ({origin}): {} replications ({}..{}), seed {}.\n",
         r.scenario,
-        r.rows.len(),
+        r.replications(),
         r.reps.start,
         r.reps.end,
         r.seed
@@ -125,24 +126,24 @@ pub fn json(r: &RunResult, origin: &str) -> serde_json::Value {
     })
 }
 
-/// One row per replication: its index and every scalar metric.
-pub fn csv(r: &RunResult, header: bool) -> String {
-    let mut out = String::new();
-    if header {
-        out.push_str("replication");
-        for n in &r.names {
-            out.push(',');
-            out.push_str(&csv_field(n));
-        }
-        out.push('\n');
+/// The CSV header: `replication` and every scalar metric.
+pub fn csv_header(names: &[String]) -> String {
+    let mut out = String::from("replication");
+    for n in names {
+        out.push(',');
+        out.push_str(&csv_field(n));
     }
-    for row in &r.rows {
-        let _ = write!(out, "{}", row.replication);
-        for v in &row.values {
-            let _ = write!(out, ",{v}");
-        }
-        out.push('\n');
+    out.push('\n');
+    out
+}
+
+/// One CSV row: the replication index and every scalar metric.
+pub fn csv_row(row: &RepMetrics) -> String {
+    let mut out = row.replication.to_string();
+    for v in &row.values {
+        let _ = write!(out, ",{v}");
     }
+    out.push('\n');
     out
 }
 

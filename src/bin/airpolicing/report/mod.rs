@@ -8,7 +8,7 @@ use airpolicing::montecarlo::RunResult;
 use airpolicing::scenario::Scenario;
 use airpolicing::sim::trace::Recorder;
 use airpolicing::sim::{Model, simulate_observed};
-use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing, meets_standard};
+use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -96,12 +96,8 @@ impl Report {
             sections: Vec::new(),
             charts: Vec::new(),
         };
-        let n = r.rows.len();
-        let met = r
-            .rows
-            .iter()
-            .filter(|row| meets_standard(s, &r.names, &row.values))
-            .count();
+        let n = r.replications();
+        let met = r.met_standard;
         let m = |name: &str| r.metric(name);
 
         // The answer in plain words.
