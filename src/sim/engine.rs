@@ -487,21 +487,29 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         if self.m.sensors.is_empty() {
             return;
         }
-        let frac = |pick: fn(&super::model::SensorDef) -> &Vec<bool>| -> f64 {
-            let mut covered = 0.0;
-            for (i, w) in self.m.sample_weights.iter().enumerate() {
-                let seen = self
-                    .m
-                    .sensors
-                    .iter()
-                    .any(|s| pick(s)[i] && s.post.is_none_or(|p| self.posts[p].on_station > 0));
-                if seen {
-                    covered += w;
-                }
+        let mut on = [0u64; 4];
+        let mut on_heap = Vec::new();
+        let words = self.m.sensors.len().div_ceil(64);
+        let on: &mut [u64] = if words <= on.len() {
+            &mut on[..words]
+        } else {
+            on_heap.resize(words, 0);
+            &mut on_heap
+        };
+        for (k, s) in self.m.sensors.iter().enumerate() {
+            if s.post.is_none_or(|p| self.posts[p].on_station > 0) {
+                on[k / 64] |= 1 << (k % 64);
             }
+        }
+        let frac = |groups: &[super::model::CoverGroup]| -> f64 {
+            let covered: f64 = groups
+                .iter()
+                .filter(|g| g.seen_by(on))
+                .map(|g| g.weight)
+                .sum();
             covered / self.m.sample_total
         };
-        let (low, high) = (frac(|s| &s.low), frac(|s| &s.high));
+        let (low, high) = (frac(&self.m.cover_low), frac(&self.m.cover_high));
         let (w, e, now) = (self.m.warmup_h, self.end, self.now);
         self.front_low.set(now, low, w, e);
         self.front_high.set(now, high, w, e);

@@ -170,6 +170,54 @@ pub(crate) struct SensorDef {
     pub high: Vec<bool>,
 }
 
+/// Front samples seen by exactly one set of sensors.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CoverGroup {
+    /// The sensors that see these samples, one bit per sensor.
+    pub sensors: Vec<u64>,
+    /// Their total weight (km of front).
+    pub weight: f64,
+}
+
+impl CoverGroup {
+    /// Whether a sensor in `on` (one bit per sensor) sees this group.
+    pub fn seen_by(&self, on: &[u64]) -> bool {
+        self.sensors.iter().zip(on).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// Groups the front samples by the set of sensors (`pick`: low or high cover) that see them, in
+/// order of first appearance; samples no sensor sees are left out.
+fn cover_groups(
+    sensors: &[SensorDef],
+    weights: &[f64],
+    pick: fn(&SensorDef) -> &Vec<bool>,
+) -> Vec<CoverGroup> {
+    let words = sensors.len().div_ceil(64);
+    let mut groups: Vec<CoverGroup> = Vec::new();
+    let mut index: std::collections::HashMap<Vec<u64>, usize> = std::collections::HashMap::new();
+    for (i, w) in weights.iter().enumerate() {
+        let mut mask = vec![0u64; words];
+        for (k, s) in sensors.iter().enumerate() {
+            if pick(s)[i] {
+                mask[k / 64] |= 1 << (k % 64);
+            }
+        }
+        if mask.iter().all(|w| *w == 0) {
+            continue;
+        }
+        let g = *index.entry(mask.clone()).or_insert_with(|| {
+            groups.push(CoverGroup {
+                sensors: mask,
+                weight: 0.0,
+            });
+            groups.len() - 1
+        });
+        groups[g].weight += w;
+    }
+    groups
+}
+
 /// A QRA posture.
 #[derive(Debug, Clone)]
 pub(crate) struct QraDef {
@@ -251,7 +299,10 @@ pub struct Model {
     pub(crate) groups: Vec<(usize, u32)>,
     pub(crate) qra: Vec<QraDef>,
     pub(crate) sensors: Vec<SensorDef>,
-    pub(crate) sample_weights: Vec<f64>,
+    /// The front's samples grouped by the set of sensors that see them, low and high: the
+    /// coverage with a given set of sensors on is the weight of the groups it meets.
+    pub(crate) cover_low: Vec<CoverGroup>,
+    pub(crate) cover_high: Vec<CoverGroup>,
     /// Sum of the sample weights (the front's length, summed in sample order).
     pub(crate) sample_total: f64,
     pub(crate) names: MetricNames,
@@ -550,6 +601,9 @@ impl Model {
             })
             .collect();
 
+        let weights: Vec<f64> = samples.iter().map(|x| x.2).collect();
+        let cover_low = cover_groups(&sensors, &weights, |s| &s.low);
+        let cover_high = cover_groups(&sensors, &weights, |s| &s.high);
         let mut model = Model {
             duration_h: s.duration_h,
             warmup_h: s.warmup_h,
@@ -560,7 +614,8 @@ impl Model {
             groups,
             qra,
             sensors,
-            sample_weights: samples.iter().map(|x| x.2).collect(),
+            cover_low,
+            cover_high,
             sample_total: samples.iter().map(|x| x.2).sum(),
             names: MetricNames::default(),
             front: s.front.clone(),
