@@ -176,19 +176,13 @@ fn sizing(c: &mut Criterion) {
     let mut group = c.benchmark_group("size_ukraine_mix");
     group.sample_size(10);
     let s = Scenario::load("ukraine").unwrap();
-    for reps in [20u64] {
-        let opts = SizingOptions {
-            run: RunOptions::default()
-                .with_replications(reps)
-                .with_threads(2),
-            max_aircraft: 400,
-        };
-        group.bench_with_input(
-            BenchmarkId::from_parameter(format!("{reps}_reps")),
-            &opts,
-            |b, o| b.iter(|| size_force(black_box(&s), o).unwrap()),
-        );
-    }
+    let opts = SizingOptions {
+        run: RunOptions::default().with_replications(20).with_threads(2),
+        max_aircraft: 400,
+    };
+    group.bench_function("20_reps", |b| {
+        b.iter(|| size_force(black_box(&s), &opts).unwrap())
+    });
     group.finish();
 }
 
