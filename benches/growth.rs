@@ -1,6 +1,6 @@
 //! How cost grows with the size of the problem: simulated days, CAP stations, front length and
-//! replications, on a synthetic straight-line front (`line`: one F-16 squadron flying CAP along
-//! it, a QRA pair, six slow-drone violations a day); the event loop alone (the calendar under a
+//! replications, on a synthetic straight-line front (`line`: two F-16 wings flying CAP along it,
+//! a QRA pair, six slow-drone violations a day); the event loop alone (the calendar under a
 //! steady load); and sizing the whole `ukraine` force.
 
 use airpolicing::montecarlo::{RunOptions, run};
@@ -13,7 +13,8 @@ use rand::{RngExt, SeedableRng};
 use std::hint::black_box;
 
 /// The synthetic scenario: a north–south front of `front_km` centred on 50° N 30° E, `stations`
-/// CAP stations spread along it (8 aircraft each), over `days` days.
+/// CAP stations spread along it, flown by two F-16 wings based 215 km west of the front's
+/// quarter points (8 aircraft per station in all), over `days` days.
 fn line(days: u32, stations: u32, front_km: f64) -> Scenario {
     let half_deg = front_km / 2.0 / 111.2;
     let text = format!(
@@ -30,23 +31,29 @@ protected_side = "right"
 sectors = 2
 
 [[bases]]
-name = "West"
-position = [50.0, 27.0]
+name = "North"
+position = [{north_base}, 27.0]
+
+[[bases]]
+name = "South"
+position = [{south_base}, 27.0]
 
 [[squadrons]]
-name = "Fighters"
+name = "North wing"
 aircraft = "f16"
-base = "West"
+base = "North"
 aircraft_count = {aircraft}
 
-[[cap_stations]]
-name = "Line"
-along_front = {{ count = {stations}, standoff_km = 60 }}
-squadrons = ["Fighters"]
+[[squadrons]]
+name = "South wing"
+aircraft = "f16"
+base = "South"
+aircraft_count = {aircraft}
 
+{station_list}
 [[qra]]
-name = "West QRA"
-squadron = "Fighters"
+name = "North QRA"
+squadron = "North wing"
 on_alert = 2
 readiness_min = 15
 scramble_size = 2
@@ -68,9 +75,26 @@ heading_spread_deg = 30
 "#,
         north = 50.0 + half_deg,
         south = 50.0 - half_deg,
-        aircraft = 8 * stations + 4,
+        north_base = 50.0 + half_deg / 2.0,
+        south_base = 50.0 - half_deg / 2.0,
+        aircraft = 4 * stations + 4,
+        station_list = station_list(stations, half_deg),
     );
     Scenario::from_toml_str(&text, "line").expect("the growth scenario is valid")
+}
+
+/// `n` CAP stations evenly along the front, 60 km on the protected (west) side, each flown by
+/// the wing based nearer to it.
+fn station_list(n: u32, half_deg: f64) -> String {
+    (0..n)
+        .map(|k| {
+            let lat = 50.0 + half_deg - (f64::from(k) + 0.5) / f64::from(n) * 2.0 * half_deg;
+            let wing = if lat >= 50.0 { "North wing" } else { "South wing" };
+            format!(
+                "[[cap_stations]]\nname = \"Line-{k}\"\nposition = [{lat}, 29.16]\nsquadrons = [\"{wing}\"]\n\n"
+            )
+        })
+        .collect()
 }
 
 /// One replication of `s`, measured per replication with its events as throughput.

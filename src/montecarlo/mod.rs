@@ -16,6 +16,7 @@ use crate::scenario::Scenario;
 use crate::sim::{Model, RepMetrics, simulate};
 use crate::sizing::meets_standard;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -140,6 +141,9 @@ pub enum RunError {
     /// The run's [`CancelToken`] was cancelled; the replications done are dropped.
     #[error("the run was cancelled")]
     Cancelled,
+    /// A checkpoint could not be written, or is not of this run.
+    #[error("{0}")]
+    Checkpoint(String),
 }
 
 /// The result of a run: one row per replication and a summary per metric.
@@ -212,6 +216,62 @@ pub fn run_streaming(
     progress: &(dyn Fn(u64) + Sync),
     each: &mut dyn FnMut(&RepMetrics),
 ) -> Result<RunResult, RunError> {
+    run_resumable(scenario, options, None, progress, each, &mut |_| Ok(()))
+}
+
+/// Everything a run has folded in so far: enough to continue it later with the same result.
+/// Written to a checkpoint after every chunk of replications.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct RunState {
+    /// The seed and replication range of the run this state belongs to.
+    pub seed: u64,
+    /// The range of the whole run.
+    pub reps: Range<u64>,
+    /// The first replication not yet folded in.
+    pub next: u64,
+    acc: Accumulator,
+    response_hist: Vec<u64>,
+    met_standard: u64,
+    total_events: u64,
+}
+
+impl RunState {
+    /// The state before any replication of `options`' range.
+    pub fn new(options: &RunOptions, metrics: usize) -> Self {
+        Self {
+            seed: options.seed,
+            reps: options.reps.clone(),
+            next: options.reps.start,
+            acc: Accumulator::new(metrics),
+            response_hist: Vec::new(),
+            met_standard: 0,
+            total_events: 0,
+        }
+    }
+
+    /// Replications folded in so far.
+    pub fn done(&self) -> u64 {
+        self.next - self.reps.start
+    }
+
+    /// Replications that met the standard so far.
+    pub fn met_standard(&self) -> u64 {
+        self.met_standard
+    }
+}
+
+/// Runs as [`run_streaming`] does, continuing from `state` when given (a state saved by an
+/// earlier, interrupted run with the same scenario and options), and calling `after_chunk` with
+/// the state after every chunk of replications (to save a checkpoint). The result is identical to
+/// an uninterrupted run's.
+pub fn run_resumable(
+    scenario: &Scenario,
+    options: &RunOptions,
+    state: Option<RunState>,
+    progress: &(dyn Fn(u64) + Sync),
+    each: &mut dyn FnMut(&RepMetrics),
+    after_chunk: &mut dyn FnMut(&RunState) -> Result<(), String>,
+) -> Result<RunResult, RunError> {
     let reps = options.reps.clone();
     if reps.is_empty() {
         return Err(RunError::NoReplications {
@@ -235,16 +295,33 @@ pub fn run_streaming(
     })?;
     let model = Model::new(scenario);
     let names = model.names().0.clone();
-    let done = AtomicU64::new(0);
+    let mut st = match state {
+        Some(st) => {
+            if st.seed != options.seed || st.reps != reps || st.acc.width() != names.len() {
+                return Err(RunError::Checkpoint(format!(
+                    "the checkpoint is of seed {} and replications {}..{} with {} metrics, not of this run (seed {}, replications {}..{}, {} metrics)",
+                    st.seed,
+                    st.reps.start,
+                    st.reps.end,
+                    st.acc.width(),
+                    options.seed,
+                    reps.start,
+                    reps.end,
+                    names.len()
+                )));
+            }
+            st
+        }
+        None => RunState::new(options, names.len()),
+    };
+    let done = AtomicU64::new(st.done());
+    progress(st.done());
     let seed = options.seed;
     let cancel = options.cancel.as_ref();
     let chunk = CHUNK_PER_THREAD * pool.current_num_threads() as u64;
-    let mut acc = Accumulator::new(names.len());
-    let mut response_hist = Vec::new();
     let mut kept = Vec::new();
-    let (mut met_standard, mut total_events) = (0, 0);
-    let mut start = reps.start;
-    while start < reps.end {
+    while st.next < reps.end {
+        let start = st.next;
         let end = reps.end.min(start.saturating_add(chunk));
         let rows: Option<Vec<RepMetrics>> = pool.install(|| {
             (start..end)
@@ -260,29 +337,30 @@ pub fn run_streaming(
                 .collect()
         });
         for row in rows.ok_or(RunError::Cancelled)? {
-            acc.add(&row.values);
-            add_histogram(&mut response_hist, &row.response_hist);
-            total_events += row.events;
+            st.acc.add(&row.values);
+            add_histogram(&mut st.response_hist, &row.response_hist);
+            st.total_events += row.events;
             if meets_standard(scenario, &names, &row.values) {
-                met_standard += 1;
+                st.met_standard += 1;
             }
             each(&row);
             if options.keep_rows {
                 kept.push(row);
             }
         }
-        start = end;
+        st.next = end;
+        after_chunk(&st).map_err(RunError::Checkpoint)?;
     }
     Ok(RunResult {
         scenario: scenario.file.scenario.name.clone(),
         seed,
         reps,
-        summary: acc.summary(&names),
+        summary: st.acc.summary(&names),
         names,
         rows: kept,
-        met_standard,
-        total_events,
-        response_hist,
+        met_standard: st.met_standard,
+        total_events: st.total_events,
+        response_hist: st.response_hist,
     })
 }
 

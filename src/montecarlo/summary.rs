@@ -11,7 +11,7 @@
 
 use crate::sim::RepMetrics;
 use crate::sim::metrics::quantile;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sketches_ddsketch::{Config, DDSketch};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
@@ -21,8 +21,9 @@ pub const EXACT_PERCENTILES_UP_TO: usize = 1000;
 /// Relative accuracy of the percentiles of larger runs.
 pub const SKETCH_RELATIVE_ACCURACY: f64 = 0.005;
 
-/// One metric's values folded in one at a time.
-#[derive(Clone)]
+/// One metric's values folded in one at a time. It serialises exactly (a checkpoint holds it):
+/// every number is finite once a value has been added, and the sketch exists only then.
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct MetricAccumulator {
     n: usize,
     sum: f64,
@@ -31,22 +32,7 @@ pub struct MetricAccumulator {
     min: f64,
     max: f64,
     exact: Option<Vec<f64>>,
-    sketch: DDSketch,
-}
-
-impl Default for MetricAccumulator {
-    fn default() -> Self {
-        Self {
-            n: 0,
-            sum: 0.0,
-            mean: 0.0,
-            m2: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-            exact: Some(Vec::new()),
-            sketch: DDSketch::new(Config::new(SKETCH_RELATIVE_ACCURACY, 4096, 1e-9)),
-        }
-    }
+    sketch: Option<DDSketch>,
 }
 
 impl MetricAccumulator {
@@ -56,6 +42,11 @@ impl MetricAccumulator {
         if !v.is_finite() {
             return;
         }
+        if self.n == 0 {
+            self.min = v;
+            self.max = v;
+            self.exact = Some(Vec::new());
+        }
         self.n += 1;
         self.sum += v;
         let delta = v - self.mean;
@@ -63,7 +54,9 @@ impl MetricAccumulator {
         self.m2 += delta * (v - self.mean);
         self.min = self.min.min(v);
         self.max = self.max.max(v);
-        self.sketch.add(v);
+        self.sketch
+            .get_or_insert_with(|| DDSketch::new(Config::new(SKETCH_RELATIVE_ACCURACY, 4096, 1e-9)))
+            .add(v);
         if let Some(e) = &mut self.exact {
             if e.len() < EXACT_PERCENTILES_UP_TO {
                 e.push(v);
@@ -95,8 +88,11 @@ impl MetricAccumulator {
                 Box::new(move |q| quantile(&sorted, q))
             }
             None => Box::new(|q| {
-                let v = self.sketch.quantile(q).ok().flatten().unwrap_or(f64::NAN);
-                v.clamp(self.min, self.max)
+                let v = self
+                    .sketch
+                    .as_ref()
+                    .and_then(|s| s.quantile(q).ok().flatten());
+                v.unwrap_or(f64::NAN).clamp(self.min, self.max)
             }),
         };
         let (min, max) = if n == 0 {
@@ -121,7 +117,7 @@ impl MetricAccumulator {
 }
 
 /// Every metric of a run folded in row by row, in replication order.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct Accumulator {
     metrics: Vec<MetricAccumulator>,
     rows: u64,
@@ -147,6 +143,11 @@ impl Accumulator {
     /// Rows folded in.
     pub fn rows(&self) -> u64 {
         self.rows
+    }
+
+    /// Metrics per row.
+    pub fn width(&self) -> usize {
+        self.metrics.len()
     }
 
     /// One summary per metric, named by `names`.

@@ -1,6 +1,7 @@
 //! `airpolicing`: the command-line tool. It parses arguments, calls the library and prints; all
 //! the modelling lives in the library crate.
 
+mod checkpoint;
 mod estimate;
 mod output;
 mod report;
@@ -9,6 +10,7 @@ mod size;
 mod sweep;
 mod table;
 
+use airpolicing::montecarlo::CancelToken;
 use airpolicing::scenario::{Scenario, ScenarioError, bundled, bundled_names};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -64,6 +66,8 @@ enum Command {
         trace_rep: u64,
         #[command(flatten)]
         report: ReportArgs,
+        #[command(flatten)]
+        checkpoint: CheckpointArgs,
     },
     /// Trade study: run the scenario at every value of one or two numeric fields.
     Sweep {
@@ -115,7 +119,69 @@ enum Command {
         json: bool,
         #[command(flatten)]
         report: ReportArgs,
+        #[command(flatten)]
+        checkpoint: CheckpointArgs,
     },
+}
+
+/// Checkpoints of long runs, shared by `run` and `size`.
+#[derive(clap::Args)]
+struct CheckpointArgs {
+    /// Save progress to FILE as replications finish (atomically, at most once a second), so an
+    /// interrupted run can be continued with --resume; removed when the run completes.
+    #[arg(long, value_name = "FILE")]
+    checkpoint: Option<PathBuf>,
+    /// Continue the run saved in --checkpoint FILE; the output is identical to an
+    /// uninterrupted run's.
+    #[arg(long, requires = "checkpoint")]
+    resume: bool,
+}
+
+impl CheckpointArgs {
+    /// Opens the checkpoint, if asked for, before any work.
+    fn open(&self, command: &str, s: &Scenario) -> Result<Option<checkpoint::Checkpoint>, Failure> {
+        match &self.checkpoint {
+            Some(path) => {
+                check_writable(path)?;
+                checkpoint::Checkpoint::open(path, self.resume, command, &s.file.to_toml())
+                    .map(Some)
+                    .map_err(Failure::Input)
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// The token Ctrl-C cancels: the first Ctrl-C stops the run at the next replication (and, with
+/// --checkpoint, saves it); a second one ends the process at once.
+fn interrupt_token() -> CancelToken {
+    static TOKEN: std::sync::OnceLock<CancelToken> = std::sync::OnceLock::new();
+    TOKEN
+        .get_or_init(|| {
+            let token = CancelToken::new();
+            let handler = token.clone();
+            let _ = ctrlc::set_handler(move || {
+                if handler.is_cancelled() {
+                    std::process::exit(130);
+                }
+                handler.cancel();
+            });
+            token
+        })
+        .clone()
+}
+
+/// The message for a run stopped by Ctrl-C.
+fn interrupted(cp: Option<&checkpoint::Checkpoint>, done: u64, total: u64) -> Failure {
+    match cp {
+        Some(cp) => Failure::Interrupted(format!(
+            "interrupted after {done} of {total} replications; progress is saved in {}: run the same command with --resume to continue",
+            cp.path().display()
+        )),
+        None => Failure::Interrupted(format!(
+            "interrupted after {done} of {total} replications; nothing was written (add --checkpoint FILE to be able to resume a long run)"
+        )),
+    }
 }
 
 /// Report outputs shared by `run` and `size`.
@@ -359,6 +425,8 @@ fn parse_range(s: &str) -> Result<std::ops::Range<u64>, String> {
 enum Failure {
     Input(String),
     Internal(String),
+    /// Stopped by Ctrl-C (exit code 130).
+    Interrupted(String),
 }
 
 impl From<ScenarioError> for Failure {
@@ -430,7 +498,17 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             mix,
             json,
             report,
-        } => size_command(scenario, squadron, reps, max_aircraft, mix, json, report),
+            checkpoint,
+        } => size_command(
+            scenario,
+            squadron,
+            reps,
+            max_aircraft,
+            mix,
+            json,
+            report,
+            checkpoint,
+        ),
         Command::Sweep {
             scenario,
             set,
@@ -457,95 +535,168 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             trace,
             trace_rep,
             report,
-        } => {
-            use airpolicing::montecarlo::run_streaming;
-            let s = Scenario::load(&scenario)?;
-            for w in &s.warnings {
-                eprintln!("{w}");
-            }
-            for path in csv.iter().chain(trace.iter()) {
-                check_writable(path)?;
-            }
-            report.check()?;
-            // Rows are streamed to the CSV file as they come, not kept: memory stays flat.
-            let options = reps.options(range).with_rows(false);
-            let seed = reps.seed;
-            let total = options.reps.end - options.reps.start;
-            let bar = std::io::stderr().is_terminal().then(|| {
-                let b = indicatif::ProgressBar::new(total);
-                b.set_style(
-                    indicatif::ProgressStyle::with_template(
-                        "{bar:40} {pos}/{len} replications, {eta} left",
-                    )
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-                );
-                b
-            });
-            let mut rows_csv = match &csv {
-                Some(path) => {
-                    let mut f = output::AtomicFile::create(path).map_err(Failure::Input)?;
-                    let names = airpolicing::sim::Model::new(&s).names().0.clone();
-                    f.write(run::csv_header(&names).as_bytes())
-                        .map_err(Failure::Input)?;
-                    Some(f)
-                }
-                None => None,
-            };
-            let mut write_error = None;
-            let started = std::time::Instant::now();
-            let result = run_streaming(
-                &s,
-                &options,
-                &|done| {
-                    if let Some(b) = &bar {
-                        b.set_position(done);
-                    }
-                },
-                &mut |row| {
-                    if let Some(f) = &mut rows_csv
-                        && write_error.is_none()
-                        && let Err(e) = f.write(run::csv_row(row).as_bytes())
-                    {
-                        write_error = Some(e);
-                    }
-                },
-            )
-            .map_err(|e| Failure::Input(e.to_string()))?;
-            if let Some(e) = write_error {
-                return Err(Failure::Input(e));
-            }
-            if let Some(b) = &bar {
-                b.finish_and_clear();
-            }
-            let secs = started.elapsed().as_secs_f64();
-            eprintln!(
-                "{} replications in {secs:.2} s ({:.1} M events/s)",
-                result.replications(),
-                result.events() as f64 / secs / 1e6
-            );
-            if let Some(f) = rows_csv {
-                f.commit().map_err(Failure::Input)?;
-            }
-            if let Some(path) = &trace {
-                let jsonl = path
-                    .extension()
-                    .is_some_and(|e| e == "jsonl" || e == "json");
-                let mut w = run::TraceWriter::new(jsonl);
-                let model = airpolicing::sim::Model::new(&s);
-                airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
-                run::write(path, &w.text).map_err(Failure::Input)?;
-            }
-            report.write(&s, &result, &[], None)?;
-            if json {
-                print_json(&run::json(&result, &s.origin))?;
-            } else {
-                print!("{}", run::render(&result, &s.origin));
-            }
-            Ok(())
-        }
+            checkpoint,
+        } => run_replications(
+            scenario, reps, range, json, csv, trace, trace_rep, report, checkpoint,
+        ),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
+fn run_replications(
+    scenario: String,
+    reps: Replications,
+    range: Option<std::ops::Range<u64>>,
+    json: bool,
+    csv: Option<PathBuf>,
+    trace: Option<PathBuf>,
+    trace_rep: u64,
+    report: ReportArgs,
+    checkpoint_args: CheckpointArgs,
+) -> Result<(), Failure> {
+    use airpolicing::montecarlo::{RunError, run_resumable};
+    let s = Scenario::load(&scenario)?;
+    for w in &s.warnings {
+        eprintln!("{w}");
+    }
+    for path in csv.iter().chain(trace.iter()) {
+        check_writable(path)?;
+    }
+    report.check()?;
+    let token = interrupt_token();
+    // Rows are streamed to the CSV file as they come, not kept: memory stays flat.
+    let options = reps
+        .options(range)
+        .with_rows(false)
+        .with_cancel(token.clone());
+    let seed = reps.seed;
+    let total = options.reps.end - options.reps.start;
+    let command = format!(
+        "run seed={seed} reps={}..{} csv={}",
+        options.reps.start,
+        options.reps.end,
+        csv.is_some()
+    );
+    let mut cp = checkpoint_args.open(&command, &s)?;
+    let state = cp.as_mut().and_then(|c| c.saved.state.take());
+    let mut rows_csv = match &csv {
+        Some(path) => {
+            let names = airpolicing::sim::Model::new(&s).names().0.clone();
+            let f = match &cp {
+                Some(c) => {
+                    let keep = c.saved.csv_bytes.filter(|_| state.is_some());
+                    let mut f =
+                        output::AtomicFile::resumable(path, keep).map_err(Failure::Input)?;
+                    if keep.is_none() {
+                        f.write(run::csv_header(&names).as_bytes())
+                            .map_err(Failure::Input)?;
+                    }
+                    f
+                }
+                None => {
+                    let mut f = output::AtomicFile::create(path).map_err(Failure::Input)?;
+                    f.write(run::csv_header(&names).as_bytes())
+                        .map_err(Failure::Input)?;
+                    f
+                }
+            };
+            Some(f)
+        }
+        None => None,
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} replications, {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let mut write_error = None;
+    let mut done = state.as_ref().map_or(0, |st| st.done());
+    let started = std::time::Instant::now();
+    let result = {
+        let rows_csv = std::cell::RefCell::new(&mut rows_csv);
+        let mut each = |row: &airpolicing::sim::RepMetrics| {
+            if let Some(f) = rows_csv.borrow_mut().as_mut()
+                && write_error.is_none()
+                && let Err(e) = f.write(run::csv_row(row).as_bytes())
+            {
+                write_error = Some(e);
+            }
+        };
+        let cp = &mut cp;
+        let mut after_chunk = |st: &airpolicing::montecarlo::RunState| -> Result<(), String> {
+            done = st.done();
+            if let Some(c) = cp.as_mut()
+                && c.due(&token)
+            {
+                c.saved.csv_bytes = match rows_csv.borrow_mut().as_mut() {
+                    Some(f) => Some(f.sync()?),
+                    None => None,
+                };
+                c.saved.state = Some(st.clone());
+                c.write()?;
+            }
+            Ok(())
+        };
+        run_resumable(
+            &s,
+            &options,
+            state,
+            &|n| {
+                if let Some(b) = &bar {
+                    b.set_position(n);
+                }
+            },
+            &mut each,
+            &mut after_chunk,
+        )
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let result = match result {
+        Ok(r) => r,
+        Err(RunError::Cancelled) => return Err(interrupted(cp.as_ref(), done, total)),
+        Err(e) => return Err(Failure::Input(e.to_string())),
+    };
+    if let Some(e) = write_error {
+        return Err(Failure::Input(e));
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} replications in {secs:.2} s ({:.1} M events/s)",
+        result.replications(),
+        result.events() as f64 / secs / 1e6
+    );
+    if let Some(f) = rows_csv {
+        f.commit().map_err(Failure::Input)?;
+    }
+    if let Some(path) = &trace {
+        let jsonl = path
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "json");
+        let mut w = run::TraceWriter::new(jsonl);
+        let model = airpolicing::sim::Model::new(&s);
+        airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
+        run::write(path, &w.text).map_err(Failure::Input)?;
+    }
+    report.write(&s, &result, &[], None)?;
+    if json {
+        print_json(&run::json(&result, &s.origin))?;
+    } else {
+        print!("{}", run::render(&result, &s.origin));
+    }
+    if let Some(c) = cp {
+        c.finish();
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
 fn size_command(
     scenario: String,
     squadron: Option<String>,
@@ -554,19 +705,76 @@ fn size_command(
     mix: bool,
     json: bool,
     report_args: ReportArgs,
+    checkpoint_args: CheckpointArgs,
 ) -> Result<(), Failure> {
-    use airpolicing::sizing::{SizingOptions, size_squadron};
+    use airpolicing::montecarlo::{RunError, run_resumable};
+    use airpolicing::sizing::{SizingError, SizingOptions, size_force_by, size_squadron_by};
     let s = Scenario::load(&scenario)?;
     for w in &s.warnings {
         eprintln!("{w}");
     }
     let run = reps.options(None);
     report_args.check()?;
-    let opts = SizingOptions { run, max_aircraft };
+    let opts = SizingOptions {
+        run: run.clone(),
+        max_aircraft,
+    };
+    let token = interrupt_token();
+    let command = format!(
+        "size squadron={squadron:?} mix={mix} seed={} replications={} max_aircraft={max_aircraft}",
+        reps.seed, reps.replications
+    );
+    let mut cp = checkpoint_args.open(&command, &s)?;
+    // Scores each candidate fleet on this machine, as `score_locally` does, but stops on Ctrl-C
+    // and keeps every score (and the candidate in progress) in the checkpoint.
+    let candidate_opts = run.with_rows(false).with_cancel(token.clone());
+    let mut scored = 0u64;
+    let mut score = |c: &Scenario| -> Result<(u32, u32), SizingError> {
+        let counts: Vec<u32> = c.squadrons.iter().map(|q| q.aircraft_count).collect();
+        if let Some(saved) = &cp
+            && let Some((_, met, n)) = saved.saved.scores.iter().find(|(k, ..)| *k == counts)
+        {
+            return Ok((*met, *n));
+        }
+        let state = cp.as_mut().and_then(|c| match c.saved.current.take() {
+            Some((k, st)) if k == counts => Some(st),
+            _ => None,
+        });
+        let r = run_resumable(c, &candidate_opts, state, &|_| {}, &mut |_| {}, &mut |st| {
+            if let Some(c) = cp.as_mut()
+                && c.due(&token)
+            {
+                c.saved.current = Some((counts.clone(), st.clone()));
+                c.write()?;
+            }
+            Ok(())
+        })?;
+        let (met, n) = (r.met_standard as u32, r.replications() as u32);
+        scored += 1;
+        if let Some(c) = cp.as_mut() {
+            c.saved.scores.push((counts, met, n));
+            c.saved.current = None;
+            c.write()
+                .map_err(|e| SizingError::Run(RunError::Checkpoint(e)))?;
+        }
+        Ok((met, n))
+    };
+    let stop = |e: SizingError, cp: Option<&checkpoint::Checkpoint>, scored: u64| {
+        match e {
+        SizingError::Run(RunError::Cancelled) => Failure::Interrupted(match cp {
+            Some(c) => format!(
+                "interrupted after scoring {scored} candidate fleets; progress is saved in {}: run the same command with --resume to continue",
+                c.path().display()
+            ),
+            None => "interrupted; nothing was written (add --checkpoint FILE to be able to resume a long search)".to_string(),
+        }),
+        other => Failure::Input(other.to_string()),
+    }
+    };
     if mix {
         let started = std::time::Instant::now();
-        let r = airpolicing::sizing::size_force(&s, &opts)
-            .map_err(|e| Failure::Input(e.to_string()))?;
+        let r = size_force_by(&s, max_aircraft, &mut score);
+        let r = r.map_err(|e| stop(e, cp.as_ref(), scored))?;
         eprintln!(
             "sized the force mix in {:.1} s",
             started.elapsed().as_secs_f64()
@@ -598,6 +806,9 @@ fn size_command(
         } else {
             print!("{}", size::render_mix(&s, reps.replications, reps.seed, &r));
         }
+        if let Some(c) = cp {
+            c.finish();
+        }
         return Ok(());
     }
     let names: Vec<String> = match squadron {
@@ -606,8 +817,18 @@ fn size_command(
     };
     let started = std::time::Instant::now();
     let mut rows = Vec::new();
+    let mut failed = None;
     for n in &names {
-        rows.push(size_squadron(&s, n, &opts).map_err(|e| Failure::Input(e.to_string()))?);
+        match size_squadron_by(&s, n, max_aircraft, &mut score) {
+            Ok(r) => rows.push(r),
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = failed {
+        return Err(stop(e, cp.as_ref(), scored));
     }
     eprintln!(
         "sized {} squadron(s) in {:.1} s",
@@ -641,6 +862,9 @@ fn size_command(
                 &rows
             )
         );
+    }
+    if let Some(c) = cp {
+        c.finish();
     }
     Ok(())
 }
@@ -698,6 +922,10 @@ fn main() -> ExitCode {
         Ok(Err(Failure::Input(msg))) => {
             eprintln!("{msg}");
             ExitCode::from(2)
+        }
+        Ok(Err(Failure::Interrupted(msg))) => {
+            eprintln!("{msg}");
+            ExitCode::from(130)
         }
         Ok(Err(Failure::Internal(msg))) => {
             eprintln!("airpolicing: internal error: {msg}");

@@ -12,6 +12,8 @@ pub struct AtomicFile {
     path: PathBuf,
     tmp: PathBuf,
     out: Option<BufWriter<File>>,
+    /// A resumable file keeps its partial contents when dropped.
+    keep_partial: bool,
 }
 
 impl AtomicFile {
@@ -35,7 +37,68 @@ impl AtomicFile {
             path: path.to_path_buf(),
             tmp,
             out: Some(BufWriter::new(file)),
+            keep_partial: false,
         })
+    }
+
+    /// Starts writing `path` through a partial file with a fixed name (`.NAME.part` beside it)
+    /// that survives an interruption; with `keep` the partial file's first `keep` bytes are
+    /// kept (anything after them is from a chunk that never completed) and writing continues
+    /// after them.
+    pub fn resumable(path: &Path, keep: Option<u64>) -> Result<AtomicFile, String> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+        let tmp = dir.join(format!(".{}.part", name.to_string_lossy()));
+        let fail = |e: std::io::Error| format!("{}: cannot write: {e}", tmp.display());
+        let file = match keep {
+            None => File::create(&tmp).map_err(fail)?,
+            Some(n) => {
+                let f = std::fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .open(&tmp)
+                    .map_err(|e| {
+                        format!(
+                            "{}: the partial output of the checkpointed run is missing ({e}); delete the checkpoint to start again",
+                            tmp.display()
+                        )
+                    })?;
+                let len = f.metadata().map_err(fail)?.len();
+                if len < n {
+                    return Err(format!(
+                        "{}: the partial output is shorter ({len} bytes) than the checkpoint records ({n}); delete the checkpoint to start again",
+                        tmp.display()
+                    ));
+                }
+                f.set_len(n).map_err(fail)?;
+                let mut f = f;
+                use std::io::Seek;
+                f.seek(std::io::SeekFrom::End(0)).map_err(fail)?;
+                f
+            }
+        };
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+            out: Some(BufWriter::new(file)),
+            keep_partial: true,
+        })
+    }
+
+    /// Flushes and syncs what was written, returning the partial file's length.
+    pub fn sync(&mut self) -> Result<u64, String> {
+        let out = self.out.as_mut().expect("synced after commit");
+        let done = (|| {
+            out.flush()?;
+            out.get_ref().sync_data()?;
+            out.get_ref().metadata().map(|m| m.len())
+        })();
+        done.map_err(|e| format!("{}: cannot write: {e}", self.path.display()))
     }
 
     /// Appends `bytes`.
@@ -59,7 +122,7 @@ impl AtomicFile {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.out.is_some() || self.tmp.exists() {
+        if self.out.is_some() && !self.keep_partial {
             self.out = None;
             let _ = std::fs::remove_file(&self.tmp);
         }

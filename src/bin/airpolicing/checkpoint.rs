@@ -1,0 +1,161 @@
+//! `--checkpoint FILE` and `--resume` for `run` and `size`: long runs survive Ctrl-C, a kill or a
+//! power loss.
+//!
+//! A checkpoint is one JSON document, rewritten atomically (a temporary file, synced, renamed)
+//! at most once a second as chunks of replications finish, and once more when the run is
+//! interrupted. It holds everything folded in so far: for `run` the state of the summaries (see
+//! [`RunState`]) and how many bytes of the `--csv` file are complete; for `size` the score of
+//! every candidate fleet already run and the state of the one being run. It names the scenario
+//! (by a digest of its contents) and the options, so it cannot be resumed by a different command.
+//! Resuming gives output identical, byte for byte, to an uninterrupted run; the checkpoint is
+//! removed once the outputs are written.
+
+use crate::output::write_atomic;
+use airpolicing::montecarlo::{CancelToken, RunState};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const FORMAT: &str = "airpolicing checkpoint 1";
+
+/// The least time between two checkpoint writes.
+const EVERY: Duration = Duration::from_secs(1);
+
+/// What a checkpoint holds.
+#[derive(Serialize, Deserialize, Default)]
+pub struct Saved {
+    format: String,
+    /// `run` or `size`, with the options that change the result.
+    command: String,
+    /// FNV-1a digest of the scenario file as validated.
+    scenario_digest: String,
+    /// `run`: the summaries so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<RunState>,
+    /// `run --csv`: complete bytes of the partial CSV file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csv_bytes: Option<u64>,
+    /// `size`: every candidate scored, as (aircraft per squadron, met, replications).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<(Vec<u32>, u32, u32)>,
+    /// `size`: the candidate being run and its summaries so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<(Vec<u32>, RunState)>,
+}
+
+/// A checkpoint file in use.
+pub struct Checkpoint {
+    path: PathBuf,
+    last: Option<Instant>,
+    pub saved: Saved,
+}
+
+/// 64-bit FNV-1a, as hex: stable across versions and machines.
+fn digest(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+impl Checkpoint {
+    /// Opens the checkpoint at `path` for `command` on the scenario whose file is `toml`:
+    /// continues the saved one with `resume`, else starts a new one. Refuses to overwrite an
+    /// existing checkpoint without `resume`, and to resume one of another command or scenario.
+    pub fn open(path: &Path, resume: bool, command: &str, toml: &str) -> Result<Self, String> {
+        let here = path.display();
+        let scenario_digest = digest(toml);
+        let saved = match (resume, path.exists()) {
+            (false, true) => {
+                return Err(format!(
+                    "{here} already holds a checkpoint; add --resume to continue that run, or delete the file to start again"
+                ));
+            }
+            (true, false) => {
+                return Err(format!(
+                    "{here}: no checkpoint to resume; run the command without --resume to start one"
+                ));
+            }
+            (false, false) => Saved {
+                format: FORMAT.into(),
+                command: command.into(),
+                scenario_digest,
+                ..Saved::default()
+            },
+            (true, true) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{here}: cannot read the checkpoint: {e}"))?;
+                let saved: Saved = serde_json::from_str(&text).map_err(|e| {
+                    format!("{here}: not an airpolicing checkpoint, or a damaged one ({e}); delete it to start again")
+                })?;
+                if saved.format != FORMAT {
+                    return Err(format!(
+                        "{here}: a checkpoint of format `{}`, this version reads `{FORMAT}`",
+                        saved.format
+                    ));
+                }
+                if saved.command != command {
+                    return Err(format!(
+                        "{here} is the checkpoint of `{}`, not of `{command}`; resume it with the options it was started with",
+                        saved.command
+                    ));
+                }
+                if saved.scenario_digest != scenario_digest {
+                    return Err(format!(
+                        "{here} is the checkpoint of another version of the scenario (its contents changed); delete it to start again"
+                    ));
+                }
+                saved
+            }
+        };
+        // Refuse an unwritable place before any work.
+        let cp = Checkpoint {
+            path: path.to_path_buf(),
+            last: None,
+            saved,
+        };
+        cp.write()?;
+        Ok(cp)
+    }
+
+    /// Writes the checkpoint now.
+    pub fn write(&self) -> Result<(), String> {
+        let text = serde_json::to_string(&self.saved)
+            .map_err(|e| format!("{}: cannot write the checkpoint: {e}", self.path.display()))?;
+        write_atomic(&self.path, text.as_bytes())
+    }
+
+    /// Whether to write now: a second has passed since the last write, or the run is being
+    /// cancelled (its next chunk will not finish). Marks the write as done.
+    pub fn due(&mut self, cancel: &CancelToken) -> bool {
+        let due = cancel.is_cancelled() || self.last.is_none_or(|t| t.elapsed() >= EVERY);
+        if due {
+            self.last = Some(Instant::now());
+        }
+        due
+    }
+
+    /// Removes the checkpoint once the outputs are complete.
+    pub fn finish(self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_digest_matches_published_test_vectors() {
+        // FNV-1a 64 of "" and "a", from the FNV reference test suite.
+        assert_eq!(digest(""), "cbf29ce484222325");
+        assert_eq!(digest("a"), "af63dc4c8601ec8c");
+    }
+}
