@@ -599,6 +599,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     fn run(&mut self) {
         while let Some((t, ev)) = self.cal.pop() {
             if t > self.end {
+                #[cfg(debug_assertions)]
+                self.check_violations_end(Some(ev));
                 break;
             }
             debug_assert!(t >= self.now, "time went backwards: {t} < {}", self.now);
@@ -607,8 +609,38 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             self.handle(ev);
             #[cfg(debug_assertions)]
             self.check_invariants();
+            #[cfg(debug_assertions)]
+            if self.cal.is_empty() {
+                self.check_violations_end(None);
+            }
         }
         self.now = self.end;
+    }
+
+    /// Every violation has exactly one outcome (undetected, unanswered, or intercepted after a
+    /// response), unless it had not crossed, or its response was not yet ordered, when the
+    /// replication ended. `first` is the first event past the end; the rest are drained here.
+    #[cfg(debug_assertions)]
+    fn check_violations_end(&mut self, first: Option<Ev>) {
+        let mut waiting = vec![false; self.viol.len()];
+        let mut next = first;
+        while let Some(ev) = next {
+            if let Ev::Cross(i) | Ev::Respond(i) = ev {
+                waiting[i as usize] = true;
+            }
+            next = self.cal.pop().map(|(_, e)| e);
+        }
+        for (i, x) in self.viol.iter().enumerate() {
+            assert!(
+                x.outcome != Outcome::Pending || waiting[i],
+                "violation {i} crossed at {} h and has no outcome",
+                x.t0
+            );
+            assert!(
+                x.outcome == Outcome::Pending || !waiting[i],
+                "violation {i} has an outcome and is still waiting for an event"
+            );
+        }
     }
 
     fn handle(&mut self, ev: Ev) {
@@ -1566,6 +1598,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 / 60.0;
             self.at(seen + c2, Ev::Respond(i as u32));
         } else {
+            debug_assert!(
+                self.viol[i].outcome == Outcome::Pending,
+                "violation {i} answered twice"
+            );
             self.viol[i].outcome = Outcome::Undetected;
             self.trace_violation(i, "undetected", start);
         }
@@ -1642,12 +1678,20 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             }
         }
         let Some((t_meet, who)) = best else {
+            debug_assert!(
+                self.viol[i].outcome == Outcome::Pending,
+                "violation {i} answered twice"
+            );
             self.viol[i].outcome = Outcome::Unanswered;
             self.trace_violation(i, "unanswered", target_now);
             return;
         };
         let meet = start + vel * (t_meet - t0);
         self.viol[i].meet = meet;
+        debug_assert!(
+            self.viol[i].outcome == Outcome::Pending,
+            "violation {i} answered twice"
+        );
         self.viol[i].outcome = Outcome::Intercepted(t_meet - t0);
         self.trace_violation(i, "response_ordered", target_now);
         match who {
