@@ -105,7 +105,12 @@ impl Front {
         &self.projection
     }
 
-    /// Total geodesic length in km.
+    /// Distance along the front of each vertex from the first, km.
+    pub fn cumulative_km(&self) -> &[f64] {
+        &self.cumulative_km
+    }
+
+    /// Total length along the geodesic segments, km.
     pub fn length_km(&self) -> f64 {
         *self
             .cumulative_km

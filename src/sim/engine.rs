@@ -374,6 +374,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     }
 
     fn trace(&mut self, a: usize, event: &'static str, position: LatLon, task: Option<&'m str>) {
+        if !O::RECORDS {
+            return;
+        }
         let x = &self.ac[a];
         let sq = &self.m.squadrons[x.sq];
         let fuel_kg = x.fuel - x.burn * (self.now - x.fuel_t);
@@ -386,6 +389,16 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             fuel_kg,
             task,
         });
+    }
+
+    /// A point of the theatre plane on the ellipsoid, for the trace only (a geodesic each; the
+    /// origin when nothing records).
+    fn plane_to_earth(&self, p: Vector2<f64>) -> LatLon {
+        if O::RECORDS {
+            self.m.front.projection().inverse(&p)
+        } else {
+            self.m.front.projection().inverse(&Vector2::zeros())
+        }
     }
 
     fn base(&self, a: usize) -> LatLon {
@@ -1513,11 +1526,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 .position(|k| u < k.cum_share)
                 .unwrap_or(v.types.len() - 1);
             let k = &v.types[kind];
-            let start = self
-                .m
-                .front
-                .projection()
-                .forward(&self.m.front.point_at(along));
+            let start = self.m.front_plane_at(along);
             let spread = (2.0 * rng.random::<f64>() - 1.0) * k.spread_deg.to_radians();
             let base_dir = if k.toward.is_empty() {
                 self.m.front.inward_normal(along)
@@ -1562,6 +1571,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     }
 
     fn trace_violation(&mut self, i: usize, event: &'static str, at: Vector2<f64>) {
+        if !O::RECORDS {
+            return;
+        }
         let position = self.m.front.projection().inverse(&at);
         self.obs.event(&TraceEvent {
             time_h: self.now,
@@ -1760,7 +1772,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     fn intercept(&mut self, i: usize) {
         let meet = self.viol[i].meet;
         self.trace_violation(i, "intercepted", meet);
-        let at = self.m.front.projection().inverse(&meet);
+        let at = self.plane_to_earth(meet);
         let v = self.m.violations.as_ref().expect("violations exist");
         let rng = self.viol_rng.as_mut().expect("a violation stream");
         let mut shadow = v.shadow_min.sample(rng) / 60.0;
@@ -1784,7 +1796,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     /// After shadowing: back to the station if the fuel allows, otherwise home.
     fn shadow_done(&mut self, i: usize) {
         let meet = self.viol[i].meet;
-        let at = self.m.front.projection().inverse(&meet);
+        let at = self.plane_to_earth(meet);
         for k in 0..self.viol[i].responders.len() {
             let a = self.viol[i].responders[k];
             if self.ac[a].st != St::Shadow {

@@ -27,6 +27,10 @@ pub struct TraceEvent<'a> {
 /// Receives every trace event of a replication. The default methods do nothing, so an observer
 /// that is not used costs nothing.
 pub trait Observer {
+    /// Whether the observer looks at events at all. When false, the engine skips building them
+    /// (positions on the ellipsoid cost a geodesic each).
+    const RECORDS: bool = true;
+
     /// Called once per aircraft event, in time order.
     fn event(&mut self, _event: &TraceEvent<'_>) {}
 }
@@ -35,7 +39,9 @@ pub trait Observer {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoTrace;
 
-impl Observer for NoTrace {}
+impl Observer for NoTrace {
+    const RECORDS: bool = false;
+}
 
 /// An owned copy of a [`TraceEvent`].
 #[derive(Debug, Clone, PartialEq)]
