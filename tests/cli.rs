@@ -275,3 +275,19 @@ fn sweep_over_a_missing_or_non_numeric_field_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("FIELD=V1,V2"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_run_over_the_limits_fails_at_once_naming_the_limit() {
+    let o = airpolicing(&["run", "ukraine", "-n", "10000000"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("MAX_REPLICATION_DAYS"), "{err}");
+    assert!(err.contains("3.000e8 replication-days"), "{err}");
+    let o = airpolicing(&["size", "baltic", "-n", "10000000"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("MAX_REPLICATION_DAYS"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -141,6 +141,20 @@ pub enum RunError {
     /// The run's [`CancelToken`] was cancelled; the replications done are dropped.
     #[error("the run was cancelled")]
     Cancelled,
+    /// The run is bigger than [`crate::scenario::limits::MAX_REPLICATION_DAYS`].
+    #[error(
+        "{replications} replications of {days} days are {total:.3e} replication-days; the limit is {limit:.0e} (scenario::limits::MAX_REPLICATION_DAYS): run fewer replications, a shorter duration, or split the range (--reps A..B, or Dask)"
+    )]
+    TooBig {
+        /// Replications asked for.
+        replications: u64,
+        /// Simulated days per replication.
+        days: f64,
+        /// Their product.
+        total: f64,
+        /// The limit.
+        limit: f64,
+    },
     /// A checkpoint could not be written, or is not of this run.
     #[error("{0}")]
     Checkpoint(String),
@@ -187,6 +201,22 @@ impl RunResult {
     pub fn metric(&self, name: &str) -> Option<&Summary> {
         self.summary.iter().find(|s| s.name == name)
     }
+}
+
+/// Refuses, before any work, a run of `replications` over the documented limits.
+pub fn check_limits(scenario: &Scenario, replications: u64) -> Result<(), RunError> {
+    let days = scenario.duration_h / 24.0;
+    let total = replications as f64 * days;
+    let limit = crate::scenario::limits::MAX_REPLICATION_DAYS;
+    if total > limit {
+        return Err(RunError::TooBig {
+            replications,
+            days,
+            total,
+            limit,
+        });
+    }
+    Ok(())
 }
 
 /// Runs the replications of `options` on `scenario`.
@@ -279,6 +309,7 @@ pub fn run_resumable(
             end: reps.end,
         });
     }
+    check_limits(scenario, reps.end - reps.start)?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(t) = options.threads {
         if t == 0 {

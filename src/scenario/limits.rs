@@ -24,3 +24,8 @@ pub const MAX_AIRCRAFT_TOTAL: u64 = 20_000;
 pub const MAX_DURATION_DAYS: f64 = 3_650.0;
 /// Most violations expected in one replication (rate × peak multipliers × duration).
 pub const MAX_VIOLATIONS_PER_REPLICATION: f64 = 1_000_000.0;
+/// Most replication-days in one run (replications × simulated days): about an hour of two cores
+/// for a `ukraine`-sized theatre. Split a bigger study with `--reps A..B` or Dask.
+pub const MAX_REPLICATION_DAYS: f64 = 50_000_000.0;
+/// Most events in one trace (about 100 bytes each on disk).
+pub const MAX_TRACE_EVENTS: u64 = 5_000_000;

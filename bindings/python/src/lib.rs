@@ -209,6 +209,12 @@ fn run_rows<'py>(
     ))
 }
 
+/// Refuses, before any work, a run of `replications` over the documented limits.
+#[pyfunction]
+fn check_limits(scenario: &NativeScenario, replications: u64) -> PyResult<()> {
+    montecarlo::check_limits(&scenario.inner, replications).map_err(run_err)
+}
+
 /// Replications `start..end` that meet the scenario's standard, as `(met, replications)`: one
 /// chunk of a sizing candidate's score.
 #[pyfunction]
@@ -373,6 +379,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run_rows, m)?)?;
     m.add_function(wrap_pyfunction!(summarise, m)?)?;
     m.add_function(wrap_pyfunction!(score_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(check_limits, m)?)?;
     m.add_function(wrap_pyfunction!(size, m)?)?;
     m.add_function(wrap_pyfunction!(size_by, m)?)?;
     m.add_function(wrap_pyfunction!(sweep, m)?)?;

@@ -277,3 +277,8 @@ def test_every_native_function_has_a_stub_and_every_public_name_a_docstring():
                 for member, value in vars(obj).items():
                     if not member.startswith("_") and (callable(value) or isinstance(value, property)):
                         assert inspect.getdoc(value), f"{name}.{member} has no docstring"
+
+
+def test_a_run_over_the_limits_is_refused_before_any_work():
+    with pytest.raises(ValueError, match="MAX_REPLICATION_DAYS"):
+        ap.run(ap.Scenario.load("ukraine"), replications=10_000_000)

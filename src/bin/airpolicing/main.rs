@@ -563,6 +563,21 @@ fn run_replications(
         check_writable(path)?;
     }
     report.check()?;
+    let asked = reps.options(range.clone()).reps;
+    airpolicing::montecarlo::check_limits(&s, asked.end - asked.start)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    if trace.is_some() {
+        // A trace is held whole before it is written: refuse one over the limit before the run.
+        let events =
+            airpolicing::sim::simulate(&airpolicing::sim::Model::new(&s), reps.seed, trace_rep)
+                .events;
+        let limit = airpolicing::scenario::limits::MAX_TRACE_EVENTS;
+        if events > limit {
+            return Err(Failure::Input(format!(
+                "the trace of replication {trace_rep} would hold {events} events; the limit is {limit} (scenario::limits::MAX_TRACE_EVENTS): trace a shorter scenario"
+            )));
+        }
+    }
     let token = interrupt_token();
     // Rows are streamed to the CSV file as they come, not kept: memory stays flat.
     let options = reps

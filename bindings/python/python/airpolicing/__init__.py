@@ -205,6 +205,7 @@ def run(
         raise TypeError("reps must be a range with step 1, e.g. range(0, 100)")
     if len(reps) == 0:
         raise ValueError(f"the replication range {reps} is empty")
+    _airpolicing.check_limits(scenario._native, len(reps))
     _check_count("n_threads", n_threads, optional=True)
     _check_count("chunk_size", chunk_size)
     chunks: Iterable[range] = [range(a, min(a + chunk_size, reps.stop)) for a in range(reps.start, reps.stop, chunk_size)]

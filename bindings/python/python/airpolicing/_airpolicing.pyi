@@ -45,6 +45,9 @@ def run_rows(
     """Runs replications ``start..end`` without the interpreter lock: metric names, replication
     indices, values (one row per replication) and the merged response-time histogram."""
 
+def check_limits(scenario: NativeScenario, replications: int) -> None:
+    """Raises ValueError, before any work, for a run over the documented limits."""
+
 def score_rows(scenario: NativeScenario, seed: int, start: int, end: int, n_threads: int | None = None) -> tuple[int, int]:
     """Replications ``start..end`` that meet the scenario's standard, as ``(met, replications)``."""
 

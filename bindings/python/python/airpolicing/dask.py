@@ -66,6 +66,7 @@ def run(
     reps = range(int(replications)) if reps is None else reps
     if len(reps) == 0:
         raise ValueError(f"the replication range {reps} is empty")
+    _airpolicing.check_limits(scenario._native, len(reps))
     parts = _submit(client, run_chunk, scenario._native, s, reps, chunk_size, retries)
     names = parts[0][0]
     hist = np.zeros(max(len(p[3]) for p in parts), dtype=np.uint64)
