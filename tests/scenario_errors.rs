@@ -404,3 +404,13 @@ fn with_value_sets_numbers_by_path_and_refuses_the_rest() {
             .contains("violations.rate_per_day: must be a finite number >= 0")
     );
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_at_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.toml");
+    std::fs::write(&path, b"[scenario]\nname = \"Vilniaus \xe0\"\n").unwrap();
+    let e = Scenario::from_path(&path).unwrap_err().to_string();
+    assert!(e.contains("latin1.toml:2:18"), "{e}");
+    assert!(e.contains("not UTF-8"), "{e}");
+}

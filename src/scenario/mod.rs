@@ -66,17 +66,19 @@ impl Scenario {
             source,
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
+            // The place of the first bad byte: its line, and its column in bytes.
+            let at = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..at];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
             let locator = Locator::new("");
             let mut c = Checker::new(&file, Some(&locator));
             c.push_at(
                 Severity::Error,
                 &FieldPath::root(),
-                0,
-                0,
-                format!(
-                    "the file is not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
+                line,
+                column,
+                format!("the file is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"),
             );
             ScenarioError::Invalid {
                 diagnostics: c.diagnostics,
