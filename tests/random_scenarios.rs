@@ -225,3 +225,54 @@ proptest! {
         prop_assert!(row.events > 0);
     }
 }
+
+fn any_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(0.0),
+        Just(-0.0),
+        Just(1e308),
+        Just(-1e308),
+        Just(1e-308),
+        Just(4_294_967_296.0),
+        -1e6f64..1e6,
+        0.0f64..2.0,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Any number at any of the main fields of a bundled scenario, set by path as `sweep` and
+    /// Python's `with_value` do: refused with an error, or valid and simulated without a panic.
+    #[test]
+    fn any_value_at_any_main_field_is_refused_or_runs(
+        which in 0usize..4,
+        field in 0usize..64,
+        value in any_number(),
+    ) {
+        let name = airpolicing::scenario::bundled_names()[which];
+        let s = Scenario::load(name).unwrap();
+        let fields = airpolicing::sweep::main_parameters(&s);
+        let (path, _) = &fields[field % fields.len()];
+        if let Ok(changed) = s.with_value(path, value) {
+            // Simulate a short stretch of it, unless the value makes it a huge run (a valid
+            // rate of thousands of violations a day): the limits and the fuzz run cover those.
+            let mut short = changed.clone();
+            short.duration_h = short.duration_h.min(2.0 * 24.0);
+            short.warmup_h = short.warmup_h.min(12.0);
+            let rate = short.file.violations.as_ref().map_or(0.0, |v| v.rate_per_day);
+            let aircraft: u32 = short.squadrons.iter().map(|q| q.aircraft_count).sum();
+            if rate <= 500.0 && aircraft <= 500 {
+                let row = simulate(&Model::new(&short), 1, 0);
+                prop_assert!(row.events > 0, "{name}: {path} = {value}");
+            }
+        }
+    }
+}

@@ -47,8 +47,11 @@ pub fn rotation_count(
     if interval <= 0.0 || !cycle_h.is_finite() {
         return None;
     }
+    // More aircraft than any scenario may hold is no rotation at all.
+    let limit = crate::scenario::limits::MAX_AIRCRAFT_TOTAL;
     let per_slot = ceil_tolerant(cycle_h / interval);
-    Some(element * per_slot as u32)
+    let n = f64::from(element) * per_slot;
+    (n <= limit as f64).then_some(n as u32)
 }
 
 /// The continuous lower bound on aircraft in rotation: `k · C / t_os`.
@@ -116,16 +119,33 @@ pub fn fleet_by_division(in_rotation: u32, availability: f64) -> Option<u32> {
 }
 
 /// The smallest fleet N with `P[Binomial(N, A) ≥ N_rot] ≥ confidence`; `None` if availability is
-/// 0 or no fleet up to 100 times the rotation (plus 100) reaches the confidence.
+/// 0, if the rotation alone is more aircraft than any scenario may hold
+/// ([`crate::scenario::limits::MAX_AIRCRAFT_TOTAL`]), or if no fleet up to 100 times the rotation
+/// (plus 100) reaches the confidence. The probability grows with N, so the search bisects.
 pub fn fleet_for_confidence(in_rotation: u32, availability: f64, confidence: f64) -> Option<u32> {
     if in_rotation == 0 {
         return Some(0);
     }
-    if availability <= 0.0 {
+    if availability <= 0.0 || u64::from(in_rotation) > crate::scenario::limits::MAX_AIRCRAFT_TOTAL {
         return None;
     }
-    let cap = in_rotation.saturating_mul(100).saturating_add(100);
-    (in_rotation..=cap).find(|&n| binomial_at_least(n, in_rotation, availability) >= confidence)
+    let meets = |n: u32| binomial_at_least(n, in_rotation, availability) >= confidence;
+    let (mut lo, mut hi) = (
+        in_rotation,
+        in_rotation.saturating_mul(100).saturating_add(100),
+    );
+    if !meets(hi) {
+        return None;
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if meets(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
 }
 
 #[cfg(test)]
@@ -134,6 +154,24 @@ mod tests {
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn bisection_finds_the_same_fleet_as_a_linear_search() {
+        for k in [1u32, 2, 3, 6, 17, 40, 120] {
+            for a in [0.05, 0.3, 0.58, 0.7, 0.9, 0.99, 1.0] {
+                for conf in [0.5, 0.9, 0.95, 0.999] {
+                    let linear = (k..=k * 100 + 100).find(|&n| binomial_at_least(n, k, a) >= conf);
+                    assert_eq!(fleet_for_confidence(k, a, conf), linear, "{k} {a} {conf}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_absurd_rotation_has_no_fleet_and_returns_at_once() {
+        assert_eq!(fleet_for_confidence(u32::MAX, 0.7, 0.9), None);
+        assert_eq!(fleet_for_confidence(20_001, 0.7, 0.9), None);
     }
 
     #[test]
@@ -213,5 +251,8 @@ mod tests {
         assert_eq!(rotation_count(1, 6.01, 2.5, 0.5), Some(4));
         // No time on station beyond the overlap: no rotation works.
         assert_eq!(rotation_count(2, 5.0, 0.5, 0.5), None);
+        // A rotation of more aircraft than any scenario may hold is none (it used to overflow).
+        assert_eq!(rotation_count(2, 1e308, 2.5, 0.5), None);
+        assert_eq!(rotation_count(2, 20_000.0, 2.5, 0.5), Some(20_000));
     }
 }

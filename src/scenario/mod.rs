@@ -70,7 +70,12 @@ impl Scenario {
             let at = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..at];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            let column = at
+                - before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1)
+                + 1;
             let locator = Locator::new("");
             let mut c = Checker::new(&file, Some(&locator));
             c.push_at(
@@ -78,7 +83,9 @@ impl Scenario {
                 &FieldPath::root(),
                 line,
                 column,
-                format!("the file is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"),
+                format!(
+                    "the file is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8"
+                ),
             );
             ScenarioError::Invalid {
                 diagnostics: c.diagnostics,
