@@ -1005,22 +1005,28 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         }
     }
 
-    /// Aircraft `a` of group `g` leaves at bingo (or after a failure). If it was one of the
-    /// group's members and its relief is not complete, the relief is brought forward.
+    /// Aircraft `a` of group `g` leaves its post at bingo (or after a failure) and goes home.
     fn member_leaves(&mut self, a: usize, g: usize) {
         let p = self.groups[g].post;
-        let was_member = self.groups[g].members.contains(&a) || self.groups[g].relief.contains(&a);
-        if !was_member {
-            self.ac[a].group = None;
-            self.leave_post_from(a, p);
-            return;
-        }
-        self.groups[g].members.retain(|&x| x != a);
-        self.groups[g].relief.retain(|&x| x != a);
         self.ac[a].group = None;
         self.leave_post_from(a, p);
-        if self.groups[g].members.is_empty() && !self.groups[g].relief.is_empty() {
-            self.groups[g].members = std::mem::take(&mut self.groups[g].relief);
+        self.leave_group(a, g);
+    }
+
+    /// Takes `a` out of group `g`. If it was one of the group's members and its relief is not
+    /// complete, the relief is brought forward; if it was the last member, a relief already on
+    /// its way becomes the element.
+    fn leave_group(&mut self, a: usize, g: usize) {
+        let gr = &mut self.groups[g];
+        let was_member = gr.members.contains(&a) || gr.relief.contains(&a);
+        gr.members.retain(|&x| x != a);
+        gr.relief.retain(|&x| x != a);
+        self.ac[a].group = None;
+        if !was_member {
+            return;
+        }
+        if gr.members.is_empty() && !gr.relief.is_empty() {
+            gr.members = std::mem::take(&mut gr.relief);
             self.plan_relief(g);
         } else {
             self.relieve_now(g);
@@ -1809,19 +1815,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     continue;
                 }
                 // Not enough fuel: home, and the element wants its relief now.
-                let was_member =
-                    self.groups[g].members.contains(&a) || self.groups[g].relief.contains(&a);
-                self.groups[g].members.retain(|&x| x != a);
-                self.groups[g].relief.retain(|&x| x != a);
-                self.ac[a].group = None;
-                if was_member {
-                    if self.groups[g].members.is_empty() && !self.groups[g].relief.is_empty() {
-                        self.groups[g].members = std::mem::take(&mut self.groups[g].relief);
-                        self.plan_relief(g);
-                    } else {
-                        self.relieve_now(g);
-                    }
-                }
+                self.leave_group(a, g);
             }
             self.ac[a].st = St::Homebound;
             self.trace(a, "home_after_intercept", at, None);
