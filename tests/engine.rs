@@ -241,3 +241,96 @@ fn ground_aborts_and_failures_happen_at_their_rates() {
         "{inspections} vs {per_50}"
     );
 }
+
+/// The events of replication 0 of a scenario given as TOML text.
+fn trace_of(text: &str) -> Vec<airpolicing::sim::trace::Recorded> {
+    use airpolicing::sim::{simulate_observed, trace::Recorder};
+    let s = Scenario::from_toml_str(text, "test").unwrap_or_else(|e| panic!("{e}"));
+    let mut rec = Recorder::default();
+    simulate_observed(&Model::new(&s), 1, 0, &mut rec);
+    rec.events
+}
+
+#[test]
+fn a_fighter_heads_for_the_tanker_at_its_threshold_not_for_a_wish_of_an_earlier_sortie() {
+    // Kherson from the ukraine scenario with fixed times and perfect availability. Both fighters
+    // of an element reach the refuelling threshold together; one goes to the tanker and the
+    // other waits for it (and may have to leave at bingo instead). That wish must end with the
+    // sortie: on a later sortie the fighter goes at its own threshold like everyone else, not as
+    // soon as a partner comes back from the tanker.
+    let events = trace_of(
+        r#"
+[scenario]
+name = "aar"
+duration_days = 4
+
+[front]
+points = [[47.57, 34.39], [46.84, 33.43], [46.64, 32.61], [46.48, 32.20], [46.50, 31.60]]
+protected_side = "right"
+sectors = 1
+
+[[bases]]
+name = "Fetesti"
+position = [44.3923, 27.7267]
+
+[[bases]]
+name = "Kogalniceanu"
+position = [44.3622, 28.4883]
+
+[[aircraft]]
+id = "gripen"
+based_on = "gripen_e"
+availability = { model = "perfect" }
+
+[[aircraft]]
+id = "tanker"
+based_on = "kc46"
+availability = { model = "perfect" }
+
+[[squadrons]]
+name = "Gripen"
+aircraft = "gripen"
+base = "Fetesti"
+aircraft_count = 12
+
+[[squadrons]]
+name = "Tanker"
+aircraft = "tanker"
+base = "Kogalniceanu"
+aircraft_count = 4
+
+[relief]
+overlap_min = 15
+refuel_at_fuel_fraction = 0.2
+
+[[cap_stations]]
+name = "Kherson"
+position = [47.45, 32.77]
+squadrons = ["Gripen"]
+tanker_track = "South AAR"
+
+[[tanker_tracks]]
+name = "South AAR"
+position = [47.85, 34.20]
+squadron = "Tanker"
+"#,
+    );
+    let to_tanker: Vec<f64> = events
+        .iter()
+        .filter(|e| e.squadron == "Gripen" && e.event == "to_tanker")
+        .map(|e| e.fuel_kg)
+        .collect();
+    assert!(
+        to_tanker.len() > 50,
+        "{} trips to the tanker",
+        to_tanker.len()
+    );
+    // Every sortie reaches the station with the same fuel, so the first trip is at the threshold.
+    let threshold = to_tanker[0];
+    for (k, fuel) in to_tanker.iter().enumerate() {
+        assert!(
+            *fuel <= threshold + 1e-6,
+            "trip {k} to the tanker with {fuel} kg, above the threshold {threshold} kg"
+        );
+    }
+}

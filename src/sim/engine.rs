@@ -812,6 +812,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         x.fuel_t = self.now;
         x.burn = 0.0;
         x.given_this_sortie = 0.0;
+        x.wants_fuel = false;
         x.wheels_up = self.now + launch_h;
         let arrive = self.now + launch_h + transit_h;
         let fuel_there = s.fuel_kg - transit_h * s.cruise_burn;
