@@ -334,3 +334,48 @@ squadron = "Tanker"
         );
     }
 }
+
+#[test]
+fn a_relief_aircraft_launched_after_the_old_element_left_joins_the_element_and_is_relieved() {
+    // The textbook with 3 aircraft (fixed times: launch 0.25 h, transit 0.5 h, 2.5 h on
+    // station, turnaround 1.75 h, overlap 0.5 h, so a relief launches 1.25 h before it is due):
+    //   0.00  tails 0 and 1 launch; on station 0.75, bingo 3.25.
+    //   2.00  their relief launches, but only tail 2 is ready; on station 2.75, bingo 5.25.
+    //   3.25  tails 0 and 1 leave at bingo: tail 2 is the element now. Ready again at 5.50.
+    //   5.50  tail 0 launches for the element, after the old members have left; on station
+    //         6.25, bingo 8.75. It is part of the element, so the element's relief is planned
+    //         to arrive at 8.75 - 0.5 = 8.25: tails 1 and 2 launch at 7.50.
+    // (It used to become a relief of one that never completed: no relief was planned for it,
+    // and tails 1 and 2 launched only when it left, arriving at 9.50.)
+    let text = bundled("textbook")
+        .unwrap()
+        .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
+    let events = trace_of(&text);
+    let at = |tail: usize, event: &str| -> Vec<f64> {
+        events
+            .iter()
+            .filter(|e| e.tail == tail && e.event == event)
+            .map(|e| e.time_h)
+            .collect()
+    };
+    let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
+    assert!(
+        near(at(2, "on_station")[0], 2.75),
+        "{:?}",
+        at(2, "on_station")
+    );
+    assert!(near(at(0, "launch")[1], 5.5), "{:?}", at(0, "launch"));
+    assert!(
+        near(at(0, "leave_station")[1], 8.75),
+        "{:?}",
+        at(0, "leave_station")
+    );
+    for tail in [1, 2] {
+        let arrivals = at(tail, "on_station");
+        assert!(
+            near(arrivals[1], 8.25),
+            "tail {tail} on station at {:?}",
+            &arrivals[..2]
+        );
+    }
+}

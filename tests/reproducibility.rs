@@ -85,10 +85,10 @@ fn cli_csv_rows_of_split_ranges_concatenate_to_the_whole() {
 /// model, the streams or the event order moves it; update it only for a change that means to.
 /// (Exact on x86-64 Linux; another libm may differ in the last bits.)
 const GOLDEN: [(&str, u64); 4] = [
-    ("ukraine", 4653912918897080302),   // 1409.2855623695027
+    ("ukraine", 4653917419259849136),   // 1410.3088263930804
     ("baltic", 4640938214371326895),    // 191.39741331987668
     ("textbook", 4641944578486804096),  // 220.00000179115523
-    ("reference", 4648479964431187288), // 598.9873684718432
+    ("reference", 4648550091842902820), // 606.9599321473838
 ];
 
 #[test]

@@ -13,7 +13,9 @@
 //! requires. If no aircraft is ready then, the group waits and takes the next ready aircraft of a
 //! serving squadron, nearest squadron first; a ready aircraft goes first to a QRA posture short of
 //! its alert, then to the longest-waiting group. When the whole relief is on station the old
-//! members leave; a member that must leave earlier leaves anyway, and the post has a gap.
+//! members leave; a member that must leave earlier leaves anyway, and the post has a gap. Once
+//! the old members have all gone, the part of the relief already launched is the element, and
+//! the aircraft still to launch join it.
 
 use super::calendar::{Calendar, Hours};
 use super::metrics::{RepMetrics, TimeWeighted};
@@ -1015,8 +1017,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     }
 
     /// Takes `a` out of group `g`. If it was one of the group's members and its relief is not
-    /// complete, the relief is brought forward; if it was the last member, a relief already on
-    /// its way becomes the element.
+    /// complete, the relief is brought forward; if it was the last member, the part of the relief
+    /// already launched becomes the element, and the aircraft still to launch join it.
     fn leave_group(&mut self, a: usize, g: usize) {
         let gr = &mut self.groups[g];
         let was_member = gr.members.contains(&a) || gr.relief.contains(&a);
@@ -1026,12 +1028,17 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         if !was_member {
             return;
         }
-        if gr.members.is_empty() && !gr.relief.is_empty() {
-            gr.members = std::mem::take(&mut gr.relief);
-            self.plan_relief(g);
-        } else {
-            self.relieve_now(g);
+        if gr.members.is_empty() {
+            // The old element has gone: aircraft still to launch join the element, not a relief
+            // that could never complete.
+            gr.filling = true;
+            if !gr.relief.is_empty() {
+                gr.members = std::mem::take(&mut gr.relief);
+                self.plan_relief(g);
+                return;
+            }
         }
+        self.relieve_now(g);
     }
 
     fn bingo(&mut self, a: usize) {
@@ -1071,13 +1078,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 };
                 let sq = self.ac[a].sq;
                 self.set_burn(a, self.m.squadrons[sq].cruise_burn);
-                self.groups[g].members.retain(|&x| x != a);
-                self.groups[g].relief.retain(|&x| x != a);
-                self.ac[a].group = None;
                 self.ac[a].st = St::Homebound;
                 self.ac[a].epoch += 1;
                 self.fly_home(a, flown, pos);
-                self.relieve_now(g);
+                self.leave_group(a, g);
             }
             // Elsewhere the fault is repaired after landing.
             _ => {}
