@@ -241,3 +241,203 @@ fn ground_aborts_and_failures_happen_at_their_rates() {
         "{inspections} vs {per_50}"
     );
 }
+
+/// The events of replication 0 of a scenario given as TOML text.
+fn trace_of(text: &str) -> Vec<airpolicing::sim::trace::Recorded> {
+    use airpolicing::sim::{simulate_observed, trace::Recorder};
+    let s = Scenario::from_toml_str(text, "test").unwrap_or_else(|e| panic!("{e}"));
+    let mut rec = Recorder::default();
+    simulate_observed(&Model::new(&s), 1, 0, &mut rec);
+    rec.events
+}
+
+#[test]
+fn a_fighter_heads_for_the_tanker_at_its_threshold_not_for_a_wish_of_an_earlier_sortie() {
+    // Kherson from the ukraine scenario with fixed times and perfect availability. Both fighters
+    // of an element reach the refuelling threshold together; one goes to the tanker and the
+    // other waits for it (and may have to leave at bingo instead). That wish must end with the
+    // sortie: on a later sortie the fighter goes at its own threshold like everyone else, not as
+    // soon as a partner comes back from the tanker.
+    let events = trace_of(
+        r#"
+[scenario]
+name = "aar"
+duration_days = 4
+
+[front]
+points = [[47.57, 34.39], [46.84, 33.43], [46.64, 32.61], [46.48, 32.20], [46.50, 31.60]]
+protected_side = "right"
+sectors = 1
+
+[[bases]]
+name = "Fetesti"
+position = [44.3923, 27.7267]
+
+[[bases]]
+name = "Kogalniceanu"
+position = [44.3622, 28.4883]
+
+[[aircraft]]
+id = "gripen"
+based_on = "gripen_e"
+availability = { model = "perfect" }
+
+[[aircraft]]
+id = "tanker"
+based_on = "kc46"
+availability = { model = "perfect" }
+
+[[squadrons]]
+name = "Gripen"
+aircraft = "gripen"
+base = "Fetesti"
+aircraft_count = 12
+
+[[squadrons]]
+name = "Tanker"
+aircraft = "tanker"
+base = "Kogalniceanu"
+aircraft_count = 4
+
+[relief]
+overlap_min = 15
+refuel_at_fuel_fraction = 0.2
+
+[[cap_stations]]
+name = "Kherson"
+position = [47.45, 32.77]
+squadrons = ["Gripen"]
+tanker_track = "South AAR"
+
+[[tanker_tracks]]
+name = "South AAR"
+position = [47.85, 34.20]
+squadron = "Tanker"
+"#,
+    );
+    let to_tanker: Vec<f64> = events
+        .iter()
+        .filter(|e| e.squadron == "Gripen" && e.event == "to_tanker")
+        .map(|e| e.fuel_kg)
+        .collect();
+    assert!(
+        to_tanker.len() > 50,
+        "{} trips to the tanker",
+        to_tanker.len()
+    );
+    // Every sortie reaches the station with the same fuel, so the first trip is at the threshold.
+    let threshold = to_tanker[0];
+    for (k, fuel) in to_tanker.iter().enumerate() {
+        assert!(
+            *fuel <= threshold + 1e-6,
+            "trip {k} to the tanker with {fuel} kg, above the threshold {threshold} kg"
+        );
+    }
+}
+
+#[test]
+fn a_relief_aircraft_launched_after_the_old_element_left_joins_the_element_and_is_relieved() {
+    // The textbook with 3 aircraft (fixed times: launch 0.25 h, transit 0.5 h, 2.5 h on
+    // station, turnaround 1.75 h, overlap 0.5 h, so a relief launches 1.25 h before it is due):
+    //   0.00  tails 0 and 1 launch; on station 0.75, bingo 3.25.
+    //   2.00  their relief launches, but only tail 2 is ready; on station 2.75, bingo 5.25.
+    //   3.25  tails 0 and 1 leave at bingo: tail 2 is the element now. Ready again at 5.50.
+    //   5.50  tail 0 launches for the element, after the old members have left; on station
+    //         6.25, bingo 8.75. It is part of the element, so the element's relief is planned
+    //         to arrive at 8.75 - 0.5 = 8.25: tails 1 and 2 launch at 7.50.
+    // (It used to become a relief of one that never completed: no relief was planned for it,
+    // and tails 1 and 2 launched only when it left, arriving at 9.50.)
+    let text = bundled("textbook")
+        .unwrap()
+        .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
+    let events = trace_of(&text);
+    let at = |tail: usize, event: &str| -> Vec<f64> {
+        events
+            .iter()
+            .filter(|e| e.tail == tail && e.event == event)
+            .map(|e| e.time_h)
+            .collect()
+    };
+    let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
+    assert!(
+        near(at(2, "on_station")[0], 2.75),
+        "{:?}",
+        at(2, "on_station")
+    );
+    assert!(near(at(0, "launch")[1], 5.5), "{:?}", at(0, "launch"));
+    assert!(
+        near(at(0, "leave_station")[1], 8.75),
+        "{:?}",
+        at(0, "leave_station")
+    );
+    for tail in [1, 2] {
+        let arrivals = at(tail, "on_station");
+        assert!(
+            near(arrivals[1], 8.25),
+            "tail {tail} on station at {:?}",
+            &arrivals[..2]
+        );
+    }
+}
+
+#[test]
+fn an_aircraft_goes_on_alert_only_a_full_regeneration_after_it_came_up() {
+    // Four aircraft, all wanted on alert; putting one on alert takes 60 min. Up periods are
+    // exponential with a mean of 1 h and down periods last 15 min, so an aircraft often goes
+    // down while being put on alert, comes up again and starts over. The first regeneration
+    // must not finish the second early.
+    let text = r#"
+[scenario]
+name = "regeneration"
+duration_days = 10
+
+[front]
+points = [[51.0, 26.5], [49.0, 26.5]]
+protected_side = "right"
+
+[[bases]]
+name = "Home"
+position = [50.0, 20.0]
+
+[[aircraft]]
+id = "f16"
+availability = { model = "mc_rate", mc_rate = 0.8, mean_down_h = 0.25 }
+
+[[squadrons]]
+name = "Alert"
+aircraft = "f16"
+base = "Home"
+aircraft_count = 4
+
+[[qra]]
+name = "QRA"
+squadron = "Alert"
+on_alert = 4
+regenerate_min = 60
+"#;
+    let events = trace_of(text);
+    let mut up_at = std::collections::HashMap::new();
+    let mut alerts = 0;
+    for e in &events {
+        match e.event {
+            "up" => {
+                up_at.insert(e.tail, e.time_h);
+            }
+            "down" => {
+                up_at.remove(&e.tail);
+            }
+            "on_alert" if e.time_h > 0.0 => {
+                let up = up_at[&e.tail];
+                assert!(
+                    (e.time_h - up - 1.0).abs() < 1e-9,
+                    "tail {} up at {up:.3} h, on alert at {:.3} h",
+                    e.tail,
+                    e.time_h
+                );
+                alerts += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(alerts > 20, "only {alerts} aircraft put on alert");
+}

@@ -10,10 +10,13 @@
 //! of the whole element with element relief, one group per aircraft with individual relief. A
 //! group's relief is planned to arrive `overlap` before its members' predicted departure (bingo
 //! fuel, or the crew limit when a compatible tanker serves the station) and launches when that
-//! requires. If no aircraft is ready then, the group waits and takes the next ready aircraft of a
-//! serving squadron, nearest squadron first; a ready aircraft goes first to a QRA posture short of
-//! its alert, then to the longest-waiting group. When the whole relief is on station the old
-//! members leave; a member that must leave earlier leaves anyway, and the post has a gap.
+//! requires; it is planned again if that departure moves (after an intercept or a refuelling)
+//! before any of the relief has launched. If no aircraft is ready then, the group waits and takes
+//! the next ready aircraft of a serving squadron, nearest squadron first; a ready aircraft goes
+//! first to a QRA posture short of its alert, then to the longest-waiting group. When the whole
+//! relief is on station the old members leave; a member that must leave earlier leaves anyway, and
+//! the post has a gap. Once the old members have all gone, the part of the relief already launched
+//! is the element, and the aircraft still to launch join it.
 
 use super::calendar::{Calendar, Hours};
 use super::metrics::{RepMetrics, TimeWeighted};
@@ -71,7 +74,7 @@ pub(crate) enum St {
 enum Ev {
     AvailUp(u32),
     Ready(u32),
-    RegenDone(u32),
+    RegenDone(u32, u32),
     HoursEdge(u32),
     Arrive(u32),
     BackOnStation(u32),
@@ -96,7 +99,7 @@ impl Ev {
     /// arrivals, then other movements, then departures, landings, relief decisions, breakdowns.
     fn priority(&self) -> u8 {
         match self {
-            Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(_) | Ev::HoursEdge(_) => 0,
+            Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(..) | Ev::HoursEdge(_) => 0,
             Ev::Arrive(_) | Ev::BackOnStation(_) => 1,
             Ev::LaunchDone(_) | Ev::ReachTanker(_) | Ev::HookupDone(_) => 2,
             Ev::Cross(_)
@@ -122,7 +125,7 @@ struct Aircraft {
     burn: f64,
     wheels_up: Hours,
     airborne_since: Hours,
-    /// Invalidates pending Bingo, Refuel and Failure events when bumped.
+    /// Invalidates pending Bingo, Refuel, Failure and RegenDone events when bumped.
     epoch: u32,
     /// Not mission capable (availability clock, repair or inspection).
     down: bool,
@@ -661,7 +664,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::AvailUp(a) => self.avail_up(a as usize),
             Ev::AvailDown(a) => self.avail_down(a as usize),
             Ev::Ready(a) => self.ready(a as usize),
-            Ev::RegenDone(a) => self.regen_done(a as usize),
+            // Stale when the aircraft went down meanwhile and is being put on alert again.
+            Ev::RegenDone(a, e) if self.ac[a as usize].epoch == e => self.regen_done(a as usize),
+            Ev::RegenDone(..) => {}
             Ev::HoursEdge(p) => self.hours_edge(p as usize),
             // Movement events are stale when the aircraft has since changed course (a failure).
             Ev::Arrive(a) if self.ac[a as usize].st == St::Outbound => self.arrive(a as usize),
@@ -738,6 +743,17 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         gr.epoch += 1;
         let ev = Ev::ReliefDue(g as u32, gr.epoch);
         self.cal.schedule(launch_at, ev.priority(), ev);
+    }
+
+    /// Plans group `g`'s relief again after a member's predicted departure moved, unless some of
+    /// the relief has launched already.
+    fn replan_relief(&mut self, g: usize) {
+        let gr = &mut self.groups[g];
+        if gr.relief.is_empty() && gr.need == gr.size {
+            gr.pending = false;
+            self.waiting.retain(|&x| x != g);
+            self.plan_relief(g);
+        }
     }
 
     /// Brings group `g`'s relief forward to now: a member left before it was planned to.
@@ -825,6 +841,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         x.fuel_t = self.now;
         x.burn = 0.0;
         x.given_this_sortie = 0.0;
+        x.wants_fuel = false;
         x.wheels_up = self.now + launch_h;
         let arrive = self.now + launch_h + transit_h;
         let fuel_there = s.fuel_kg - transit_h * s.cruise_burn;
@@ -870,6 +887,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     fn arrive(&mut self, a: usize) {
         let p = self.post_of(a);
         let back = matches!(self.ac[a].st, St::FromTanker | St::Returning);
+        let from_intercept = self.ac[a].st == St::Returning;
         self.put_on_station(
             a,
             p,
@@ -907,6 +925,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     self.outgoing_leaves(o);
                 }
             }
+        }
+        if from_intercept && self.groups[g].members.contains(&a) {
+            // The intercept cost fuel: the member leaves earlier, and its relief comes forward.
+            self.replan_relief(g);
         }
         self.plan_relief(g);
     }
@@ -1018,26 +1040,37 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         }
     }
 
-    /// Aircraft `a` of group `g` leaves at bingo (or after a failure). If it was one of the
-    /// group's members and its relief is not complete, the relief is brought forward.
+    /// Aircraft `a` of group `g` leaves its post at bingo (or after a failure) and goes home.
     fn member_leaves(&mut self, a: usize, g: usize) {
         let p = self.groups[g].post;
-        let was_member = self.groups[g].members.contains(&a) || self.groups[g].relief.contains(&a);
-        if !was_member {
-            self.ac[a].group = None;
-            self.leave_post_from(a, p);
-            return;
-        }
-        self.groups[g].members.retain(|&x| x != a);
-        self.groups[g].relief.retain(|&x| x != a);
         self.ac[a].group = None;
         self.leave_post_from(a, p);
-        if self.groups[g].members.is_empty() && !self.groups[g].relief.is_empty() {
-            self.groups[g].members = std::mem::take(&mut self.groups[g].relief);
-            self.plan_relief(g);
-        } else {
-            self.relieve_now(g);
+        self.leave_group(a, g);
+    }
+
+    /// Takes `a` out of group `g`. If it was one of the group's members and its relief is not
+    /// complete, the relief is brought forward; if it was the last member, the part of the relief
+    /// already launched becomes the element, and the aircraft still to launch join it.
+    fn leave_group(&mut self, a: usize, g: usize) {
+        let gr = &mut self.groups[g];
+        let was_member = gr.members.contains(&a) || gr.relief.contains(&a);
+        gr.members.retain(|&x| x != a);
+        gr.relief.retain(|&x| x != a);
+        self.ac[a].group = None;
+        if !was_member {
+            return;
         }
+        if gr.members.is_empty() {
+            // The old element has gone: aircraft still to launch join the element, not a relief
+            // that could never complete.
+            gr.filling = true;
+            if !gr.relief.is_empty() {
+                gr.members = std::mem::take(&mut gr.relief);
+                self.plan_relief(g);
+                return;
+            }
+        }
+        self.relieve_now(g);
     }
 
     fn bingo(&mut self, a: usize) {
@@ -1077,13 +1110,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 };
                 let sq = self.ac[a].sq;
                 self.set_burn(a, self.m.squadrons[sq].cruise_burn);
-                self.groups[g].members.retain(|&x| x != a);
-                self.groups[g].relief.retain(|&x| x != a);
-                self.ac[a].group = None;
                 self.ac[a].st = St::Homebound;
                 self.ac[a].epoch += 1;
                 self.fly_home(a, flown, pos);
-                self.relieve_now(g);
+                self.leave_group(a, g);
             }
             // Elsewhere the fault is repaired after landing.
             _ => {}
@@ -1175,7 +1205,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.ac[a].st = St::Regenerating(q);
                 self.qra[q].regenerating += 1;
                 let t = d.regenerate_min.sample(&mut self.qra[q].rng) / 60.0;
-                self.at(t, Ev::RegenDone(a as u32));
+                self.ac[a].epoch += 1;
+                let e = self.ac[a].epoch;
+                self.at(t, Ev::RegenDone(a as u32, e));
                 return;
             }
         }
@@ -1328,11 +1360,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             self.ac[a].bingo_at =
                 self.now + (fuel - s.reserve_kg - back * s.cruise_burn) / s.patrol_burn;
             let g = self.ac[a].group.expect("on a task");
-            if self.groups[g].relief.is_empty() && self.groups[g].need == self.groups[g].size {
-                self.groups[g].pending = false;
-                self.waiting.retain(|&x| x != g);
-                self.plan_relief(g);
-            }
+            self.replan_relief(g);
             return;
         }
         self.ac[a].wants_fuel = false;
@@ -1475,12 +1503,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.at(bingo - self.now, Ev::Bingo(t as u32, e));
                 self.fix_failure_clock(t);
                 let tg = self.ac[t].group.expect("on a task");
-                if self.groups[tg].relief.is_empty() && self.groups[tg].need == self.groups[tg].size
-                {
-                    self.groups[tg].pending = false;
-                    self.waiting.retain(|&x| x != tg);
-                    self.plan_relief(tg);
-                }
+                self.replan_relief(tg);
             }
             let pos = self.m.posts[tp].position;
             let name: &'m str = &self.m.posts[tp].name;
@@ -1821,19 +1844,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     continue;
                 }
                 // Not enough fuel: home, and the element wants its relief now.
-                let was_member =
-                    self.groups[g].members.contains(&a) || self.groups[g].relief.contains(&a);
-                self.groups[g].members.retain(|&x| x != a);
-                self.groups[g].relief.retain(|&x| x != a);
-                self.ac[a].group = None;
-                if was_member {
-                    if self.groups[g].members.is_empty() && !self.groups[g].relief.is_empty() {
-                        self.groups[g].members = std::mem::take(&mut self.groups[g].relief);
-                        self.plan_relief(g);
-                    } else {
-                        self.relieve_now(g);
-                    }
-                }
+                self.leave_group(a, g);
             }
             self.ac[a].st = St::Homebound;
             self.trace(a, "home_after_intercept", at, None);
