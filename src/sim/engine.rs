@@ -10,13 +10,12 @@
 //! of the whole element with element relief, one group per aircraft with individual relief. A
 //! group's relief is planned to arrive `overlap` before its members' predicted departure (bingo
 //! fuel, or the crew limit when a compatible tanker serves the station) and launches when that
-//! requires; it is planned again if that departure moves (after an intercept or a refuelling)
-//! before any of the relief has launched. If no aircraft is ready then, the group waits and takes
-//! the next ready aircraft of a serving squadron, nearest squadron first; a ready aircraft goes
-//! first to a QRA posture short of its alert, then to the longest-waiting group. When the whole
-//! relief is on station the old members leave; a member that must leave earlier leaves anyway, and
-//! the post has a gap. Once the old members have all gone, the part of the relief already launched
-//! is the element, and the aircraft still to launch join it.
+//! requires. If no aircraft is ready then, the group waits and takes the next ready aircraft of a
+//! serving squadron, nearest squadron first; a ready aircraft goes first to a QRA posture short of
+//! its alert, then to the longest-waiting group. When the whole relief is on station the old
+//! members leave; a member that must leave earlier leaves anyway, and the post has a gap. Once
+//! the old members have all gone, the part of the relief already launched is the element, and
+//! the aircraft still to launch join it.
 
 use super::calendar::{Calendar, Hours};
 use super::metrics::{RepMetrics, TimeWeighted};
@@ -743,17 +742,6 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         self.cal.schedule(launch_at, ev.priority(), ev);
     }
 
-    /// Plans group `g`'s relief again after a member's predicted departure moved, unless some of
-    /// the relief has launched already.
-    fn replan_relief(&mut self, g: usize) {
-        let gr = &mut self.groups[g];
-        if gr.relief.is_empty() && gr.need == gr.size {
-            gr.pending = false;
-            self.waiting.retain(|&x| x != g);
-            self.plan_relief(g);
-        }
-    }
-
     /// Brings group `g`'s relief forward to now: a member left before it was planned to.
     fn relieve_now(&mut self, g: usize) {
         let gr = &mut self.groups[g];
@@ -885,7 +873,6 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     fn arrive(&mut self, a: usize) {
         let p = self.post_of(a);
         let back = matches!(self.ac[a].st, St::FromTanker | St::Returning);
-        let from_intercept = self.ac[a].st == St::Returning;
         self.put_on_station(
             a,
             p,
@@ -923,10 +910,6 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     self.outgoing_leaves(o);
                 }
             }
-        }
-        if from_intercept && self.groups[g].members.contains(&a) {
-            // The intercept cost fuel: the member leaves earlier, and its relief comes forward.
-            self.replan_relief(g);
         }
         self.plan_relief(g);
     }
@@ -1356,7 +1339,11 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             self.ac[a].bingo_at =
                 self.now + (fuel - s.reserve_kg - back * s.cruise_burn) / s.patrol_burn;
             let g = self.ac[a].group.expect("on a task");
-            self.replan_relief(g);
+            if self.groups[g].relief.is_empty() && self.groups[g].need == self.groups[g].size {
+                self.groups[g].pending = false;
+                self.waiting.retain(|&x| x != g);
+                self.plan_relief(g);
+            }
             return;
         }
         self.ac[a].wants_fuel = false;
@@ -1499,7 +1486,12 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.at(bingo - self.now, Ev::Bingo(t as u32, e));
                 self.fix_failure_clock(t);
                 let tg = self.ac[t].group.expect("on a task");
-                self.replan_relief(tg);
+                if self.groups[tg].relief.is_empty() && self.groups[tg].need == self.groups[tg].size
+                {
+                    self.groups[tg].pending = false;
+                    self.waiting.retain(|&x| x != tg);
+                    self.plan_relief(tg);
+                }
             }
             let pos = self.m.posts[tp].position;
             let name: &'m str = &self.m.posts[tp].name;
