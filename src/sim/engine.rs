@@ -151,6 +151,8 @@ struct Group {
     /// Whether the launches in progress fill the members (no members on post) or form a relief.
     filling: bool,
     pending: bool,
+    /// When the relief planned or under way launches (or launched), hours.
+    due: Hours,
     epoch: u32,
 }
 
@@ -301,6 +303,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 need: 0,
                 filling: true,
                 pending: false,
+                due: 0.0,
                 epoch: 0,
             })
             .collect();
@@ -723,10 +726,22 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         }
         let gr = &mut self.groups[g];
         gr.pending = true;
+        gr.due = launch_at;
         gr.need = gr.size;
         gr.epoch += 1;
         let ev = Ev::ReliefDue(g as u32, gr.epoch);
         self.cal.schedule(launch_at, ev.priority(), ev);
+    }
+
+    /// Plans group `g`'s relief again after a member's predicted departure came earlier. A relief
+    /// not yet due comes forward; one already due (launching, or waiting for ready aircraft)
+    /// cannot come earlier and is left as it is.
+    fn replan_relief(&mut self, g: usize) {
+        let gr = &mut self.groups[g];
+        if gr.pending && gr.due > self.now {
+            gr.pending = false;
+            self.plan_relief(g);
+        }
     }
 
     /// Brings group `g`'s relief forward to now: a member left before it was planned to.
@@ -739,6 +754,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             return;
         }
         gr.pending = true;
+        gr.due = self.now;
         gr.need = gr.size;
         gr.epoch += 1;
         let ev = Ev::ReliefDue(g as u32, gr.epoch);
@@ -1326,11 +1342,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             self.ac[a].bingo_at =
                 self.now + (fuel - s.reserve_kg - back * s.cruise_burn) / s.patrol_burn;
             let g = self.ac[a].group.expect("on a task");
-            if self.groups[g].relief.is_empty() && self.groups[g].need == self.groups[g].size {
-                self.groups[g].pending = false;
-                self.waiting.retain(|&x| x != g);
-                self.plan_relief(g);
-            }
+            self.replan_relief(g);
             return;
         }
         self.ac[a].wants_fuel = false;
@@ -1473,12 +1485,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.at(bingo - self.now, Ev::Bingo(t as u32, e));
                 self.fix_failure_clock(t);
                 let tg = self.ac[t].group.expect("on a task");
-                if self.groups[tg].relief.is_empty() && self.groups[tg].need == self.groups[tg].size
-                {
-                    self.groups[tg].pending = false;
-                    self.waiting.retain(|&x| x != tg);
-                    self.plan_relief(tg);
-                }
+                self.replan_relief(tg);
             }
             let pos = self.m.posts[tp].position;
             let name: &'m str = &self.m.posts[tp].name;
@@ -2075,4 +2082,56 @@ fn exp_draw(rng: &mut ChaCha8Rng, mean: f64) -> f64 {
     use rand::distr::Distribution;
     let unit: f64 = rand_distr::Exp1.sample(rng);
     unit * mean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Scenario, bundled};
+    use crate::sim::trace::NoTrace;
+
+    /// Handles the events of `r` up to time `t` (hours).
+    fn run_until<O: Observer>(r: &mut Rep<'_, '_, O>, t: Hours) {
+        while let Some((at, ev)) = r.cal.pop() {
+            if at > t {
+                r.cal.schedule(at, ev.priority(), ev);
+                break;
+            }
+            r.now = at;
+            r.handle(ev);
+        }
+        r.now = t;
+    }
+
+    #[test]
+    fn planning_a_relief_again_never_puts_off_one_that_is_due() {
+        // The textbook with 3 aircraft (fixed times; see tests/engine.rs). At 16.5 h tail 0
+        // launches to join tail 2, the element. Tail 2 leaves at its bingo at 17.0 h with no
+        // relief planned yet, so the relief is due at once; no aircraft is ready until 18.5 h.
+        // Tail 0 arrives at 17.25 h and would stay until 19.75 h.
+        let text = bundled("textbook")
+            .unwrap()
+            .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
+        let m = Model::new(&Scenario::from_toml_str(&text, "textbook-3").unwrap());
+        let key = streams::replication_key(1, 0);
+        let mut obs = NoTrace;
+        let mut r = Rep::new(&m, &key, &mut obs);
+        r.start();
+        run_until(&mut r, 17.5);
+        assert_eq!(r.groups[0].members, [0]);
+        assert!(r.waiting.contains(&0), "the relief is due and waiting");
+        // Tail 0's departure comes earlier, as after an intercept. Planned from it, the relief
+        // would launch at 19.0 - 0.5 - 0.75 = 17.75 h: later than it is due already.
+        r.ac[0].bingo_at = 19.0;
+        r.replan_relief(0);
+        assert!(
+            r.waiting.contains(&0),
+            "the relief due since 17.0 h was put off"
+        );
+        assert!(
+            (r.groups[0].due - 17.0).abs() < 1e-6,
+            "due at {}",
+            r.groups[0].due
+        );
+    }
 }
