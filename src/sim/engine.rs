@@ -10,12 +10,13 @@
 //! of the whole element with element relief, one group per aircraft with individual relief. A
 //! group's relief is planned to arrive `overlap` before its members' predicted departure (bingo
 //! fuel, or the crew limit when a compatible tanker serves the station) and launches when that
-//! requires. If no aircraft is ready then, the group waits and takes the next ready aircraft of a
-//! serving squadron, nearest squadron first; a ready aircraft goes first to a QRA posture short of
-//! its alert, then to the longest-waiting group. When the whole relief is on station the old
-//! members leave; a member that must leave earlier leaves anyway, and the post has a gap. Once
-//! the old members have all gone, the part of the relief already launched is the element, and
-//! the aircraft still to launch join it.
+//! requires; it comes forward if that departure comes earlier (after an intercept or a refuelling)
+//! before the relief is due. If no aircraft is ready then, the group waits and takes the next ready
+//! aircraft of a serving squadron, nearest squadron first; a ready aircraft goes first to a QRA
+//! posture short of its alert, then to the longest-waiting group. When the whole relief is on
+//! station the old members leave; a member that must leave earlier leaves anyway, and the post has
+//! a gap. Once the old members have all gone, the part of the relief already launched is the
+//! element, and the aircraft still to launch join it.
 
 use super::calendar::{Calendar, Hours};
 use super::metrics::{RepMetrics, TimeWeighted};
@@ -876,6 +877,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     fn arrive(&mut self, a: usize) {
         let p = self.post_of(a);
         let back = matches!(self.ac[a].st, St::FromTanker | St::Returning);
+        let from_intercept = self.ac[a].st == St::Returning;
         self.put_on_station(
             a,
             p,
@@ -913,6 +915,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     self.outgoing_leaves(o);
                 }
             }
+        }
+        if from_intercept && self.groups[g].members.contains(&a) {
+            // The intercept cost fuel: the member leaves earlier, and its relief comes forward.
+            self.replan_relief(g);
         }
         self.plan_relief(g);
     }
