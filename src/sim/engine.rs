@@ -74,7 +74,7 @@ pub(crate) enum St {
 enum Ev {
     AvailUp(u32),
     Ready(u32),
-    RegenDone(u32),
+    RegenDone(u32, u32),
     HoursEdge(u32),
     Arrive(u32),
     BackOnStation(u32),
@@ -99,7 +99,7 @@ impl Ev {
     /// arrivals, then other movements, then departures, landings, relief decisions, breakdowns.
     fn priority(&self) -> u8 {
         match self {
-            Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(_) | Ev::HoursEdge(_) => 0,
+            Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(..) | Ev::HoursEdge(_) => 0,
             Ev::Arrive(_) | Ev::BackOnStation(_) => 1,
             Ev::LaunchDone(_) | Ev::ReachTanker(_) | Ev::HookupDone(_) => 2,
             Ev::Cross(_)
@@ -125,7 +125,7 @@ struct Aircraft {
     burn: f64,
     wheels_up: Hours,
     airborne_since: Hours,
-    /// Invalidates pending Bingo, Refuel and Failure events when bumped.
+    /// Invalidates pending Bingo, Refuel, Failure and RegenDone events when bumped.
     epoch: u32,
     /// Not mission capable (availability clock, repair or inspection).
     down: bool,
@@ -654,7 +654,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::AvailUp(a) => self.avail_up(a as usize),
             Ev::AvailDown(a) => self.avail_down(a as usize),
             Ev::Ready(a) => self.ready(a as usize),
-            Ev::RegenDone(a) => self.regen_done(a as usize),
+            // Stale when the aircraft went down meanwhile and is being put on alert again.
+            Ev::RegenDone(a, e) if self.ac[a as usize].epoch == e => self.regen_done(a as usize),
+            Ev::RegenDone(..) => {}
             Ev::HoursEdge(p) => self.hours_edge(p as usize),
             // Movement events are stale when the aircraft has since changed course (a failure).
             Ev::Arrive(a) if self.ac[a as usize].st == St::Outbound => self.arrive(a as usize),
@@ -1195,7 +1197,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.ac[a].st = St::Regenerating(q);
                 self.qra[q].regenerating += 1;
                 let t = d.regenerate_min.sample(&mut self.qra[q].rng) / 60.0;
-                self.at(t, Ev::RegenDone(a as u32));
+                self.ac[a].epoch += 1;
+                let e = self.ac[a].epoch;
+                self.at(t, Ev::RegenDone(a as u32, e));
                 return;
             }
         }
