@@ -379,3 +379,65 @@ fn a_relief_aircraft_launched_after_the_old_element_left_joins_the_element_and_i
         );
     }
 }
+
+#[test]
+fn an_aircraft_goes_on_alert_only_a_full_regeneration_after_it_came_up() {
+    // Four aircraft, all wanted on alert; putting one on alert takes 60 min. Up periods are
+    // exponential with a mean of 1 h and down periods last 15 min, so an aircraft often goes
+    // down while being put on alert, comes up again and starts over. The first regeneration
+    // must not finish the second early.
+    let text = r#"
+[scenario]
+name = "regeneration"
+duration_days = 10
+
+[front]
+points = [[51.0, 26.5], [49.0, 26.5]]
+protected_side = "right"
+
+[[bases]]
+name = "Home"
+position = [50.0, 20.0]
+
+[[aircraft]]
+id = "f16"
+availability = { model = "mc_rate", mc_rate = 0.8, mean_down_h = 0.25 }
+
+[[squadrons]]
+name = "Alert"
+aircraft = "f16"
+base = "Home"
+aircraft_count = 4
+
+[[qra]]
+name = "QRA"
+squadron = "Alert"
+on_alert = 4
+regenerate_min = 60
+"#;
+    let events = trace_of(text);
+    let mut up_at = std::collections::HashMap::new();
+    let mut alerts = 0;
+    for e in &events {
+        match e.event {
+            "up" => {
+                up_at.insert(e.tail, e.time_h);
+            }
+            "down" => {
+                up_at.remove(&e.tail);
+            }
+            "on_alert" if e.time_h > 0.0 => {
+                let up = up_at[&e.tail];
+                assert!(
+                    (e.time_h - up - 1.0).abs() < 1e-9,
+                    "tail {} up at {up:.3} h, on alert at {:.3} h",
+                    e.tail,
+                    e.time_h
+                );
+                alerts += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(alerts > 20, "only {alerts} aircraft put on alert");
+}

@@ -4,7 +4,7 @@
 use airpolicing::analytic::{estimate, formulas};
 use airpolicing::montecarlo::{RunOptions, run};
 use airpolicing::scenario::{Scenario, bundled};
-use airpolicing::sim::trace::Recorder;
+use airpolicing::sim::trace::{Recorded, Recorder};
 use airpolicing::sim::{Model, simulate_observed};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
@@ -175,13 +175,17 @@ heading_spread_deg = 0
 }
 
 /// The textbook station with violators crossing near it; `dash_burn` sets how much fuel a dash
-/// costs.
-fn textbook_with_violations(dash_burn: u32) -> Scenario {
+/// costs, `aircraft` the size of the squadron.
+fn textbook_with_violations(dash_burn: u32, aircraft: u32) -> Scenario {
     let text = bundled("textbook")
         .unwrap()
         .replace(
             "dash_burn_kg_h = 6000",
             &format!("dash_burn_kg_h = {dash_burn}"),
+        )
+        .replace(
+            "aircraft_count = 6 ",
+            &format!("aircraft_count = {aircraft} "),
         )
         .replace(
             "[targets]",
@@ -213,8 +217,8 @@ fn an_intercept_that_sends_a_fighter_home_leaves_a_gap() {
     // With an ordinary dash the interceptor returns to its station; with a very thirsty one it
     // must go home, the element wants its relief at once, and with the squadron's six aircraft
     // all in rotation none is ready: the station has a gap.
-    let thirsty = textbook_with_violations(20000);
-    let normal = textbook_with_violations(6000);
+    let thirsty = textbook_with_violations(20000, 6);
+    let normal = textbook_with_violations(6000, 6);
     let coverage = |s: &Scenario| {
         let m = Model::new(s);
         let i = m
@@ -260,5 +264,63 @@ fn an_intercept_that_sends_a_fighter_home_leaves_a_gap() {
     assert!(
         brought_forward,
         "no relief was brought forward after a fighter went home"
+    );
+}
+
+#[test]
+fn a_fighter_back_from_an_intercept_is_relieved_before_it_leaves() {
+    // The intercept cost fuel, so the fighter must leave earlier than its element's relief was
+    // planned for. With spare aircraft ready, the relief comes forward and arrives the overlap
+    // (0.5 h) before the fighter leaves, whenever there is time to launch and fly out
+    // (0.75 h) and the relief had not launched yet.
+    let s = textbook_with_violations(6000, 12);
+    let m = Model::new(&s);
+    let mut rec = Recorder::default();
+    simulate_observed(&m, 1, 0, &mut rec);
+    let ev = &rec.events;
+    let (overlap_h, lead_h) = (0.5, 0.75);
+    let mut checked = 0;
+    for (i, back) in ev.iter().enumerate() {
+        if back.event != "back_on_station" {
+            continue;
+        }
+        let tail = back.tail;
+        let mine = |e: &&Recorded| e.squadron == back.squadron && e.tail == tail;
+        let arrived = ev[..i]
+            .iter()
+            .rev()
+            .find(|e| mine(e) && e.event == "on_station")
+            .unwrap()
+            .time_h;
+        let later = &ev[i + 1..];
+        // Skip a fighter still on station at the end or sent after another violator first, and
+        // one whose relief had already launched (or who had no time for one).
+        let Some(leave) = later.iter().find(|e| mine(e) && e.event != "intercept") else {
+            continue;
+        };
+        let relief_launched = ev[..i]
+            .iter()
+            .any(|e| e.event == "launch" && e.time_h > arrived);
+        if leave.event != "leave_station"
+            || relief_launched
+            || leave.time_h - back.time_h < lead_h + overlap_h
+        {
+            continue;
+        }
+        let relieved = later
+            .iter()
+            .any(|e| e.event == "on_station" && e.time_h <= leave.time_h - overlap_h + 1e-6);
+        assert!(
+            relieved,
+            "tail {tail} back from an intercept at {:.3} h, leaves at {:.3} h, no relief by {:.3} h",
+            back.time_h,
+            leave.time_h,
+            leave.time_h - overlap_h
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} returns from an intercept checked"
     );
 }

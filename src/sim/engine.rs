@@ -10,12 +10,13 @@
 //! of the whole element with element relief, one group per aircraft with individual relief. A
 //! group's relief is planned to arrive `overlap` before its members' predicted departure (bingo
 //! fuel, or the crew limit when a compatible tanker serves the station) and launches when that
-//! requires. If no aircraft is ready then, the group waits and takes the next ready aircraft of a
-//! serving squadron, nearest squadron first; a ready aircraft goes first to a QRA posture short of
-//! its alert, then to the longest-waiting group. When the whole relief is on station the old
-//! members leave; a member that must leave earlier leaves anyway, and the post has a gap. Once
-//! the old members have all gone, the part of the relief already launched is the element, and
-//! the aircraft still to launch join it.
+//! requires; it comes forward if that departure comes earlier (after an intercept or a refuelling)
+//! before the relief is due. If no aircraft is ready then, the group waits and takes the next ready
+//! aircraft of a serving squadron, nearest squadron first; a ready aircraft goes first to a QRA
+//! posture short of its alert, then to the longest-waiting group. When the whole relief is on
+//! station the old members leave; a member that must leave earlier leaves anyway, and the post has
+//! a gap. Once the old members have all gone, the part of the relief already launched is the
+//! element, and the aircraft still to launch join it.
 
 use super::calendar::{Calendar, Hours};
 use super::metrics::{RepMetrics, TimeWeighted};
@@ -73,7 +74,7 @@ pub(crate) enum St {
 enum Ev {
     AvailUp(u32),
     Ready(u32),
-    RegenDone(u32),
+    RegenDone(u32, u32),
     HoursEdge(u32),
     Arrive(u32),
     BackOnStation(u32),
@@ -98,7 +99,7 @@ impl Ev {
     /// arrivals, then other movements, then departures, landings, relief decisions, breakdowns.
     fn priority(&self) -> u8 {
         match self {
-            Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(_) | Ev::HoursEdge(_) => 0,
+            Ev::AvailUp(_) | Ev::Ready(_) | Ev::RegenDone(..) | Ev::HoursEdge(_) => 0,
             Ev::Arrive(_) | Ev::BackOnStation(_) => 1,
             Ev::LaunchDone(_) | Ev::ReachTanker(_) | Ev::HookupDone(_) => 2,
             Ev::Cross(_)
@@ -124,7 +125,7 @@ struct Aircraft {
     burn: f64,
     wheels_up: Hours,
     airborne_since: Hours,
-    /// Invalidates pending Bingo, Refuel and Failure events when bumped.
+    /// Invalidates pending Bingo, Refuel, Failure and RegenDone events when bumped.
     epoch: u32,
     /// Not mission capable (availability clock, repair or inspection).
     down: bool,
@@ -151,6 +152,8 @@ struct Group {
     /// Whether the launches in progress fill the members (no members on post) or form a relief.
     filling: bool,
     pending: bool,
+    /// When the relief planned or under way launches (or launched), hours.
+    due: Hours,
     epoch: u32,
 }
 
@@ -301,6 +304,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 need: 0,
                 filling: true,
                 pending: false,
+                due: 0.0,
                 epoch: 0,
             })
             .collect();
@@ -663,7 +667,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::AvailUp(a) => self.avail_up(a as usize),
             Ev::AvailDown(a) => self.avail_down(a as usize),
             Ev::Ready(a) => self.ready(a as usize),
-            Ev::RegenDone(a) => self.regen_done(a as usize),
+            // Stale when the aircraft went down meanwhile and is being put on alert again.
+            Ev::RegenDone(a, e) if self.ac[a as usize].epoch == e => self.regen_done(a as usize),
+            Ev::RegenDone(..) => {}
             Ev::HoursEdge(p) => self.hours_edge(p as usize),
             // Movement events are stale when the aircraft has since changed course (a failure).
             Ev::Arrive(a) if self.ac[a as usize].st == St::Outbound => self.arrive(a as usize),
@@ -736,10 +742,22 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         }
         let gr = &mut self.groups[g];
         gr.pending = true;
+        gr.due = launch_at;
         gr.need = gr.size;
         gr.epoch += 1;
         let ev = Ev::ReliefDue(g as u32, gr.epoch);
         self.cal.schedule(launch_at, ev.priority(), ev);
+    }
+
+    /// Plans group `g`'s relief again after a member's predicted departure came earlier. A relief
+    /// not yet due comes forward; one already due (launching, or waiting for ready aircraft)
+    /// cannot come earlier and is left as it is.
+    fn replan_relief(&mut self, g: usize) {
+        let gr = &mut self.groups[g];
+        if gr.pending && gr.due > self.now {
+            gr.pending = false;
+            self.plan_relief(g);
+        }
     }
 
     /// Brings group `g`'s relief forward to now: a member left before it was planned to.
@@ -752,6 +770,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             return;
         }
         gr.pending = true;
+        gr.due = self.now;
         gr.need = gr.size;
         gr.epoch += 1;
         let ev = Ev::ReliefDue(g as u32, gr.epoch);
@@ -873,6 +892,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     fn arrive(&mut self, a: usize) {
         let p = self.post_of(a);
         let back = matches!(self.ac[a].st, St::FromTanker | St::Returning);
+        let from_intercept = self.ac[a].st == St::Returning;
         self.put_on_station(
             a,
             p,
@@ -910,6 +930,10 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                     self.outgoing_leaves(o);
                 }
             }
+        }
+        if from_intercept && self.groups[g].members.contains(&a) {
+            // The intercept cost fuel: the member leaves earlier, and its relief comes forward.
+            self.replan_relief(g);
         }
         self.plan_relief(g);
     }
@@ -1186,7 +1210,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.ac[a].st = St::Regenerating(q);
                 self.qra[q].regenerating += 1;
                 let t = d.regenerate_min.sample(&mut self.qra[q].rng) / 60.0;
-                self.at(t, Ev::RegenDone(a as u32));
+                self.ac[a].epoch += 1;
+                let e = self.ac[a].epoch;
+                self.at(t, Ev::RegenDone(a as u32, e));
                 return;
             }
         }
@@ -1339,11 +1365,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             self.ac[a].bingo_at =
                 self.now + (fuel - s.reserve_kg - back * s.cruise_burn) / s.patrol_burn;
             let g = self.ac[a].group.expect("on a task");
-            if self.groups[g].relief.is_empty() && self.groups[g].need == self.groups[g].size {
-                self.groups[g].pending = false;
-                self.waiting.retain(|&x| x != g);
-                self.plan_relief(g);
-            }
+            self.replan_relief(g);
             return;
         }
         self.ac[a].wants_fuel = false;
@@ -1486,12 +1508,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
                 self.at(bingo - self.now, Ev::Bingo(t as u32, e));
                 self.fix_failure_clock(t);
                 let tg = self.ac[t].group.expect("on a task");
-                if self.groups[tg].relief.is_empty() && self.groups[tg].need == self.groups[tg].size
-                {
-                    self.groups[tg].pending = false;
-                    self.waiting.retain(|&x| x != tg);
-                    self.plan_relief(tg);
-                }
+                self.replan_relief(tg);
             }
             let pos = self.m.posts[tp].position;
             let name: &'m str = &self.m.posts[tp].name;
@@ -2087,4 +2104,56 @@ fn exp_draw(rng: &mut ChaCha8Rng, mean: f64) -> f64 {
     use rand::distr::Distribution;
     let unit: f64 = rand_distr::Exp1.sample(rng);
     unit * mean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Scenario, bundled};
+    use crate::sim::trace::NoTrace;
+
+    /// Handles the events of `r` up to time `t` (hours).
+    fn run_until<O: Observer>(r: &mut Rep<'_, '_, O>, t: Hours) {
+        while let Some((at, ev)) = r.cal.pop() {
+            if at > t {
+                r.cal.schedule(at, ev.priority(), ev);
+                break;
+            }
+            r.now = at;
+            r.handle(ev);
+        }
+        r.now = t;
+    }
+
+    #[test]
+    fn planning_a_relief_again_never_puts_off_one_that_is_due() {
+        // The textbook with 3 aircraft (fixed times; see tests/engine.rs). At 16.5 h tail 0
+        // launches to join tail 2, the element. Tail 2 leaves at its bingo at 17.0 h with no
+        // relief planned yet, so the relief is due at once; no aircraft is ready until 18.5 h.
+        // Tail 0 arrives at 17.25 h and would stay until 19.75 h.
+        let text = bundled("textbook")
+            .unwrap()
+            .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
+        let m = Model::new(&Scenario::from_toml_str(&text, "textbook-3").unwrap());
+        let key = streams::replication_key(1, 0);
+        let mut obs = NoTrace;
+        let mut r = Rep::new(&m, &key, &mut obs);
+        r.start();
+        run_until(&mut r, 17.5);
+        assert_eq!(r.groups[0].members, [0]);
+        assert!(r.waiting.contains(&0), "the relief is due and waiting");
+        // Tail 0's departure comes earlier, as after an intercept. Planned from it, the relief
+        // would launch at 19.0 - 0.5 - 0.75 = 17.75 h: later than it is due already.
+        r.ac[0].bingo_at = 19.0;
+        r.replan_relief(0);
+        assert!(
+            r.waiting.contains(&0),
+            "the relief due since 17.0 h was put off"
+        );
+        assert!(
+            (r.groups[0].due - 17.0).abs() < 1e-6,
+            "due at {}",
+            r.groups[0].due
+        );
+    }
 }
