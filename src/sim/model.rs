@@ -195,16 +195,19 @@ impl FrontTable {
             first: Vec::new(),
             points: Vec::new(),
         };
-        for w in cum.windows(2) {
+        let vertices = front.vertices();
+        for (i, w) in cum.windows(2).enumerate() {
             let len = w[1] - w[0];
             let n = ((len / FRONT_TABLE_STEP_KM).ceil() as usize).max(1);
             t.start_km.push(w[0]);
             t.step_km.push(len / n as f64);
             t.first.push(t.points.len());
+            // As `Front::point_at` does, with the segment's azimuth found once.
+            let (_, az) = vertices[i].distance_azimuth(&vertices[i + 1]);
             for k in 0..n {
                 let along = w[0] + len * k as f64 / n as f64;
-                t.points
-                    .push(front.projection().forward(&front.point_at(along)));
+                let p = vertices[i].destination(az, along - w[0]);
+                t.points.push(front.projection().forward(&p));
             }
         }
         let end = front.length_km();
@@ -634,12 +637,11 @@ impl Model {
         let (low_m, high_m) = (s.file.front.low_target_m, s.file.front.high_target_m);
         let mut sensors = Vec::new();
         let mut add_sensor = |post: Option<usize>, pos: LatLon, range: f64, h: f64| {
+            // One geodesic per sample, compared against both radii.
+            let distances: Vec<f64> = samples.iter().map(|(_, p, _)| pos.distance_km(p)).collect();
             let covers = |target: f64| -> Vec<bool> {
                 let r = coverage_radius_km(range, h, target);
-                samples
-                    .iter()
-                    .map(|(_, p, _)| pos.distance_km(p) <= r)
-                    .collect()
+                distances.iter().map(|&d| d <= r).collect()
             };
             sensors.push(SensorDef {
                 post,
