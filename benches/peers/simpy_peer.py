@@ -16,10 +16,11 @@ analyst would write them in SimPy:
 
 The decisions mirror `src/sim/engine.rs` for the subset below, in the engine's words: relief
 groups with `members` and `relief`, the relief planned to arrive `overlap` before the members'
-predicted departure, a member that must leave before its relief is complete bringing the relief
-forward, ready aircraft going first to a QRA posture short of its alert; fuel tracked
-continuously; the responder that intercepts first; metrics measured after the warm-up
-(MODEL.md §6).
+predicted departure and planned again when a member comes back from an intercept, a member that
+must leave before its relief is complete bringing the relief forward, the aircraft still to
+launch joining the element once the old members have all gone, ready aircraft going first to a
+QRA posture short of its alert; fuel tracked continuously; the responder that intercepts first;
+metrics measured after the warm-up (MODEL.md §6).
 
 Subset (anything else in a scenario is refused with a message):
 
@@ -552,6 +553,7 @@ class Aircraft:
         self.home_leg_h = 0.0
         self.down = False
         self.sortie = None  # the sortie process while on a CAP task
+        self.regenerations = 0  # counts the times it was put on the way to alert
 
     def __lt__(self, other):  # the PriorityStore hands out the lowest tail number first
         return self.index < other.index
@@ -569,6 +571,7 @@ class ReliefGroup:
         self.need = 0
         self.filling = True  # launches fill the members (none on post) or form a relief
         self.pending = False  # a relief is planned or still launching
+        self.due = 0.0  # when the planned relief launches (or launched), hours
         self.launching = False  # the relief process is taking ready aircraft
         self.waiting = False  # ... and found none ready
         self.epoch = 0
@@ -588,6 +591,7 @@ class ReliefGroup:
         if launch_at >= rep.scn.duration_h:
             return
         self.pending = True
+        self.due = launch_at
         self.need = self.size
         self.epoch += 1
         rep.env.process(self.relief_process(launch_at - now, self.epoch))
@@ -599,6 +603,7 @@ class ReliefGroup:
         if self.waiting or self.launching:
             return
         self.pending = True
+        self.due = self.rep.env.now
         self.need = self.size
         self.epoch += 1
         self.rep.env.process(self.relief_process(0.0, self.epoch))
@@ -609,9 +614,8 @@ class ReliefGroup:
         yield rep.env.timeout(delay)
         if epoch != self.epoch:
             return  # replanned since
-        # As in the engine, whether the launches fill the element or form its relief is decided
-        # here, once: an aircraft launched after the old members have gone still joins `relief`
-        # (README.md, "What the comparison found").
+        # Whether the launches fill the element or form its relief; `member_gone` turns a relief
+        # into filling when the old members have all gone.
         self.filling = not self.members
         self.launching = True
         store = rep.ready[self.station.squadron]
@@ -624,13 +628,23 @@ class ReliefGroup:
             self.need -= 1
         self.pending = self.launching = self.waiting = False
 
-    def arrived(self):
-        """A fighter is on station: the hand-over when the whole relief is there, then planning."""
+    def arrived(self, ac, from_intercept):
+        """`ac` is on station: the hand-over when the whole relief is there, then planning. A
+        member back from an intercept leaves earlier, so its relief is planned again."""
         if (self.relief and len(self.relief) == self.size
                 and all(r.state == ON_STATION for r in self.relief)):
             # The relief becomes the element; the old members stay until their own bingo.
             self.members, self.relief = self.relief, []
+        if from_intercept and ac in self.members:
+            self.replan_relief()
         self.plan_relief()
+
+    def replan_relief(self):
+        """A member's predicted departure came earlier: a relief not yet due comes forward; one
+        already due (launching, or waiting for ready aircraft) is left as it is."""
+        if self.pending and self.due > self.rep.env.now:
+            self.pending = False
+            self.plan_relief()
 
     def member_gone(self, ac):
         """`ac` leaves for home. If it was a member its relief may be due now."""
@@ -642,11 +656,15 @@ class ReliefGroup:
             self.members.remove(ac)
         if ac in self.relief:
             self.relief.remove(ac)
-        if not self.members and self.relief:
-            self.members, self.relief = self.relief, []
-            self.plan_relief()
-        else:
-            self.relieve_now()
+        if not self.members:
+            # The old element has gone: the part of the relief already launched is the element,
+            # and the aircraft still to launch join it.
+            self.filling = True
+            if self.relief:
+                self.members, self.relief = self.relief, []
+                self.plan_relief()
+                return
+        self.relieve_now()
 
 
 class Violation:
@@ -803,14 +821,17 @@ class Replication:
             if d.squadron == q_sq and self.alert[q] + self.regenerating[q] < d.on_alert:
                 ac.state, ac.qra = REGENERATING, q
                 self.regenerating[q] += 1
-                self.env.process(self.regenerate_alert(ac, q))
+                ac.regenerations += 1
+                self.env.process(self.regenerate_alert(ac, q, ac.regenerations))
                 return
         ac.state = READY
         self.ready[q_sq].put(ac)
 
-    def regenerate_alert(self, ac, q):
+    def regenerate_alert(self, ac, q, n):
+        """Puts `ac` on alert after the regeneration time, if this is still its current
+        regeneration (it may have gone down meanwhile and started another)."""
         yield self.env.timeout(self.scn.qra[q].regenerate_min.sample(self.rng) / 60.0)
-        if ac.state == REGENERATING and ac.qra == q:
+        if ac.state == REGENERATING and ac.qra == q and ac.regenerations == n:
             self.regenerating[q] -= 1
             ac.state = ALERT
             self.alert[q] += 1
@@ -847,7 +868,7 @@ class Replication:
         fuel_h = (fuel - sq.reserve_kg - st.transit_h * sq.cruise_burn) / sq.patrol_burn
         return min(arrive + fuel_h, crew)
 
-    def put_on_station(self, ac, g):
+    def put_on_station(self, ac, g, from_intercept=False):
         sq = ac.sq
         ac.state = ON_STATION
         self.set_burn(ac, sq.patrol_burn)
@@ -860,7 +881,7 @@ class Replication:
         ac.leave_at = min(leave, fuel_bingo)
         g.on_station += 1
         self.refresh_station(g)
-        g.arrived()
+        g.arrived(ac, from_intercept)
 
     def cap_sortie(self, ac, g, launch_h):
         """Launch, transit, hold the station until bingo (answering violators), fly home."""
@@ -887,7 +908,7 @@ class Replication:
                 back_h = self.after_shadow(ac, meet)
                 if back_h is not None:
                     yield env.timeout(back_h)
-                    self.put_on_station(ac, ac.group)
+                    self.put_on_station(ac, ac.group, from_intercept=True)
                     continue
                 home_from = ("meet", meet)
             else:
