@@ -16,21 +16,22 @@ pub struct AtomicFile {
     keep_partial: bool,
 }
 
+/// The hidden file `.NAME.SUFFIX` in the directory of `path`.
+fn beside(path: &Path, suffix: &str) -> Result<PathBuf, String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    Ok(dir.join(format!(".{}.{suffix}", name.to_string_lossy())))
+}
+
 impl AtomicFile {
     /// Starts writing `path`.
     pub fn create(path: &Path) -> Result<AtomicFile, String> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let name = path
-            .file_name()
-            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
-        let tmp = dir.join(format!(
-            ".{}.tmp-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
+        let tmp = beside(path, &format!("tmp-{}", std::process::id()))?;
         let file =
             File::create(&tmp).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
         Ok(AtomicFile {
@@ -46,14 +47,7 @@ impl AtomicFile {
     /// kept (anything after them is from a chunk that never completed) and writing continues
     /// after them.
     pub fn resumable(path: &Path, keep: Option<u64>) -> Result<AtomicFile, String> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let name = path
-            .file_name()
-            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
-        let tmp = dir.join(format!(".{}.part", name.to_string_lossy()));
+        let tmp = beside(path, "part")?;
         let fail = |e: std::io::Error| format!("{}: cannot write: {e}", tmp.display());
         let file = match keep {
             None => File::create(&tmp).map_err(fail)?,

@@ -251,6 +251,16 @@ def _check_count(name: str, value: Any, optional: bool = False) -> None:
         raise ValueError(f"{name} must be at least 1, got {value}")
 
 
+def _check_study(scenario: Any, seed: Any, replications: Any, max_aircraft: Any, n_threads: Any) -> int:
+    """Checks the arguments ``size`` and ``sweep`` share; returns the integer seed."""
+    _check_scenario(scenario)
+    s = _seed(seed)
+    _check_count("replications", replications)
+    _check_count("max_aircraft", max_aircraft)
+    _check_count("n_threads", n_threads, optional=True)
+    return s
+
+
 class SizeResult:
     """The fleet needed to meet the scenario's standard (``[targets]``) with its confidence.
 
@@ -375,11 +385,7 @@ def size(
     ``airpolicing size``: ``squadron`` alone, each squadron in turn (the others as given), or with
     ``mix=True`` the whole force at once. The interpreter lock is released throughout and Ctrl-C
     stops the search."""
-    _check_scenario(scenario)
-    s = _seed(seed)
-    _check_count("replications", replications)
-    _check_count("max_aircraft", max_aircraft)
-    _check_count("n_threads", n_threads, optional=True)
+    s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
     if squadron is not None and not isinstance(squadron, str):
         raise TypeError(f"squadron must be a str or None, not {type(squadron).__name__}")
     if mix and squadron is not None:
@@ -464,11 +470,7 @@ def sweep(
     ``sweep(s, {"violations.rate_per_day": [2, 4, 8]})``, as ``airpolicing sweep --set``. Every
     point's scenario is validated before anything runs; ``size=True`` also sizes the whole force
     at each point. The interpreter lock is released throughout and Ctrl-C stops the sweep."""
-    _check_scenario(scenario)
-    s = _seed(seed)
-    _check_count("replications", replications)
-    _check_count("max_aircraft", max_aircraft)
-    _check_count("n_threads", n_threads, optional=True)
+    s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
     if not isinstance(axes, Mapping):
         raise TypeError(f"axes must be a dict of field path -> list of values, not {type(axes).__name__}")
     pairs = []
