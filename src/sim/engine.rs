@@ -397,13 +397,13 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         });
     }
 
-    /// A point of the theatre plane on the ellipsoid, for the trace only (a geodesic each; the
-    /// origin when nothing records).
+    /// A point of the theatre plane on the ellipsoid, for the trace only (a geodesic each; when
+    /// nothing records, no position is read, so none is computed).
     fn plane_to_earth(&self, p: Vector2<f64>) -> LatLon {
         if O::RECORDS {
             self.m.front.projection().inverse(&p)
         } else {
-            self.m.front.projection().inverse(&Vector2::zeros())
+            self.m.front.vertices()[0]
         }
     }
 
