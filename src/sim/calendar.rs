@@ -1,10 +1,10 @@
 //! The event calendar: a binary heap ordered by (time, priority, sequence number).
 //!
 //! **Ordering rule.** Events fire in increasing time. Events at the same time fire in increasing
-//! priority (the engine's event priorities: aircraft becoming available, then arrivals,
-//! then departures, then relief decisions, then breakdowns). Events with the same time and
-//! priority fire in the order they were scheduled (the sequence number). The order therefore
-//! depends on nothing but the model and the random draws, which makes replications reproducible.
+//! priority; the engine's one table of priorities, with the reason for each, is in its `events`
+//! module. Events with the same time and priority fire in the order they were scheduled (the
+//! sequence number). The order therefore depends on nothing but the model and the random draws,
+//! which makes replications reproducible.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;

@@ -56,6 +56,82 @@ impl TimeWeighted {
     }
 }
 
+/// What a metric measures: one entry of a scenario's metric table, built beside the metric's
+/// name (`Model::new`) and evaluated at the end of each replication (the engine's `metrics`
+/// room), so names and values cannot fall out of order. Indices are of posts, QRA postures,
+/// squadrons or front sectors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Metric {
+    /// `cap_coverage`: every required CAP station has its full element.
+    AllCap,
+    /// `cap_presence`: every required CAP station has at least one fighter.
+    CapPresence,
+    /// `station_coverage[..]`, `aew_coverage[..]`, `tanker_coverage[..]`: the post has its
+    /// required count, over the time it is required.
+    Post(usize),
+    /// `aew_coverage`: every orbit manned.
+    AllAew,
+    /// `front_coverage_low`.
+    FrontLow,
+    /// `front_coverage_high`.
+    FrontHigh,
+    /// `tanker_coverage`: every track manned.
+    AllTanker,
+    /// `fuel_offloaded_t_per_day[..]` of a tanker track.
+    Offloaded(usize),
+    /// `qra_coverage`: every posture holds its alert.
+    AllQra,
+    /// `qra_coverage[..]`.
+    Qra(usize),
+    /// `violations_per_day`.
+    ViolationsPerDay,
+    /// `undetected_fraction`.
+    Undetected,
+    /// `unanswered_fraction`.
+    Unanswered,
+    /// `intercept_within_target`.
+    WithinTarget,
+    /// `response_time_mean`, minutes.
+    ResponseMean,
+    /// `response_time_p50` and the other quantiles, minutes.
+    ResponseQuantile(f64),
+    /// `qra_unavailable_fraction`.
+    QraUnavailable,
+    /// `violations_per_day[sector k]`.
+    SectorViolations(usize),
+    /// `unanswered_fraction[sector k]` (not intercepted, of those with an outcome).
+    SectorUnanswered(usize),
+    /// `intercept_within_target[sector k]`.
+    SectorWithinTarget(usize),
+    /// `response_time_mean[sector k]`.
+    SectorResponseMean(usize),
+    /// `sorties_per_day`.
+    Sorties,
+    /// `flight_hours_per_day`.
+    FlightHours,
+    /// `sorties_per_day[..]` of a squadron.
+    SquadronSorties(usize),
+    /// `flight_hours_per_day[..]` of a squadron.
+    SquadronFlightHours(usize),
+    /// `mc_rate[..]` of a squadron.
+    McRate(usize),
+}
+
+/// A scenario's metrics: names in row order, each beside what it measures.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct MetricTable {
+    pub names: MetricNames,
+    pub metrics: Vec<Metric>,
+}
+
+impl MetricTable {
+    /// Adds a metric at the end of the row.
+    pub(crate) fn push(&mut self, name: impl Into<String>, metric: Metric) {
+        self.names.0.push(name.into());
+        self.metrics.push(metric);
+    }
+}
+
 /// The names of a scenario's scalar metrics, in row order. Every replication of a scenario has the
 /// same names.
 #[derive(Debug, Clone, PartialEq, Default)]

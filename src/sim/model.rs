@@ -2,7 +2,7 @@
 //! aircraft performance with ready samplers, the posts to man with their distances, the groups
 //! that relieve each other, sensor coverage of the front and the metric names.
 
-use super::metrics::MetricNames;
+use super::metrics::{Metric, MetricNames, MetricTable};
 use crate::catalog::{Availability, OffloadSystem, Receptacle};
 use crate::dist::Sampler;
 use crate::geo::{Front, LatLon, coverage_radius_km};
@@ -64,6 +64,12 @@ pub(crate) struct SquadronDef {
 }
 
 impl SquadronDef {
+    /// Hours until an aircraft with `fuel` on board, `home_h` of cruise from home, burning
+    /// `burn` kg/h, reaches bingo: the fuel for the way home plus its reserve.
+    pub(crate) fn hours_to_bingo(&self, fuel: f64, home_h: f64, burn: f64) -> f64 {
+        (fuel - self.reserve_kg - home_h * self.cruise_burn) / burn
+    }
+
     /// Fuel an aircraft needs to dash `dash_h` hours (burning `dash_burn` kg/h), meet a violator
     /// at `meet`, shadow it `shadow_h` hours and fly home with its reserve, kg.
     pub(crate) fn intercept_fuel_kg(
@@ -240,6 +246,12 @@ impl FrontTable {
 }
 
 impl Model {
+    /// The tanker type flying tanker track `tp` (its nearest serving squadron's).
+    pub(crate) fn tanker_of(&self, tp: usize) -> Option<&TankerDef> {
+        let sq = self.posts[tp].serving.first()?.sq;
+        self.squadrons[sq].tanker.as_ref()
+    }
+
     /// The point of the front `along` km from its start, in the theatre plane.
     pub(crate) fn front_plane_at(&self, along: f64) -> Vector2<f64> {
         self.front_table.at(along)
@@ -381,7 +393,8 @@ pub struct Model {
     pub(crate) cover_high: Vec<CoverGroup>,
     /// Sum of the sample weights (the front's length, summed in sample order).
     pub(crate) sample_total: f64,
-    pub(crate) names: MetricNames,
+    /// The metrics of a replication's row, each name beside what it measures.
+    pub(crate) metrics: MetricTable,
     pub(crate) front: Front,
     /// The front in the theatre plane, sampled every `front_step_km` along its geodesic
     /// segments: violations enter at points interpolated in this table, which saves two
@@ -697,95 +710,120 @@ impl Model {
             cover_low,
             cover_high,
             sample_total: samples.iter().map(|x| x.2).sum(),
-            names: MetricNames::default(),
+            metrics: MetricTable::default(),
             front_table,
             front: s.front.clone(),
             violations: s.violations.as_ref().map(|v| violations_def(s, v)),
         };
-        model.names = model.metric_names();
+        model.metrics = model.metric_table();
         model
     }
 
     /// The metric names of this scenario, in row order.
     pub fn names(&self) -> &MetricNames {
-        &self.names
+        &self.metrics.names
     }
 
-    fn posts_of(&self, f: impl Fn(PostKind) -> bool) -> impl Iterator<Item = &PostDef> {
-        self.posts.iter().filter(move |p| f(p.kind))
+    fn posts_of(&self, f: impl Fn(PostKind) -> bool) -> impl Iterator<Item = (usize, &PostDef)> {
+        self.posts
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| f(p.kind))
     }
 
-    fn metric_names(&self) -> MetricNames {
-        let mut n = Vec::new();
+    /// The metrics of this scenario, each name beside what it measures, in row order.
+    fn metric_table(&self) -> MetricTable {
+        let mut t = MetricTable::default();
         let is_cap = |k| matches!(k, PostKind::Cap(_));
         let is_tanker = |k| matches!(k, PostKind::Tanker(_));
         let is_aew = |k| matches!(k, PostKind::Aew(_));
         if self.posts_of(is_cap).next().is_some() {
-            n.push("cap_coverage".to_string());
-            n.push("cap_presence".to_string());
-            n.extend(
-                self.posts_of(is_cap)
-                    .map(|p| format!("station_coverage[{}]", p.name)),
-            );
+            t.push("cap_coverage", Metric::AllCap);
+            t.push("cap_presence", Metric::CapPresence);
+            for (i, p) in self.posts_of(is_cap) {
+                t.push(format!("station_coverage[{}]", p.name), Metric::Post(i));
+            }
         }
         if self.posts_of(is_aew).next().is_some() {
-            n.push("aew_coverage".to_string());
-            n.extend(
-                self.posts_of(is_aew)
-                    .map(|p| format!("aew_coverage[{}]", p.name)),
-            );
+            t.push("aew_coverage", Metric::AllAew);
+            for (i, p) in self.posts_of(is_aew) {
+                t.push(format!("aew_coverage[{}]", p.name), Metric::Post(i));
+            }
         }
         if !self.sensors.is_empty() {
-            n.push("front_coverage_low".to_string());
-            n.push("front_coverage_high".to_string());
+            t.push("front_coverage_low", Metric::FrontLow);
+            t.push("front_coverage_high", Metric::FrontHigh);
         }
         if self.posts_of(is_tanker).next().is_some() {
-            n.push("tanker_coverage".to_string());
-            n.extend(
-                self.posts_of(is_tanker)
-                    .map(|p| format!("tanker_coverage[{}]", p.name)),
-            );
-            n.extend(
-                self.posts_of(is_tanker)
-                    .map(|p| format!("fuel_offloaded_t_per_day[{}]", p.name)),
-            );
+            t.push("tanker_coverage", Metric::AllTanker);
+            for (i, p) in self.posts_of(is_tanker) {
+                t.push(format!("tanker_coverage[{}]", p.name), Metric::Post(i));
+            }
+            for (i, p) in self.posts_of(is_tanker) {
+                t.push(
+                    format!("fuel_offloaded_t_per_day[{}]", p.name),
+                    Metric::Offloaded(i),
+                );
+            }
         }
         if !self.qra.is_empty() {
-            n.push("qra_coverage".to_string());
-            n.extend(self.qra.iter().map(|q| format!("qra_coverage[{}]", q.name)));
+            t.push("qra_coverage", Metric::AllQra);
+            for (q, d) in self.qra.iter().enumerate() {
+                t.push(format!("qra_coverage[{}]", d.name), Metric::Qra(q));
+            }
         }
         if let Some(v) = &self.violations {
-            n.push("violations_per_day".to_string());
-            n.push("undetected_fraction".to_string());
-            n.push("unanswered_fraction".to_string());
+            t.push("violations_per_day", Metric::ViolationsPerDay);
+            t.push("undetected_fraction", Metric::Undetected);
+            t.push("unanswered_fraction", Metric::Unanswered);
             if v.target_h.is_some() {
-                n.push("intercept_within_target".to_string());
+                t.push("intercept_within_target", Metric::WithinTarget);
             }
-            for q in ["mean", "p50", "p90", "p99"] {
-                n.push(format!("response_time_{q}"));
+            t.push("response_time_mean", Metric::ResponseMean);
+            for (name, q) in [("p50", 0.5), ("p90", 0.9), ("p99", 0.99)] {
+                t.push(format!("response_time_{name}"), Metric::ResponseQuantile(q));
             }
             if !self.qra.is_empty() {
-                n.push("qra_unavailable_fraction".to_string());
+                t.push("qra_unavailable_fraction", Metric::QraUnavailable);
             }
             if v.sectors.len() > 1 {
-                for k in 1..=v.sectors.len() {
-                    n.push(format!("violations_per_day[sector {k}]"));
-                    n.push(format!("unanswered_fraction[sector {k}]"));
+                for k in 0..v.sectors.len() {
+                    let n = k + 1;
+                    t.push(
+                        format!("violations_per_day[sector {n}]"),
+                        Metric::SectorViolations(k),
+                    );
+                    t.push(
+                        format!("unanswered_fraction[sector {n}]"),
+                        Metric::SectorUnanswered(k),
+                    );
                     if v.target_h.is_some() {
-                        n.push(format!("intercept_within_target[sector {k}]"));
+                        t.push(
+                            format!("intercept_within_target[sector {n}]"),
+                            Metric::SectorWithinTarget(k),
+                        );
                     }
-                    n.push(format!("response_time_mean[sector {k}]"));
+                    t.push(
+                        format!("response_time_mean[sector {n}]"),
+                        Metric::SectorResponseMean(k),
+                    );
                 }
             }
         }
-        n.push("sorties_per_day".to_string());
-        n.push("flight_hours_per_day".to_string());
-        for s in &self.squadrons {
-            n.push(format!("sorties_per_day[{}]", s.name));
-            n.push(format!("flight_hours_per_day[{}]", s.name));
-            n.push(format!("mc_rate[{}]", s.name));
+        t.push("sorties_per_day", Metric::Sorties);
+        t.push("flight_hours_per_day", Metric::FlightHours);
+        for (q, s) in self.squadrons.iter().enumerate() {
+            t.push(
+                format!("sorties_per_day[{}]", s.name),
+                Metric::SquadronSorties(q),
+            );
+            t.push(
+                format!("flight_hours_per_day[{}]", s.name),
+                Metric::SquadronFlightHours(q),
+            );
+            t.push(format!("mc_rate[{}]", s.name), Metric::McRate(q));
         }
-        MetricNames(n)
+        t
     }
 }
 

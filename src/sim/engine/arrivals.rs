@@ -1,0 +1,200 @@
+//! Arrivals: the violations of a replication, drawn up front from their own stream, and what
+//! happens when each crosses the front.
+
+use super::super::calendar::Hours;
+use super::super::model::{Model, Stay};
+use super::super::streams::{self, Process};
+use super::super::trace::TraceEvent;
+use super::events::Ev;
+use super::{Rep, exp_draw};
+use crate::sim::trace::Observer;
+use nalgebra::Vector2;
+use rand::RngExt;
+use rand::rngs::ChaCha8Rng;
+
+/// How a violation ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Outcome {
+    Pending,
+    Undetected,
+    Unanswered,
+    /// Intercepted this many hours after crossing.
+    Intercepted(f64),
+}
+
+pub(super) struct Violation {
+    pub t0: Hours,
+    pub sector: usize,
+    pub kind: usize,
+    pub start: Vector2<f64>,
+    pub velocity: Vector2<f64>,
+    /// Hours from the crossing until it turns back.
+    pub window_h: f64,
+    pub outcome: Outcome,
+    /// Found no aircraft on alert when the response was ordered.
+    pub no_alert: bool,
+    pub responders: Vec<usize>,
+    pub meet: Vector2<f64>,
+}
+
+impl Violation {
+    /// Where the violator is at `t`.
+    pub(super) fn position_at(&self, t: Hours) -> Vector2<f64> {
+        self.start + self.velocity * (t - self.t0)
+    }
+
+    /// Records the outcome; a violation has exactly one.
+    pub(super) fn settle(&mut self, outcome: Outcome) {
+        debug_assert!(
+            self.outcome == Outcome::Pending,
+            "violation crossing at {} h answered twice",
+            self.t0
+        );
+        self.outcome = outcome;
+    }
+}
+
+/// The violations of a replication and their random stream.
+pub(super) struct Arrivals {
+    pub viol: Vec<Violation>,
+    pub rng: Option<ChaCha8Rng>,
+}
+
+impl Arrivals {
+    pub(super) fn new(m: &Model, key: &[u8; 32]) -> Self {
+        Arrivals {
+            viol: Vec::new(),
+            rng: m
+                .violations
+                .as_ref()
+                .map(|_| streams::stream(key, Process::Violations, 0)),
+        }
+    }
+
+    /// The violation stream (there is one whenever violations are modelled).
+    pub(super) fn rng(&mut self) -> &mut ChaCha8Rng {
+        self.rng.as_mut().expect("a violation stream")
+    }
+}
+
+impl<O: Observer> Rep<'_, '_, O> {
+    /// Draws every violation of the replication up front (thinning a Poisson process at the
+    /// peak rate) and schedules its crossing.
+    pub(super) fn generate_violations(&mut self) {
+        let (Some(v), Some(mut rng)) = (self.m.violations.as_ref(), self.arrivals.rng.take())
+        else {
+            return;
+        };
+        let peak = v.rate_per_h * v.peak;
+        if peak <= 0.0 {
+            return;
+        }
+        let mut t = 0.0;
+        loop {
+            t += exp_draw(&mut rng, 1.0 / peak);
+            if t >= self.end {
+                break;
+            }
+            if rng.random::<f64>() * peak >= v.rate_at(t) {
+                continue;
+            }
+            let u: f64 = rng.random();
+            let sector = v
+                .sector_cum
+                .iter()
+                .position(|&c| u < c)
+                .unwrap_or(v.sector_cum.len() - 1);
+            let (a, b) = v.sectors[sector];
+            let along = a + rng.random::<f64>() * (b - a);
+            let u: f64 = rng.random();
+            let kind = v
+                .types
+                .iter()
+                .position(|k| u < k.cum_share)
+                .unwrap_or(v.types.len() - 1);
+            let k = &v.types[kind];
+            let start = self.m.front_plane_at(along);
+            let spread = (2.0 * rng.random::<f64>() - 1.0) * k.spread_deg.to_radians();
+            let base_dir = if k.toward.is_empty() {
+                self.m.front.inward_normal(along)
+            } else {
+                let target = k.toward
+                    [(rng.random::<f64>() * k.toward.len() as f64) as usize % k.toward.len()];
+                let d = target - start;
+                if d.norm() > 0.0 {
+                    d.normalize()
+                } else {
+                    self.m.front.inward_normal(along)
+                }
+            };
+            let (sn, cs) = spread.sin_cos();
+            let dir = Vector2::new(
+                base_dir.x * cs - base_dir.y * sn,
+                base_dir.x * sn + base_dir.y * cs,
+            );
+            let window_h = match &k.stay {
+                Stay::Penetration(km) => km / k.speed_kmh,
+                Stay::Dwell(d) => d.sample(&mut rng) / 60.0,
+            };
+            self.arrivals.viol.push(Violation {
+                t0: t,
+                sector,
+                kind,
+                start,
+                velocity: dir * k.speed_kmh,
+                window_h,
+                outcome: Outcome::Pending,
+                no_alert: false,
+                responders: Vec::new(),
+                meet: start,
+            });
+        }
+        for i in 0..self.arrivals.viol.len() {
+            let t0 = self.arrivals.viol[i].t0;
+            self.at_time(
+                t0,
+                Ev::Cross {
+                    violation: i as u32,
+                },
+            );
+        }
+        self.arrivals.rng = Some(rng);
+    }
+
+    pub(super) fn trace_violation(&mut self, i: usize, event: &'static str, at: Vector2<f64>) {
+        if !O::RECORDS {
+            return;
+        }
+        let position = self.m.front.projection().inverse(&at);
+        self.obs.event(&TraceEvent {
+            time_h: self.now,
+            squadron: "violation",
+            tail: i,
+            event,
+            position,
+            fuel_kg: 0.0,
+            task: None,
+        });
+    }
+
+    /// The violator crosses the front: find when it is first seen.
+    pub(super) fn cross(&mut self, i: usize) {
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let x = &self.arrivals.viol[i];
+        let seen = self.first_seen_h(x.start, x.velocity, x.window_h, v.types[x.kind].altitude_m);
+        let start = x.start;
+        self.trace_violation(i, "violation_crosses", start);
+        if seen.is_finite() {
+            let c2 = v.c2_min.sample(self.arrivals.rng()) / 60.0;
+            self.at(
+                seen + c2,
+                Ev::Respond {
+                    violation: i as u32,
+                },
+            );
+        } else {
+            self.arrivals.viol[i].settle(Outcome::Undetected);
+            self.trace_violation(i, "undetected", start);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The fleet: every aircraft's state, fuel, wear, sortie and timers, and the helpers that keep
+//! fuel up to date.
+//!
+//! An aircraft is always in exactly one state ([`St`]). Fuel is tracked continuously: each state
+//! has a burn rate (none on the ground, cruise in transit, patrol on station or at the tanker) and
+//! the fuel on board is brought up to date whenever the burn changes.
+
+use super::super::calendar::Hours;
+use super::super::model::Model;
+use super::super::streams::{self, Process};
+use rand::rngs::ChaCha8Rng;
+
+/// The state of an aircraft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum St {
+    /// Mission capable at base, unassigned.
+    Ready,
+    /// On alert for a QRA posture.
+    Alert(usize),
+    /// Being put on alert for a QRA posture.
+    Regenerating(usize),
+    /// Start, taxi and take-off.
+    Launching,
+    /// Flying to its post.
+    Outbound,
+    /// On station, track or orbit.
+    OnStation,
+    /// Flying from its station to the tanker track.
+    ToTanker,
+    /// At the tanker, queued for a free boom or drogue.
+    AtTanker,
+    /// Hooked up to a tanker, taking fuel.
+    Hooked,
+    /// Flying back from the tanker track to its station.
+    FromTanker,
+    /// Flying home.
+    Homebound,
+    /// On alert, scrambled: readiness before take-off.
+    Scrambling,
+    /// Dashing to intercept a violator.
+    Dash,
+    /// Shadowing a violator after the intercept.
+    Shadow,
+    /// Flying back from an intercept to its station.
+    Returning,
+    /// Ground time after a sortie.
+    Turnaround,
+    /// Not mission capable: maintenance, repair or inspection.
+    Down,
+}
+
+impl St {
+    /// Whether the aircraft is in the air (flight hours accrue).
+    pub(super) fn airborne(self) -> bool {
+        matches!(
+            self,
+            St::Outbound
+                | St::OnStation
+                | St::ToTanker
+                | St::AtTanker
+                | St::Hooked
+                | St::FromTanker
+                | St::Homebound
+                | St::Dash
+                | St::Shadow
+                | St::Returning
+        )
+    }
+
+    /// Whether the aircraft is away from its station for fuel.
+    pub(super) fn at_or_to_tanker(self) -> bool {
+        matches!(
+            self,
+            St::ToTanker | St::AtTanker | St::Hooked | St::FromTanker
+        )
+    }
+}
+
+/// The kinds of timer an aircraft has; each is cancelled on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Timer {
+    Bingo = 0,
+    Refuel = 1,
+    Failure = 2,
+    Regen = 3,
+}
+
+/// The current key of each of an aircraft's timers. Arming a timer gives it a new key, which
+/// makes the one pending before it stale; cancelling does the same without a new event.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Timers([u32; 4]);
+
+impl Timers {
+    /// A new key for `t`; the event armed with it is the only live one of its kind.
+    pub(super) fn arm(&mut self, t: Timer) -> u32 {
+        self.cancel(t);
+        self.0[t as usize]
+    }
+
+    /// Makes the pending `t` event stale.
+    pub(super) fn cancel(&mut self, t: Timer) {
+        self.0[t as usize] = self.0[t as usize].wrapping_add(1);
+    }
+
+    /// Whether an event of kind `t` armed with `key` is still live.
+    pub(super) fn is_current(&self, t: Timer, key: u32) -> bool {
+        self.0[t as usize] == key
+    }
+}
+
+/// Fuel on board, brought up to date at each change of burn.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fuel {
+    /// Fuel on board at `at`, kg.
+    pub kg: f64,
+    /// When `kg` was last brought up to date, hours.
+    pub at: Hours,
+    /// Burn since then, kg/h.
+    pub burn: f64,
+}
+
+impl Fuel {
+    /// Fuel on board at `now`, kg.
+    pub(super) fn at(&self, now: Hours) -> f64 {
+        self.kg - self.burn * (now - self.at)
+    }
+
+    /// Brings the fuel up to `now` and sets a new burn rate.
+    pub(super) fn set_burn(&mut self, now: Hours, burn: f64) {
+        self.kg -= self.burn * (now - self.at);
+        self.at = now;
+        self.burn = burn;
+    }
+
+    /// A full tank at `now`, burning `burn`.
+    pub(super) fn fill(&mut self, kg: f64, now: Hours, burn: f64) {
+        self.kg = kg;
+        self.at = now;
+        self.burn = burn;
+    }
+}
+
+/// What wears an aircraft: availability, failures and inspections.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Wear {
+    /// Not mission capable (availability clock, repair or inspection).
+    pub down: bool,
+    /// Failed in the air; repaired after landing.
+    pub needs_repair: bool,
+    /// Flight hours left to the next failure.
+    pub fh_to_failure: f64,
+    pub fh_since_inspection: f64,
+}
+
+/// The sortie in progress.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Sortie {
+    pub wheels_up: Hours,
+    pub airborne_since: Hours,
+    /// When the aircraft is predicted to leave its post.
+    pub bingo_at: Hours,
+    /// Where the aircraft flies home from when it leaves its post or tanker, hours of cruise.
+    pub home_leg_h: f64,
+    /// Fuel given so far (tankers), kg.
+    pub given_kg: f64,
+    /// Waiting on station for another member of its element to come back from the tanker.
+    pub wants_fuel: bool,
+}
+
+pub(super) struct Aircraft {
+    pub sq: usize,
+    pub tail: usize,
+    pub st: St,
+    /// The relief group it serves.
+    pub group: Option<usize>,
+    pub fuel: Fuel,
+    pub wear: Wear,
+    pub sortie: Sortie,
+    pub timers: Timers,
+    pub rng_avail: ChaCha8Rng,
+    pub rng_ground: ChaCha8Rng,
+}
+
+/// Every aircraft of the replication, and which belong to each squadron.
+pub(super) struct Fleet {
+    pub ac: Vec<Aircraft>,
+    /// Aircraft indices per squadron.
+    pub of: Vec<Vec<usize>>,
+}
+
+impl Fleet {
+    pub(super) fn new(m: &Model, key: &[u8; 32]) -> Self {
+        let mut ac = Vec::new();
+        let mut of = Vec::new();
+        for (q, sq) in m.squadrons.iter().enumerate() {
+            let mut mine = Vec::new();
+            for tail in 0..sq.count as usize {
+                let entity = streams::aircraft_entity(q, tail);
+                mine.push(ac.len());
+                ac.push(Aircraft {
+                    sq: q,
+                    tail,
+                    st: St::Ready,
+                    group: None,
+                    fuel: Fuel {
+                        kg: sq.fuel_kg,
+                        at: 0.0,
+                        burn: 0.0,
+                    },
+                    wear: Wear {
+                        down: false,
+                        needs_repair: false,
+                        fh_to_failure: f64::INFINITY,
+                        fh_since_inspection: 0.0,
+                    },
+                    sortie: Sortie::default(),
+                    timers: Timers::default(),
+                    rng_avail: streams::stream(key, Process::Availability, entity),
+                    rng_ground: streams::stream(key, Process::Ground, entity),
+                });
+            }
+            of.push(mine);
+        }
+        Fleet { ac, of }
+    }
+
+    /// The first ready aircraft of squadron `sq`.
+    pub(super) fn first_ready(&self, sq: usize) -> Option<usize> {
+        self.of[sq]
+            .iter()
+            .copied()
+            .find(|&a| self.ac[a].st == St::Ready)
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ac.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timer_armed_again_makes_the_earlier_one_stale_and_leaves_the_others() {
+        let mut t = Timers::default();
+        let bingo = t.arm(Timer::Bingo);
+        let failure = t.arm(Timer::Failure);
+        let again = t.arm(Timer::Bingo);
+        assert!(!t.is_current(Timer::Bingo, bingo));
+        assert!(t.is_current(Timer::Bingo, again));
+        assert!(t.is_current(Timer::Failure, failure));
+        t.cancel(Timer::Failure);
+        assert!(!t.is_current(Timer::Failure, failure));
+    }
+
+    #[test]
+    fn fuel_burns_at_the_rate_set_last() {
+        let mut f = Fuel {
+            kg: 5000.0,
+            at: 0.0,
+            burn: 2000.0,
+        };
+        assert_eq!(f.at(0.5), 4000.0);
+        f.set_burn(0.5, 1000.0);
+        assert_eq!(f.at(2.5), 2000.0);
+    }
+}

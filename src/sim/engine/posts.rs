@@ -1,0 +1,107 @@
+//! Posts (CAP stations, tanker tracks, AEW orbits): who is on each, which are required now, and
+//! the coverage that follows whenever that changes.
+
+use super::super::model::{Model, PostKind};
+use super::Rep;
+use super::events::Ev;
+use crate::sim::trace::Observer;
+
+/// Manning of every post.
+pub(super) struct Posts {
+    /// Aircraft on each post.
+    pub on_station: Vec<u32>,
+    /// Whether each post is required now (part-day stations).
+    pub required: Vec<bool>,
+}
+
+impl Posts {
+    pub(super) fn new(m: &Model) -> Self {
+        Posts {
+            on_station: vec![0; m.posts.len()],
+            required: m.posts.iter().map(|p| p.required_at(0.0)).collect(),
+        }
+    }
+
+    /// Whether every post of a kind has its required count on it.
+    pub(super) fn all_manned(&self, m: &Model, kind: impl Fn(PostKind) -> bool) -> bool {
+        self.on_station
+            .iter()
+            .zip(&m.posts)
+            .all(|(&on, d)| !kind(d.kind) || on >= d.required)
+    }
+
+    /// Whether every required CAP station has at least `at_least` fighters on it (its element
+    /// when `None`).
+    pub(super) fn all_cap_with(&self, m: &Model, at_least: Option<u32>) -> bool {
+        self.on_station
+            .iter()
+            .zip(&self.required)
+            .zip(&m.posts)
+            .all(|((&on, &req), d)| {
+                !matches!(d.kind, PostKind::Cap(_)) || !req || on >= at_least.unwrap_or(d.required)
+            })
+    }
+}
+
+impl<O: Observer> Rep<'_, '_, O> {
+    /// Brings the coverage of post `p` (and of its kind, and the front) up to date after its
+    /// manning or requirement changed.
+    pub(super) fn refresh_post(&mut self, p: usize) {
+        let (w, e, now) = (self.m.warmup_h, self.end, self.now);
+        let full = self.posts.on_station[p] >= self.m.posts[p].required;
+        let v = if full && self.posts.required[p] {
+            1.0
+        } else {
+            0.0
+        };
+        let mt = &mut self.metrics;
+        mt.post_full[p].set(now, v, w, e);
+        match self.m.posts[p].kind {
+            PostKind::Cap(_) => {
+                let ok = self.posts.all_cap_with(self.m, None);
+                mt.all_cap.set(now, f64::from(ok), w, e);
+                let present = self.posts.all_cap_with(self.m, Some(1));
+                mt.cap_presence.set(now, f64::from(present), w, e);
+            }
+            PostKind::Tanker(_) => {
+                let ok = self
+                    .posts
+                    .all_manned(self.m, |k| matches!(k, PostKind::Tanker(_)));
+                mt.all_tanker.set(now, f64::from(ok), w, e);
+            }
+            PostKind::Aew(_) => {
+                let ok = self
+                    .posts
+                    .all_manned(self.m, |k| matches!(k, PostKind::Aew(_)));
+                mt.all_aew.set(now, f64::from(ok), w, e);
+                self.refresh_sensors();
+            }
+        }
+    }
+
+    /// Schedules the edges of post `p`'s hours of the day, if it has them.
+    pub(super) fn schedule_hours(&mut self, p: usize) {
+        let Some([s, e]) = self.m.posts[p].hours else {
+            return;
+        };
+        let mut day = 0.0;
+        while day * 24.0 < self.end {
+            for h in [s, e] {
+                let t = day * 24.0 + h;
+                if t > 0.0 && t < self.end {
+                    self.at_time(t, Ev::HoursEdge { post: p as u32 });
+                }
+            }
+            day += 1.0;
+        }
+    }
+
+    /// A part-day post becomes required or stops being required.
+    pub(super) fn hours_edge(&mut self, p: usize) {
+        let req = self.m.posts[p].required_at(self.now);
+        let (w, e, now) = (self.m.warmup_h, self.end, self.now);
+        self.posts.required[p] = req;
+        self.metrics.post_required[p].set(now, f64::from(req), w, e);
+        self.refresh_post(p);
+    }
+}

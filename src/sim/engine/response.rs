@@ -1,0 +1,151 @@
+//! Response: when the response to a detected violator is ordered, each kind of responder offers
+//! the earliest intercept it can make; the earliest offer is committed (an earlier kind wins a
+//! tie). After the intercept the responders shadow, then go back to their station or home.
+//!
+//! Each kind of responder is a file: [`cap`] (a fighter on station leaves its element) and
+//! [`qra`] (a posture scrambles its element). A new kind adds a variant to [`Offer`], a file with
+//! its `offer` and `commit`, and a line in [`Rep::respond`].
+
+mod cap;
+mod qra;
+
+use super::Rep;
+use super::arrivals::Outcome;
+use super::events::Ev;
+use super::fleet::St;
+use crate::sim::trace::Observer;
+use nalgebra::Vector2;
+
+/// Who offers to answer a violation.
+pub(super) enum Offer {
+    /// A fighter on CAP.
+    Cap { ac: usize },
+    /// A QRA posture, with the readiness drawn for this scramble (hours).
+    Qra { posture: usize, ready_h: f64 },
+}
+
+/// A violator as the responders see it when the response is ordered.
+pub(super) struct Target {
+    /// Where it is now, in the theatre plane, km.
+    pub now_xy: Vector2<f64>,
+    /// Its velocity, km/h.
+    pub velocity: Vector2<f64>,
+    /// Hours until it turns back.
+    pub left_h: f64,
+    /// Mean shadowing time, hours (for the fuel a responder needs).
+    pub shadow_mean_h: f64,
+}
+
+/// Keeps the earlier of two offers (the one held wins a tie).
+fn earliest(best: &mut Option<(f64, Offer)>, t: f64, offer: Offer) {
+    if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
+        *best = Some((t, offer));
+    }
+}
+
+impl<O: Observer> Rep<'_, '_, O> {
+    /// The response is ordered: commit the responder that intercepts first.
+    pub(super) fn respond(&mut self, i: usize) {
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let x = &self.arrivals.viol[i];
+        let target = Target {
+            now_xy: x.position_at(self.now),
+            velocity: x.velocity,
+            left_h: x.t0 + x.window_h - self.now,
+            shadow_mean_h: v.shadow_mean_h,
+        };
+        let (t0, start) = (x.t0, x.start);
+        self.arrivals.viol[i].no_alert = self.alert.none_on_alert();
+        let mut best = None;
+        for (t, offer) in self.cap_offers(&target) {
+            earliest(&mut best, t, offer);
+        }
+        for (t, offer) in self.qra_offers(&target) {
+            earliest(&mut best, t, offer);
+        }
+        let Some((t_meet, who)) = best else {
+            self.arrivals.viol[i].settle(Outcome::Unanswered);
+            self.trace_violation(i, "unanswered", target.now_xy);
+            return;
+        };
+        let meet = start + target.velocity * (t_meet - t0);
+        self.arrivals.viol[i].meet = meet;
+        self.arrivals.viol[i].settle(Outcome::Intercepted(t_meet - t0));
+        self.trace_violation(i, "response_ordered", target.now_xy);
+        match who {
+            Offer::Cap { ac } => self.commit_cap(i, ac),
+            Offer::Qra { posture, ready_h } => self.commit_qra(i, posture, ready_h),
+        }
+        self.at(
+            t_meet - self.now,
+            Ev::Intercept {
+                violation: i as u32,
+            },
+        );
+    }
+
+    /// The responders meet the violator and shadow it.
+    pub(super) fn intercept(&mut self, i: usize) {
+        let meet = self.arrivals.viol[i].meet;
+        self.trace_violation(i, "intercepted", meet);
+        let at = self.plane_to_earth(meet);
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let mut shadow = v.shadow_min.sample(self.arrivals.rng()) / 60.0;
+        for k in 0..self.arrivals.viol[i].responders.len() {
+            let a = self.arrivals.viol[i].responders[k];
+            if self.fleet.ac[a].st != St::Dash {
+                continue;
+            }
+            self.fleet.ac[a].st = St::Shadow;
+            let s = &self.m.squadrons[self.fleet.ac[a].sq];
+            self.set_burn(a, s.patrol_burn);
+            // The shadow ends early when an aircraft needs its fuel to get home.
+            let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+            let spare = (self.fuel_now(a) - s.reserve_kg - home_h * s.cruise_burn) / s.patrol_burn;
+            shadow = shadow.min(spare.max(0.0));
+            self.trace(a, "intercept", at, None);
+        }
+        self.at(
+            shadow,
+            Ev::ShadowDone {
+                violation: i as u32,
+            },
+        );
+    }
+
+    /// After shadowing: back to the station if the fuel allows, otherwise home.
+    pub(super) fn shadow_done(&mut self, i: usize) {
+        let meet = self.arrivals.viol[i].meet;
+        let at = self.plane_to_earth(meet);
+        for k in 0..self.arrivals.viol[i].responders.len() {
+            let a = self.arrivals.viol[i].responders[k];
+            if self.fleet.ac[a].st != St::Shadow {
+                continue;
+            }
+            let sq = self.fleet.ac[a].sq;
+            let s = &self.m.squadrons[sq];
+            self.set_burn(a, s.cruise_burn);
+            let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+            if let Some(g) = self.fleet.ac[a].group {
+                let p = self.relief.groups[g].post;
+                let back_h = (meet - self.m.posts[p].xy).norm() / s.cruise_kmh;
+                // Back on station with at least a quarter hour above bingo.
+                let need = back_h * s.cruise_burn
+                    + 0.25 * s.patrol_burn
+                    + s.reserve_kg
+                    + self.m.posts[p].transit_h(sq) * s.cruise_burn;
+                if self.fuel_now(a) >= need {
+                    self.fleet.ac[a].st = St::Returning;
+                    self.trace(a, "return_to_station", at, None);
+                    self.at(back_h, Ev::BackOnStation { ac: a as u32 });
+                    continue;
+                }
+                // Not enough fuel: home, and the element wants its relief now.
+                self.leave_group(a, g);
+            }
+            self.fleet.ac[a].st = St::Homebound;
+            self.trace(a, "home_after_intercept", at, None);
+            self.fly_home(a, home_h, at);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! A sortie's life: launch, the way out, time on the post, the way home and landing.
+
+use super::super::calendar::Hours;
+use super::super::model::PostKind;
+use super::Rep;
+use super::events::Ev;
+use super::fleet::{St, Timer};
+use crate::geo::LatLon;
+use crate::sim::trace::Observer;
+
+impl<'m, O: Observer> Rep<'m, '_, O> {
+    /// Predicted time aircraft `a` must leave post `p`, if it arrives there at `arrive` with
+    /// `fuel` on board: its fuel bingo (with a tanker's expected offload on a tanker track), or
+    /// its crew limit, which is all that binds when it can refuel on the post.
+    pub(super) fn leave_time(&self, a: usize, p: usize, arrive: Hours, fuel: f64) -> Hours {
+        let x = &self.fleet.ac[a];
+        let s = &self.m.squadrons[x.sq];
+        let back_h = self.m.posts[p].transit_h(x.sq);
+        let crew = x.sortie.wheels_up + s.max_sortie_h - back_h;
+        if self.aar_possible(x.sq, p).is_some() {
+            return crew;
+        }
+        let burn = s.patrol_burn + self.m.posts[p].expected_offload_kg_h;
+        let fuel_h = s.hours_to_bingo(fuel, back_h, burn);
+        (arrive + fuel_h).min(crew)
+    }
+
+    /// Cancels the timers of an aircraft on its post: its bingo and its refuelling.
+    pub(super) fn cancel_station_timers(&mut self, a: usize) {
+        let t = &mut self.fleet.ac[a].timers;
+        t.cancel(Timer::Bingo);
+        t.cancel(Timer::Refuel);
+    }
+
+    /// Launches `a` for group `g`; false if it aborts on the ground.
+    pub(super) fn launch(&mut self, a: usize, g: usize) -> bool {
+        if self.ground_abort(a) {
+            return false;
+        }
+        let sq = self.fleet.ac[a].sq;
+        let base = self.base(a);
+        let p = self.relief.take_on(g, a);
+        let s = &self.m.squadrons[sq];
+        let launch_h = s.launch_min.sample(&mut self.fleet.ac[a].rng_ground) / 60.0;
+        let transit_h = self.m.posts[p].transit_h(sq);
+        let x = &mut self.fleet.ac[a];
+        x.st = St::Launching;
+        x.group = Some(g);
+        x.fuel.fill(s.fuel_kg, self.now, 0.0);
+        x.sortie.given_kg = 0.0;
+        x.sortie.wants_fuel = false;
+        x.sortie.wheels_up = self.now + launch_h;
+        let arrive = self.now + launch_h + transit_h;
+        let fuel_there = s.fuel_kg - transit_h * s.cruise_burn;
+        self.fleet.ac[a].sortie.bingo_at = self.leave_time(a, p, arrive, fuel_there);
+        let name: &'m str = &self.m.posts[p].name;
+        self.trace(a, "launch", base, Some(name));
+        self.at(launch_h, Ev::LaunchDone { ac: a as u32 });
+        true
+    }
+
+    /// Wheels up: out to the post, or to the tanker first when a full tank is not enough.
+    pub(super) fn launch_done(&mut self, a: usize) {
+        let sq = self.fleet.ac[a].sq;
+        let p = self.post_of(a);
+        self.fleet.ac[a].st = St::Outbound;
+        self.fleet.ac[a].sortie.airborne_since = self.now;
+        self.set_burn(a, self.m.squadrons[sq].cruise_burn);
+        self.metrics.sortie(sq, self.now, self.m.warmup_h);
+        let base = self.base(a);
+        let name: &'m str = &self.m.posts[p].name;
+        self.trace(a, "airborne", base, Some(name));
+        let fh = self.fleet.ac[a].wear.fh_to_failure;
+        if fh.is_finite() {
+            let key = self.fleet.ac[a].timers.arm(Timer::Failure);
+            self.at(fh, Ev::Failure { ac: a as u32, key });
+        }
+        match self.m.posts[p].serving_by(sq).and_then(|v| v.via_tanker_h) {
+            Some(to_track_h) => {
+                // Too far to hold the station on a full tank: take fuel on the way out.
+                self.fleet.ac[a].st = St::ToTanker;
+                self.fleet.ac[a].sortie.home_leg_h = to_track_h;
+                self.at(to_track_h, Ev::ReachTanker { ac: a as u32 });
+            }
+            None => {
+                let transit_h = self.m.posts[p].transit_h(sq);
+                self.fleet.ac[a].sortie.home_leg_h = transit_h;
+                self.at(transit_h, Ev::Arrive { ac: a as u32 });
+            }
+        }
+    }
+
+    /// On station: from base, or back from the tanker or an intercept.
+    pub(super) fn arrive(&mut self, a: usize) {
+        let p = self.post_of(a);
+        let back = matches!(self.fleet.ac[a].st, St::FromTanker | St::Returning);
+        let from_intercept = self.fleet.ac[a].st == St::Returning;
+        self.put_on_station(
+            a,
+            p,
+            if back {
+                "back_on_station"
+            } else {
+                "on_station"
+            },
+        );
+        if back {
+            self.next_to_tanker(a);
+        }
+        let g = self.fleet.ac[a].group.expect("on a task");
+        self.hand_over_if_complete(g);
+        if from_intercept && self.relief.groups[g].members.contains(&a) {
+            // The intercept cost fuel: the member leaves earlier, and its relief comes forward.
+            self.replan_relief(g);
+        }
+        self.plan_relief(g);
+    }
+
+    /// Puts `a` on post `p`: its departure, refuelling and bingo are planned from its fuel.
+    pub(super) fn put_on_station(&mut self, a: usize, p: usize, what: &'static str) {
+        let sq = self.fleet.ac[a].sq;
+        let s = &self.m.squadrons[sq];
+        self.fleet.ac[a].st = St::OnStation;
+        self.set_burn(a, s.patrol_burn);
+        self.fleet.ac[a].sortie.home_leg_h = self.m.posts[p].transit_h(sq);
+        let fuel = self.fuel_now(a);
+        let leave = self.leave_time(a, p, self.now, fuel);
+        // The fuel bingo always applies; with a tanker the predicted leave is the crew limit.
+        let back_h = self.fleet.ac[a].sortie.home_leg_h;
+        let fuel_bingo = self.now + s.hours_to_bingo(fuel, back_h, s.patrol_burn);
+        self.fleet.ac[a].sortie.bingo_at = leave;
+        let timers = &mut self.fleet.ac[a].timers;
+        let (refuel_key, bingo_key) = (timers.arm(Timer::Refuel), timers.arm(Timer::Bingo));
+        if let Some((_, leg_km)) = self.aar_possible(sq, p) {
+            let t = self.refuel_in_h(s, fuel, back_h, leg_km);
+            // Scheduled before the bingo so that it wins a tie.
+            if self.now + t < leave {
+                self.at(
+                    t,
+                    Ev::Refuel {
+                        ac: a as u32,
+                        key: refuel_key,
+                    },
+                );
+            }
+        }
+        self.at(
+            leave.min(fuel_bingo) - self.now,
+            Ev::Bingo {
+                ac: a as u32,
+                key: bingo_key,
+            },
+        );
+        self.fix_failure_clock(a);
+        self.posts.on_station[p] += 1;
+        self.refresh_post(p);
+        let pos = self.m.posts[p].position;
+        let name: &'m str = &self.m.posts[p].name;
+        self.trace(a, what, pos, Some(name));
+        if matches!(self.m.posts[p].kind, PostKind::Tanker(_)) {
+            self.tanker_arrived(p);
+        }
+    }
+
+    /// Takes `a` off post `p` and sends it home.
+    pub(super) fn leave_post_from(&mut self, a: usize, p: usize) {
+        if self.fleet.ac[a].st == St::OnStation {
+            self.posts.on_station[p] -= 1;
+            self.refresh_post(p);
+        }
+        let sq = self.fleet.ac[a].sq;
+        self.fleet.ac[a].st = St::Homebound;
+        self.cancel_station_timers(a);
+        self.set_burn(a, self.m.squadrons[sq].cruise_burn);
+        self.fix_failure_clock(a);
+        let pos = self.m.posts[p].position;
+        let name: &'m str = &self.m.posts[p].name;
+        self.trace(a, "leave_station", pos, Some(name));
+        let leg = self.fleet.ac[a].sortie.home_leg_h;
+        self.fly_home(a, leg, pos);
+    }
+
+    /// Flies `a` home over `leg_h` hours of cruise; if its fuel would fall below the reserve on
+    /// the way, it diverts and lands when the fuel reaches the reserve instead.
+    pub(super) fn fly_home(&mut self, a: usize, leg_h: f64, from: LatLon) {
+        let s = &self.m.squadrons[self.fleet.ac[a].sq];
+        let spare_h = (self.fuel_now(a) - s.reserve_kg) / s.cruise_burn;
+        if spare_h + 1e-9 < leg_h {
+            self.trace(a, "divert", from, None);
+            self.at(spare_h.max(0.0), Ev::Landed { ac: a as u32 });
+        } else {
+            self.at(leg_h, Ev::Landed { ac: a as u32 });
+        }
+    }
+
+    /// Wheels down: flight hours are counted, the wear clocks advance, and the aircraft goes to
+    /// maintenance if it is due, else to turnaround.
+    pub(super) fn landed(&mut self, a: usize) {
+        let sq = self.fleet.ac[a].sq;
+        self.set_burn(a, 0.0);
+        let since = self.fleet.ac[a].sortie.airborne_since;
+        let flown = self.now - since;
+        let (w, e) = (self.m.warmup_h, self.end);
+        self.metrics.flown(sq, since, self.now, w, e);
+        let x = &mut self.fleet.ac[a];
+        x.wear.fh_to_failure -= flown;
+        x.wear.fh_since_inspection += flown;
+        x.timers.cancel(Timer::Bingo);
+        x.timers.cancel(Timer::Refuel);
+        x.timers.cancel(Timer::Failure);
+        x.group = None;
+        let base = self.base(a);
+        self.trace(a, "landed", base, None);
+        if self.maintain_after_landing(a) {
+            return;
+        }
+        let t = self.m.squadrons[sq]
+            .turnaround_min
+            .sample(&mut self.fleet.ac[a].rng_ground)
+            / 60.0;
+        self.fleet.ac[a].st = St::Turnaround;
+        self.at(t, Ev::Ready { ac: a as u32 });
+    }
+}

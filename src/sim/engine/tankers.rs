@@ -1,0 +1,355 @@
+//! Tankers and air-to-air refuelling: when a fighter heads for the tanker, the queue for a free
+//! boom or drogue, the hook-up, the fuel given and the way back.
+//!
+//! Whether a fighter goes now, waits for its partner or stays to its bingo is a narrow rule
+//! ([`refuel_choice`]) on plain values, tested on its own.
+
+use super::super::model::{Model, SquadronDef, refuel_margin_kg};
+use super::super::streams::{self, Process};
+use super::Rep;
+use super::events::Ev;
+use super::fleet::{St, Timer};
+use crate::sim::trace::Observer;
+use rand::rngs::ChaCha8Rng;
+use std::collections::VecDeque;
+
+/// The refuelling at every post (only tanker tracks have receivers).
+pub(super) struct Tankers {
+    /// Receivers waiting for a free boom or drogue, per post.
+    pub queue: Vec<VecDeque<usize>>,
+    /// Receivers hooked up, per post.
+    pub hooked: Vec<u32>,
+    /// Hook-up draws, per post.
+    pub rng: Vec<ChaCha8Rng>,
+    /// Fuel given and received in the whole replication, kg (they must agree).
+    pub given_kg: f64,
+    pub received_kg: f64,
+}
+
+impl Tankers {
+    pub(super) fn new(m: &Model, key: &[u8; 32]) -> Self {
+        let n = m.posts.len();
+        Tankers {
+            queue: vec![VecDeque::new(); n],
+            hooked: vec![0; n],
+            rng: (0..n)
+                .map(|i| streams::stream(key, Process::Refuelling, i as u32))
+                .collect(),
+            given_kg: 0.0,
+            received_kg: 0.0,
+        }
+    }
+}
+
+/// What a fighter on station does when its fuel reaches the refuelling threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RefuelChoice {
+    /// Goes to the tanker now.
+    Go,
+    /// Waits on station until its partner is back from the tanker.
+    WaitForPartner,
+    /// Stays until its fuel bingo: no tanker to go to, or too little fuel to get home from the
+    /// track.
+    StayToBingo,
+}
+
+/// One member of an element at a time goes to the tanker; the others hold the station.
+pub(super) fn refuel_choice(
+    partner_away: bool,
+    can_get_home_from_track: bool,
+    tanker_up: bool,
+) -> RefuelChoice {
+    if partner_away && can_get_home_from_track {
+        RefuelChoice::WaitForPartner
+    } else if !tanker_up || !can_get_home_from_track {
+        RefuelChoice::StayToBingo
+    } else {
+        RefuelChoice::Go
+    }
+}
+
+impl<O: Observer> Rep<'_, '_, O> {
+    /// Whether a fighter of squadron `sq` on post `p` can take fuel there: a tanker track with a
+    /// system that fits; the track and the leg to it, km.
+    pub(super) fn aar_possible(&self, sq: usize, p: usize) -> Option<(usize, f64)> {
+        let (tp, leg_km) = self.m.posts[p].tanker?;
+        let systems = &self.m.tanker_of(tp)?.systems;
+        self.m.squadrons[sq]
+            .receptacle
+            .compatible_with(systems)
+            .then_some((tp, leg_km))
+    }
+
+    /// Hours from now until a fighter with `fuel` on board, `back_h` from home, heads for a
+    /// tanker `leg_km` away: when its fuel above bingo falls to the threshold (at once if it
+    /// already has).
+    pub(super) fn refuel_in_h(&self, s: &SquadronDef, fuel: f64, back_h: f64, leg_km: f64) -> f64 {
+        let leg_h = leg_km / s.cruise_kmh;
+        let bingo_fuel = s.reserve_kg + back_h * s.cruise_burn;
+        let margin = refuel_margin_kg(s, bingo_fuel, leg_h, self.m.refuel_fraction);
+        ((fuel - bingo_fuel - margin) / s.patrol_burn).max(0.0)
+    }
+
+    /// A live tanker on post `tp` with fuel to give, the one with the most.
+    pub(super) fn tanker_on(&self, tp: usize) -> Option<(usize, f64)> {
+        self.relief
+            .groups
+            .iter()
+            .filter(|g| g.post == tp)
+            .flat_map(|g| g.members.iter().chain(&g.relief))
+            .copied()
+            .filter(|&t| self.fleet.ac[t].st == St::OnStation)
+            .map(|t| (t, self.givable(t)))
+            .filter(|&(_, f)| f > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// Fuel tanker `t` can still give: above its reserve, the way home and a quarter hour on
+    /// track, and within its offload limit.
+    fn givable(&self, t: usize) -> f64 {
+        let x = &self.fleet.ac[t];
+        let s = &self.m.squadrons[x.sq];
+        let keep = s.reserve_kg + x.sortie.home_leg_h * s.cruise_burn + 0.25 * s.patrol_burn;
+        let limit = s.tanker.as_ref().map_or(0.0, |d| d.max_offload_kg) - x.sortie.given_kg;
+        (self.fuel_now(t) - keep).min(limit).max(0.0)
+    }
+
+    /// A tanker came on track `tp`: fighters waiting for it to launch may go now.
+    pub(super) fn tanker_arrived(&mut self, tp: usize) {
+        let mut i = 0;
+        while i < self.relief.waiting.len() {
+            let g = self.relief.waiting[i];
+            if self.m.posts[self.relief.groups[g].post]
+                .tanker
+                .is_some_and(|(t, _)| t == tp)
+            {
+                self.fill(g);
+                if self.relief.waiting.get(i) != Some(&g) {
+                    continue; // it launched and left the queue
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// A member back from the tanker: a partner that waited for it goes now.
+    pub(super) fn next_to_tanker(&mut self, a: usize) {
+        let g = self.fleet.ac[a].group.expect("on a task");
+        let next = self.relief.groups[g].members.iter().copied().find(|&o| {
+            let x = &self.fleet.ac[o];
+            x.sortie.wants_fuel && x.st == St::OnStation
+        });
+        if let Some(o) = next {
+            self.refuel(o);
+        }
+    }
+
+    /// Takes `a`, of a station on post `p`, out of its tanker's queue.
+    pub(super) fn leave_tanker_queue(&mut self, a: usize, p: usize) {
+        if let Some((tp, _)) = self.m.posts[p].tanker {
+            self.tankers.queue[tp].retain(|&x| x != a);
+        }
+    }
+
+    /// The refuelling threshold: go to the tanker, wait for the partner, or stay to bingo.
+    pub(super) fn refuel(&mut self, a: usize) {
+        if self.fleet.ac[a].st != St::OnStation {
+            return;
+        }
+        let p = self.post_of(a);
+        let sq = self.fleet.ac[a].sq;
+        let Some((tp, leg_km)) = self.aar_possible(sq, p) else {
+            return;
+        };
+        let s = &self.m.squadrons[sq];
+        let track_home_h = self.m.posts[p]
+            .serving_by(sq)
+            .map_or(0.0, |v| v.track_home_h);
+        let fuel_at_track = self.fuel_now(a) - leg_km / s.cruise_kmh * s.cruise_burn;
+        let can_get_home_from_track = fuel_at_track >= s.reserve_kg + track_home_h * s.cruise_burn;
+        let g = self.fleet.ac[a].group.expect("on a task");
+        let partner_away = self.relief.groups[g]
+            .members
+            .iter()
+            .any(|&o| o != a && self.fleet.ac[o].st.at_or_to_tanker());
+        let tanker_up = self.tanker_on(tp).is_some();
+        match refuel_choice(partner_away, can_get_home_from_track, tanker_up) {
+            RefuelChoice::WaitForPartner => {
+                self.fleet.ac[a].sortie.wants_fuel = true;
+            }
+            RefuelChoice::StayToBingo => {
+                // The aircraft stays until bingo, and its relief is replanned.
+                let fuel = self.fuel_now(a);
+                let back = self.fleet.ac[a].sortie.home_leg_h;
+                self.fleet.ac[a].sortie.bingo_at =
+                    self.now + s.hours_to_bingo(fuel, back, s.patrol_burn);
+                self.replan_relief(g);
+            }
+            RefuelChoice::Go => {
+                self.fleet.ac[a].sortie.wants_fuel = false;
+                self.posts.on_station[p] -= 1;
+                self.refresh_post(p);
+                self.fleet.ac[a].st = St::ToTanker;
+                self.cancel_station_timers(a);
+                self.fix_failure_clock(a);
+                self.set_burn(a, s.cruise_burn);
+                let pos = self.m.posts[p].position;
+                let name = &self.m.posts[tp].name;
+                self.trace(a, "to_tanker", pos, Some(name));
+                self.at(leg_km / s.cruise_kmh, Ev::ReachTanker { ac: a as u32 });
+            }
+        }
+    }
+
+    /// At the tanker track: in the queue, with a bingo for the way home from the track.
+    pub(super) fn reach_tanker(&mut self, a: usize) {
+        let p = self.post_of(a);
+        let sq = self.fleet.ac[a].sq;
+        let (tp, _) = self.m.posts[p].tanker.expect("going to a tanker");
+        let s = &self.m.squadrons[sq];
+        self.fleet.ac[a].st = St::AtTanker;
+        self.set_burn(a, s.patrol_burn);
+        // From the track the way home is the track's distance from base.
+        self.fleet.ac[a].sortie.home_leg_h = self.m.posts[p]
+            .serving_by(sq)
+            .map_or(0.0, |v| v.track_home_h);
+        // Bingo at the track: fuel for the way home; a receiver already committed to the tanker
+        // (too little to get home) waits until its reserve, then diverts.
+        let fuel = self.fuel_now(a);
+        let home_need = s.reserve_kg + self.fleet.ac[a].sortie.home_leg_h * s.cruise_burn;
+        let floor = if fuel >= home_need {
+            home_need
+        } else {
+            s.reserve_kg
+        };
+        let bingo = (fuel - floor) / s.patrol_burn;
+        let timers = &mut self.fleet.ac[a].timers;
+        timers.cancel(Timer::Refuel);
+        let key = timers.arm(Timer::Bingo);
+        self.at(bingo, Ev::Bingo { ac: a as u32, key });
+        self.fix_failure_clock(a);
+        self.tankers.queue[tp].push_back(a);
+        self.hook_up(tp);
+    }
+
+    /// Hooks up queued receivers while a boom or drogue is free.
+    fn hook_up(&mut self, tp: usize) {
+        let receivers = self
+            .m
+            .tanker_of(tp)
+            .map_or(0, |t| t.receivers * self.posts.on_station[tp].max(1));
+        while self.tankers.hooked[tp] < receivers {
+            let Some(a) = self.tankers.queue[tp].pop_front() else {
+                break;
+            };
+            if self.tanker_on(tp).is_none() {
+                self.tankers.queue[tp].push_front(a);
+                self.abandon_queue(tp);
+                break;
+            }
+            self.tankers.hooked[tp] += 1;
+            self.fleet.ac[a].st = St::Hooked;
+            self.cancel_station_timers(a); // no bingo while hooked up
+            self.fix_failure_clock(a);
+            let sampler = self
+                .m
+                .tanker_of(tp)
+                .map(|t| t.hookup_min)
+                .expect("a tanker track is flown by tankers");
+            let t = sampler.sample(&mut self.tankers.rng[tp]) / 60.0;
+            let pos = self.m.posts[tp].position;
+            let name = &self.m.posts[tp].name;
+            self.trace(a, "hooked_up", pos, Some(name));
+            self.at(t, Ev::HookupDone { ac: a as u32 });
+        }
+    }
+
+    /// No tanker left on the track: the queued receivers go back to their stations.
+    fn abandon_queue(&mut self, tp: usize) {
+        while let Some(a) = self.tankers.queue[tp].pop_front() {
+            let p = self.post_of(a);
+            let sq = self.fleet.ac[a].sq;
+            let s = &self.m.squadrons[sq];
+            let leg_h = self.m.posts[p].tanker.map_or(0.0, |t| t.1) / s.cruise_kmh;
+            let need = s.reserve_kg + (leg_h + self.m.posts[p].transit_h(sq)) * s.cruise_burn;
+            if self.fuel_now(a) > need {
+                self.head_back_to_station(a);
+            } else {
+                let g = self.fleet.ac[a].group.expect("on a task");
+                self.member_leaves(a, g);
+            }
+        }
+    }
+
+    fn head_back_to_station(&mut self, a: usize) {
+        let p = self.post_of(a);
+        let sq = self.fleet.ac[a].sq;
+        let leg_km = self.m.posts[p].tanker.map_or(0.0, |t| t.1);
+        self.fleet.ac[a].st = St::FromTanker;
+        self.cancel_station_timers(a);
+        self.set_burn(a, self.m.squadrons[sq].cruise_burn);
+        self.fix_failure_clock(a);
+        self.at(
+            leg_km / self.m.squadrons[sq].cruise_kmh,
+            Ev::BackOnStation { ac: a as u32 },
+        );
+    }
+
+    /// The receiver has its fuel (what fills its tanks, up to what the tanker can give) and
+    /// heads back; the tanker's own bingo comes earlier.
+    pub(super) fn hookup_done(&mut self, a: usize) {
+        let p = self.post_of(a);
+        let (tp, _) = self.m.posts[p].tanker.expect("refuelling at a tanker");
+        self.tankers.hooked[tp] -= 1;
+        if let Some((t, can_give)) = self.tanker_on(tp) {
+            let sq = self.fleet.ac[a].sq;
+            self.set_burn(a, self.m.squadrons[sq].patrol_burn);
+            let room = self.m.squadrons[sq].fuel_kg - self.fuel_now(a);
+            let amount = room.min(can_give).max(0.0);
+            self.fleet.ac[a].fuel.kg += amount;
+            let tsq = self.fleet.ac[t].sq;
+            self.set_burn(t, self.m.squadrons[tsq].patrol_burn);
+            self.fleet.ac[t].fuel.kg -= amount;
+            self.fleet.ac[t].sortie.given_kg += amount;
+            self.tankers.given_kg += amount;
+            self.tankers.received_kg += amount;
+            if self.now >= self.m.warmup_h {
+                self.metrics.offloaded_kg[tp] += amount;
+            }
+            let s = &self.m.squadrons[tsq];
+            let fuel_t = self.fuel_now(t);
+            let home_leg_h = self.fleet.ac[t].sortie.home_leg_h;
+            let bingo = self.now + s.hours_to_bingo(fuel_t, home_leg_h, s.patrol_burn);
+            if bingo < self.fleet.ac[t].sortie.bingo_at {
+                self.fleet.ac[t].sortie.bingo_at = bingo;
+                let timers = &mut self.fleet.ac[t].timers;
+                timers.cancel(Timer::Refuel);
+                let key = timers.arm(Timer::Bingo);
+                self.at(bingo - self.now, Ev::Bingo { ac: t as u32, key });
+                self.fix_failure_clock(t);
+                let tg = self.fleet.ac[t].group.expect("on a task");
+                self.replan_relief(tg);
+            }
+            let pos = self.m.posts[tp].position;
+            let name = &self.m.posts[tp].name;
+            self.trace(a, "refuelled", pos, Some(name));
+        }
+        self.head_back_to_station(a);
+        self.hook_up(tp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fighter_waits_for_its_partner_only_when_it_could_still_get_home_from_the_track() {
+        use RefuelChoice::*;
+        assert_eq!(refuel_choice(true, true, true), WaitForPartner);
+        assert_eq!(refuel_choice(true, false, true), StayToBingo);
+        assert_eq!(refuel_choice(false, true, false), StayToBingo);
+        assert_eq!(refuel_choice(false, false, true), StayToBingo);
+        assert_eq!(refuel_choice(false, true, true), Go);
+    }
+}
