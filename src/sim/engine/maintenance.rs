@@ -75,14 +75,12 @@ impl<O: Observer> Rep<'_, '_, O> {
         true
     }
 
-    /// Re-arms the in-flight failure clock.
-    pub(super) fn fix_failure_clock(&mut self, a: usize) {
-        let x = &self.fleet.ac[a];
-        let flown = self.now - x.sortie.airborne_since;
-        let left = x.wear.fh_to_failure - flown;
-        let key = self.fleet.ac[a].timers.arm(Timer::Failure);
-        if left.is_finite() {
-            self.at(left, Ev::Failure { ac: a as u32, key });
+    /// Wheels up: arms the failure clock for the whole sortie (it is cancelled at landing).
+    pub(super) fn arm_failure_clock(&mut self, a: usize) {
+        let fh = self.fleet.ac[a].wear.fh_to_failure;
+        if fh.is_finite() {
+            let key = self.fleet.ac[a].timers.arm(Timer::Failure);
+            self.at(fh, Ev::Failure { ac: a as u32, key });
         }
     }
 

@@ -70,11 +70,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         let base = self.base(a);
         let name: &'m str = &self.m.posts[p].name;
         self.trace(a, "airborne", base, Some(name));
-        let fh = self.fleet.ac[a].wear.fh_to_failure;
-        if fh.is_finite() {
-            let key = self.fleet.ac[a].timers.arm(Timer::Failure);
-            self.at(fh, Ev::Failure { ac: a as u32, key });
-        }
+        self.arm_failure_clock(a);
         match self.m.posts[p].serving_by(sq).and_then(|v| v.via_tanker_h) {
             Some(to_track_h) => {
                 // Too far to hold the station on a full tank: take fuel on the way out.
@@ -151,7 +147,6 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 key: bingo_key,
             },
         );
-        self.fix_failure_clock(a);
         self.posts.on_station[p] += 1;
         self.refresh_post(p);
         let pos = self.m.posts[p].position;
@@ -172,7 +167,6 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         self.fleet.ac[a].st = St::Homebound;
         self.cancel_station_timers(a);
         self.set_burn(a, self.m.squadrons[sq].cruise_burn);
-        self.fix_failure_clock(a);
         let pos = self.m.posts[p].position;
         let name: &'m str = &self.m.posts[p].name;
         self.trace(a, "leave_station", pos, Some(name));

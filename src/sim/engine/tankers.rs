@@ -191,7 +191,6 @@ impl<O: Observer> Rep<'_, '_, O> {
                 self.refresh_post(p);
                 self.fleet.ac[a].st = St::ToTanker;
                 self.cancel_station_timers(a);
-                self.fix_failure_clock(a);
                 self.set_burn(a, s.cruise_burn);
                 let pos = self.m.posts[p].position;
                 let name = &self.m.posts[tp].name;
@@ -227,7 +226,6 @@ impl<O: Observer> Rep<'_, '_, O> {
         timers.cancel(Timer::Refuel);
         let key = timers.arm(Timer::Bingo);
         self.at(bingo, Ev::Bingo { ac: a as u32, key });
-        self.fix_failure_clock(a);
         self.tankers.queue[tp].push_back(a);
         self.hook_up(tp);
     }
@@ -250,7 +248,6 @@ impl<O: Observer> Rep<'_, '_, O> {
             self.tankers.hooked[tp] += 1;
             self.fleet.ac[a].st = St::Hooked;
             self.cancel_station_timers(a); // no bingo while hooked up
-            self.fix_failure_clock(a);
             let sampler = self
                 .m
                 .tanker_of(tp)
@@ -288,7 +285,6 @@ impl<O: Observer> Rep<'_, '_, O> {
         self.fleet.ac[a].st = St::FromTanker;
         self.cancel_station_timers(a);
         self.set_burn(a, self.m.squadrons[sq].cruise_burn);
-        self.fix_failure_clock(a);
         self.at(
             leg_km / self.m.squadrons[sq].cruise_kmh,
             Ev::BackOnStation { ac: a as u32 },
@@ -326,7 +322,6 @@ impl<O: Observer> Rep<'_, '_, O> {
                 timers.cancel(Timer::Refuel);
                 let key = timers.arm(Timer::Bingo);
                 self.at(bingo - self.now, Ev::Bingo { ac: t as u32, key });
-                self.fix_failure_clock(t);
                 let tg = self.fleet.ac[t].group.expect("on a task");
                 self.replan_relief(tg);
             }

@@ -55,7 +55,6 @@ impl<O: Observer> Rep<'_, '_, O> {
         self.fleet.ac[a].st = St::Dash;
         self.cancel_station_timers(a);
         self.set_burn(a, self.m.squadrons[sq].dash.map_or(0.0, |d| d.1));
-        self.fix_failure_clock(a);
         let pos = self.m.posts[p].position;
         self.trace(a, "scramble_from_cap", pos, None);
         self.arrivals.viol[i].responders.push(a);
