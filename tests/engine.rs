@@ -441,3 +441,70 @@ regenerate_min = 60
     }
     assert!(alerts > 20, "only {alerts} aircraft put on alert");
 }
+
+#[test]
+fn qra_sorties_fail_in_the_air_at_their_rate_and_no_sortie_fails_at_wheels_up() {
+    use airpolicing::sim::{simulate_observed, trace::Recorder};
+    use std::collections::HashMap;
+    // reference with 0.5 failures per flight hour on the F-16s that hold both CAP and QRA, and
+    // 40 violations a day, so that QRA flies often. A failure ends a sortie's exposure (one per
+    // sortie); the clock carries over between sorties, and is exponential, so failures are
+    // Poisson in the flight hours flown before them.
+    let text = bundled("reference")
+        .unwrap()
+        .replace(
+            "failures_per_flight_hour = 0.05",
+            "failures_per_flight_hour = 0.5",
+        )
+        .replace("rate_per_day = 3 ", "rate_per_day = 40 ");
+    let s = Scenario::from_toml_str(&text, "reference-failures").unwrap();
+    let m = Model::new(&s);
+    let (mut qra_failures, mut qra_exposure_h, mut at_wheels_up) = (0u32, 0.0, 0u32);
+    for rep in 0..6 {
+        let mut rec = Recorder::default();
+        simulate_observed(&m, 1, rep, &mut rec);
+        // Per aircraft: (wheels-up time, whether the sortie is a scramble, failed at).
+        let mut sortie: HashMap<(String, usize), (f64, bool, Option<f64>)> = HashMap::new();
+        let mut scrambled: HashMap<(String, usize), bool> = HashMap::new();
+        for e in rec.events.iter().filter(|e| e.squadron == "F-16 Bacău") {
+            let key = (e.squadron.clone(), e.tail);
+            match e.event {
+                "scramble" => {
+                    scrambled.insert(key, true);
+                }
+                "launch" => {
+                    scrambled.insert(key, false);
+                }
+                "airborne" => {
+                    let qra = scrambled.get(&key).copied().unwrap_or(false);
+                    sortie.insert(key, (e.time_h, qra, None));
+                }
+                "failure" => {
+                    let s = sortie.get_mut(&key).expect("a failure in flight");
+                    if e.time_h == s.0 {
+                        at_wheels_up += 1;
+                    }
+                    s.2 = Some(e.time_h);
+                }
+                "landed" => {
+                    let (up, qra, failed) = sortie.remove(&key).expect("landed after airborne");
+                    if qra {
+                        qra_exposure_h += failed.unwrap_or(e.time_h) - up;
+                        qra_failures += u32::from(failed.is_some());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(at_wheels_up, 0, "sorties failing the moment they take off");
+    let expected = 0.5 * qra_exposure_h;
+    assert!(
+        expected > 30.0,
+        "too few QRA flight hours: {qra_exposure_h}"
+    );
+    assert!(
+        (f64::from(qra_failures) - expected).abs() < 4.0 * expected.sqrt(),
+        "{qra_failures} failures on QRA sorties, {expected} expected"
+    );
+}

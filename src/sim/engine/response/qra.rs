@@ -58,7 +58,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         );
     }
 
-    /// The scrambled element is airborne, dashing on a full tank.
+    /// The scrambled element is airborne, dashing on a full tank; its failure clock runs.
     pub(in crate::sim::engine) fn scramble_airborne(&mut self, i: usize) {
         for k in 0..self.arrivals.viol[i].responders.len() {
             let a = self.arrivals.viol[i].responders[k];
@@ -73,6 +73,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             x.fuel
                 .fill(s.fuel_kg, self.now, s.dash.map_or(0.0, |d| d.1));
             self.metrics.sortie(sq, self.now, self.m.warmup_h);
+            self.arm_failure_clock(a);
             let base = self.base(a);
             self.trace(a, "airborne", base, None);
         }
