@@ -134,4 +134,5 @@ pub mod montecarlo;
 pub mod scenario;
 pub mod sim;
 pub mod sizing;
+pub mod standard;
 pub mod sweep;

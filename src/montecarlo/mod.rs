@@ -14,7 +14,7 @@ pub use summary::{
 
 use crate::scenario::Scenario;
 use crate::sim::{Model, RepMetrics, simulate};
-use crate::sizing::meets_standard;
+use crate::standard::Standard;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -326,6 +326,7 @@ pub fn run_resumable(
     })?;
     let model = Model::new(scenario);
     let names = model.names().0.clone();
+    let standard = Standard::new(scenario, &names);
     let mut st = match state {
         Some(st) => {
             if st.seed != options.seed || st.reps != reps || st.acc.width() != names.len() {
@@ -371,7 +372,7 @@ pub fn run_resumable(
             st.acc.add(&row.values);
             add_histogram(&mut st.response_hist, &row.response_hist);
             st.total_events += row.events;
-            if meets_standard(scenario, &names, &row.values) {
+            if standard.is_met(&row.values) {
                 st.met_standard += 1;
             }
             each(&row);

@@ -14,19 +14,9 @@
 use crate::analytic::estimate;
 use crate::montecarlo::{RunError, RunOptions, run};
 use crate::scenario::Scenario;
+use crate::standard::Standard;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// Whether one replication meets every target the scenario names. Coverage-type targets are
-/// minimums; a replication without violations after the warm-up meets the intercept target.
-pub fn meets_standard(scenario: &Scenario, names: &[String], values: &[f64]) -> bool {
-    scenario.file.targets.minimums().iter().all(|(name, goal)| {
-        match (goal, names.iter().position(|n| n == name)) {
-            (Some(goal), Some(i)) => values[i].is_nan() || values[i] >= goal - 1e-12,
-            _ => true,
-        }
-    })
-}
 
 /// Wilson score interval (95 %) for `k` successes in `n` trials.
 pub fn wilson(k: u32, n: u32) -> (f64, f64) {
@@ -124,11 +114,7 @@ pub enum SizingError {
 }
 
 fn has_targets(s: &Scenario) -> bool {
-    s.file
-        .targets
-        .minimums()
-        .iter()
-        .any(|(_, goal)| goal.is_some())
+    !Standard::new(s, &[]).is_empty()
 }
 
 /// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with

@@ -19,7 +19,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 self.now
             );
         }
-        for (p, &on_station) in self.posts.on_station.iter().enumerate() {
+        for (p, manning) in self.posts.of.iter().enumerate() {
             let on = self
                 .fleet
                 .ac
@@ -29,7 +29,11 @@ impl<O: Observer> Rep<'_, '_, O> {
                         && x.group.is_some_and(|g| self.relief.groups[g].post == p)
                 })
                 .count() as u32;
-            assert_eq!(on, on_station, "post {p} on-station count at {}", self.now);
+            assert_eq!(
+                on, manning.on_station,
+                "post {p} on-station count at {}",
+                self.now
+            );
         }
         for (q, &alert) in self.alert.alert.iter().enumerate() {
             let on = self

@@ -6,40 +6,50 @@ use super::Rep;
 use super::events::Ev;
 use crate::sim::trace::Observer;
 
+/// Who is on a post, and whether it is required now.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Manning {
+    /// Aircraft on the post.
+    pub on_station: u32,
+    /// Whether the post is required now (part-day stations).
+    pub required: bool,
+}
+
 /// Manning of every post.
 pub(super) struct Posts {
-    /// Aircraft on each post.
-    pub on_station: Vec<u32>,
-    /// Whether each post is required now (part-day stations).
-    pub required: Vec<bool>,
+    pub of: Vec<Manning>,
 }
 
 impl Posts {
     pub(super) fn new(m: &Model) -> Self {
         Posts {
-            on_station: vec![0; m.posts.len()],
-            required: m.posts.iter().map(|p| p.required_at(0.0)).collect(),
+            of: m
+                .posts
+                .iter()
+                .map(|p| Manning {
+                    on_station: 0,
+                    required: p.required_at(0.0),
+                })
+                .collect(),
         }
     }
 
     /// Whether every post of a kind has its required count on it.
     pub(super) fn all_manned(&self, m: &Model, kind: impl Fn(PostKind) -> bool) -> bool {
-        self.on_station
+        self.of
             .iter()
             .zip(&m.posts)
-            .all(|(&on, d)| !kind(d.kind) || on >= d.required)
+            .all(|(s, d)| !kind(d.kind) || s.on_station >= d.required)
     }
 
     /// Whether every required CAP station has at least `at_least` fighters on it (its element
     /// when `None`).
     pub(super) fn all_cap_with(&self, m: &Model, at_least: Option<u32>) -> bool {
-        self.on_station
-            .iter()
-            .zip(&self.required)
-            .zip(&m.posts)
-            .all(|((&on, &req), d)| {
-                !matches!(d.kind, PostKind::Cap(_)) || !req || on >= at_least.unwrap_or(d.required)
-            })
+        self.of.iter().zip(&m.posts).all(|(s, d)| {
+            !matches!(d.kind, PostKind::Cap(_))
+                || !s.required
+                || s.on_station >= at_least.unwrap_or(d.required)
+        })
     }
 }
 
@@ -48,8 +58,8 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// manning or requirement changed.
     pub(super) fn refresh_post(&mut self, p: usize) {
         let (w, e, now) = (self.m.warmup_h, self.end, self.now);
-        let full = self.posts.on_station[p] >= self.m.posts[p].required;
-        let v = if full && self.posts.required[p] {
+        let full = self.posts.of[p].on_station >= self.m.posts[p].required;
+        let v = if full && self.posts.of[p].required {
             1.0
         } else {
             0.0
@@ -100,7 +110,7 @@ impl<O: Observer> Rep<'_, '_, O> {
     pub(super) fn hours_edge(&mut self, p: usize) {
         let req = self.m.posts[p].required_at(self.now);
         let (w, e, now) = (self.m.warmup_h, self.end, self.now);
-        self.posts.required[p] = req;
+        self.posts.of[p].required = req;
         self.metrics.post_required[p].set(now, f64::from(req), w, e);
         self.refresh_post(p);
     }

@@ -13,7 +13,7 @@ impl<O: Observer> Rep<'_, '_, O> {
     fn sensor_on(&self, k: usize) -> bool {
         self.m.sensors[k]
             .post
-            .is_none_or(|p| self.posts.on_station[p] > 0)
+            .is_none_or(|p| self.posts.of[p].on_station > 0)
     }
 
     /// Brings the front coverage, low and high, up to date after a sensor came on or went off.

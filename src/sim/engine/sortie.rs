@@ -147,7 +147,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 key: bingo_key,
             },
         );
-        self.posts.on_station[p] += 1;
+        self.posts.of[p].on_station += 1;
         self.refresh_post(p);
         let pos = self.m.posts[p].position;
         let name: &'m str = &self.m.posts[p].name;
@@ -160,7 +160,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     /// Takes `a` off post `p` and sends it home.
     pub(super) fn leave_post_from(&mut self, a: usize, p: usize) {
         if self.fleet.ac[a].st == St::OnStation {
-            self.posts.on_station[p] -= 1;
+            self.posts.of[p].on_station -= 1;
             self.refresh_post(p);
         }
         let sq = self.fleet.ac[a].sq;

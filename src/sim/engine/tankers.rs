@@ -187,7 +187,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             }
             RefuelChoice::Go => {
                 self.fleet.ac[a].sortie.wants_fuel = false;
-                self.posts.on_station[p] -= 1;
+                self.posts.of[p].on_station -= 1;
                 self.refresh_post(p);
                 self.fleet.ac[a].st = St::ToTanker;
                 self.cancel_station_timers(a);
@@ -235,7 +235,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let receivers = self
             .m
             .tanker_of(tp)
-            .map_or(0, |t| t.receivers * self.posts.on_station[tp].max(1));
+            .map_or(0, |t| t.receivers * self.posts.of[tp].on_station.max(1));
         while self.tankers.hooked[tp] < receivers {
             let Some(a) = self.tankers.queue[tp].pop_front() else {
                 break;

@@ -16,7 +16,8 @@ impl<O: Observer> Rep<'_, '_, O> {
         let mut offers = Vec::new();
         for gr in &self.relief.groups {
             let p = gr.post;
-            if !matches!(self.m.posts[p].kind, PostKind::Cap(_)) || self.posts.on_station[p] == 0 {
+            if !matches!(self.m.posts[p].kind, PostKind::Cap(_)) || self.posts.of[p].on_station == 0
+            {
                 continue;
             }
             let post_xy = self.m.posts[p].xy;
@@ -50,7 +51,7 @@ impl<O: Observer> Rep<'_, '_, O> {
     pub(super) fn commit_cap(&mut self, i: usize, a: usize) {
         let p = self.post_of(a);
         let sq = self.fleet.ac[a].sq;
-        self.posts.on_station[p] -= 1;
+        self.posts.of[p].on_station -= 1;
         self.refresh_post(p);
         self.fleet.ac[a].st = St::Dash;
         self.cancel_station_timers(a);
