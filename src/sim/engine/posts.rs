@@ -42,14 +42,19 @@ impl Posts {
             .all(|(s, d)| !kind(d.kind) || s.on_station >= d.required)
     }
 
-    /// Whether every required CAP station has at least `at_least` fighters on it (its element
-    /// when `None`).
-    pub(super) fn all_cap_with(&self, m: &Model, at_least: Option<u32>) -> bool {
+    /// Whether every required CAP station has its full element on it.
+    pub(super) fn all_cap_full(&self, m: &Model) -> bool {
         self.of.iter().zip(&m.posts).all(|(s, d)| {
-            !matches!(d.kind, PostKind::Cap(_))
-                || !s.required
-                || s.on_station >= at_least.unwrap_or(d.required)
+            !matches!(d.kind, PostKind::Cap(_)) || !s.required || s.on_station >= d.required
         })
+    }
+
+    /// Whether every required CAP station has at least one fighter on it.
+    pub(super) fn all_cap_present(&self, m: &Model) -> bool {
+        self.of
+            .iter()
+            .zip(&m.posts)
+            .all(|(s, d)| !matches!(d.kind, PostKind::Cap(_)) || !s.required || s.on_station >= 1)
     }
 }
 
@@ -68,9 +73,9 @@ impl<O: Observer> Rep<'_, '_, O> {
         mt.post_full[p].set(now, v, w, e);
         match self.m.posts[p].kind {
             PostKind::Cap(_) => {
-                let ok = self.posts.all_cap_with(self.m, None);
+                let ok = self.posts.all_cap_full(self.m);
                 mt.all_cap.set(now, f64::from(ok), w, e);
-                let present = self.posts.all_cap_with(self.m, Some(1));
+                let present = self.posts.all_cap_present(self.m);
                 mt.cap_presence.set(now, f64::from(present), w, e);
             }
             PostKind::Tanker(_) => {

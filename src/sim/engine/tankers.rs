@@ -54,14 +54,16 @@ pub(super) enum RefuelChoice {
 }
 
 /// One member of an element at a time goes to the tanker; the others hold the station.
+/// `tanker_up` (whether a tanker with fuel to give is on the track) is asked only when it
+/// decides.
 pub(super) fn refuel_choice(
     partner_away: bool,
     can_get_home_from_track: bool,
-    tanker_up: bool,
+    tanker_up: impl FnOnce() -> bool,
 ) -> RefuelChoice {
     if partner_away && can_get_home_from_track {
         RefuelChoice::WaitForPartner
-    } else if !tanker_up || !can_get_home_from_track {
+    } else if !can_get_home_from_track || !tanker_up() {
         RefuelChoice::StayToBingo
     } else {
         RefuelChoice::Go
@@ -172,7 +174,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             .members
             .iter()
             .any(|&o| o != a && self.fleet.ac[o].st.at_or_to_tanker());
-        let tanker_up = self.tanker_on(tp).is_some();
+        let tanker_up = || self.tanker_on(tp).is_some();
         match refuel_choice(partner_away, can_get_home_from_track, tanker_up) {
             RefuelChoice::WaitForPartner => {
                 self.fleet.ac[a].sortie.wants_fuel = true;
@@ -341,10 +343,13 @@ mod tests {
     #[test]
     fn a_fighter_waits_for_its_partner_only_when_it_could_still_get_home_from_the_track() {
         use RefuelChoice::*;
-        assert_eq!(refuel_choice(true, true, true), WaitForPartner);
-        assert_eq!(refuel_choice(true, false, true), StayToBingo);
-        assert_eq!(refuel_choice(false, true, false), StayToBingo);
-        assert_eq!(refuel_choice(false, false, true), StayToBingo);
-        assert_eq!(refuel_choice(false, true, true), Go);
+        let up = || true;
+        assert_eq!(refuel_choice(true, true, up), WaitForPartner);
+        assert_eq!(refuel_choice(true, false, up), StayToBingo);
+        assert_eq!(refuel_choice(false, true, || false), StayToBingo);
+        assert_eq!(refuel_choice(false, false, up), StayToBingo);
+        assert_eq!(refuel_choice(false, true, up), Go);
+        // Waiting for the partner does not ask whether a tanker is up.
+        refuel_choice(true, true, || panic!("asked"));
     }
 }
