@@ -1,0 +1,333 @@
+//! The parts of the model: squadrons with their type's performance, posts and who serves them,
+//! sensors, QRA postures and violations, each with ready samplers.
+
+use crate::catalog::{Availability, OffloadSystem, Receptacle};
+use crate::dist::Sampler;
+use crate::geo::LatLon;
+use crate::scenario::Scenario;
+use nalgebra::Vector2;
+
+/// How an aircraft type breaks.
+#[derive(Debug, Clone)]
+pub(crate) enum AvailDef {
+    Perfect,
+    /// Up periods exponential with mean `up_mean_h`; down periods from `down_h`.
+    McRate {
+        mc_rate: f64,
+        up_mean_h: f64,
+        down_h: Sampler,
+    },
+    Failures {
+        per_flight_h: f64,
+        repair_h: Sampler,
+        abort_p: f64,
+        inspect_every_fh: Option<f64>,
+        inspect_h: f64,
+    },
+}
+
+/// A tanker's offload.
+#[derive(Debug, Clone)]
+pub(crate) struct TankerDef {
+    pub systems: Vec<OffloadSystem>,
+    pub receivers: u32,
+    pub hookup_min: Sampler,
+    pub hookup_min_mean_h: f64,
+    pub max_offload_kg: f64,
+}
+
+/// A squadron with its type's performance.
+#[derive(Debug, Clone)]
+pub(crate) struct SquadronDef {
+    pub name: String,
+    pub base: LatLon,
+    pub count: u32,
+    pub cruise_kmh: f64,
+    pub fuel_kg: f64,
+    pub cruise_burn: f64,
+    pub patrol_burn: f64,
+    pub reserve_kg: f64,
+    pub max_sortie_h: f64,
+    pub launch_min: Sampler,
+    pub launch_mean_h: f64,
+    pub turnaround_min: Sampler,
+    pub avail: AvailDef,
+    pub receptacle: Receptacle,
+    pub tanker: Option<TankerDef>,
+    /// Dash speed (km/h) and burn (kg/h), for fighters.
+    pub dash: Option<(f64, f64)>,
+    /// The base in the theatre plane, km.
+    pub base_xy: Vector2<f64>,
+}
+
+impl SquadronDef {
+    /// Hours until an aircraft with `fuel` on board, `home_h` of cruise from home, burning
+    /// `burn` kg/h, reaches bingo: the fuel for the way home plus its reserve.
+    pub(crate) fn hours_to_bingo(&self, fuel: f64, home_h: f64, burn: f64) -> f64 {
+        (fuel - self.reserve_kg - home_h * self.cruise_burn) / burn
+    }
+
+    /// Fuel an aircraft needs to dash `dash_h` hours (burning `dash_burn` kg/h), meet a violator
+    /// at `meet`, shadow it `shadow_h` hours and fly home with its reserve, kg.
+    pub(crate) fn intercept_fuel_kg(
+        &self,
+        dash_h: f64,
+        dash_burn: f64,
+        meet: Vector2<f64>,
+        shadow_h: f64,
+    ) -> f64 {
+        let home_h = (meet - self.base_xy).norm() / self.cruise_kmh;
+        dash_h * dash_burn
+            + shadow_h * self.patrol_burn
+            + home_h * self.cruise_burn
+            + self.reserve_kg
+    }
+}
+
+/// What a post is in the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PostKind {
+    Cap(usize),
+    Tanker(usize),
+    Aew(usize),
+}
+
+/// A squadron that may serve a post, and how its aircraft get there.
+#[derive(Debug, Clone)]
+pub(crate) struct Serving {
+    pub sq: usize,
+    /// Base to post, hours.
+    pub transit_h: f64,
+    /// Base to the post's tanker track, hours, when the aircraft must take fuel on the way out
+    /// (a full tank would leave too little above bingo on arrival).
+    pub via_tanker_h: Option<f64>,
+    /// Base to the post's tanker track, hours (the way home after refuelling).
+    pub track_home_h: f64,
+    /// Mean time from the launch order to arrival on the post, hours.
+    pub lead_h: f64,
+}
+
+/// A position that must be manned: a CAP station, tanker track or AEW orbit.
+#[derive(Debug, Clone)]
+pub(crate) struct PostDef {
+    pub name: String,
+    pub kind: PostKind,
+    pub position: LatLon,
+    /// The position in the theatre plane, km.
+    pub xy: Vector2<f64>,
+    pub required: u32,
+    /// Serving squadrons, nearest first.
+    pub serving: Vec<Serving>,
+    /// For a CAP station: its tanker post (index into posts) and the leg to it in km.
+    pub tanker: Option<(usize, f64)>,
+    /// Hours of the day when required.
+    pub hours: Option<[f64; 2]>,
+    /// For a tanker track: the fuel each tanker on it is expected to give per hour, kg (from the
+    /// closed-form demand), so that its relief is planned for when its fuel will run low.
+    pub expected_offload_kg_h: f64,
+}
+
+impl PostDef {
+    pub(crate) fn transit_h(&self, sq: usize) -> f64 {
+        self.serving_by(sq).map_or(0.0, |v| v.transit_h)
+    }
+
+    pub(crate) fn serving_by(&self, sq: usize) -> Option<&Serving> {
+        self.serving.iter().find(|v| v.sq == sq)
+    }
+
+    pub(crate) fn required_at(&self, t: f64) -> bool {
+        match self.hours {
+            None => true,
+            Some([s, e]) => {
+                let h = t.rem_euclid(24.0);
+                if s < e {
+                    h >= s && h < e
+                } else {
+                    h >= s || h < e
+                }
+            }
+        }
+    }
+
+    /// The first time at or after `t` when the post is required.
+    pub(crate) fn next_required(&self, t: f64) -> f64 {
+        match self.hours {
+            Some([s, _]) if !self.required_at(t) => t + (s - t.rem_euclid(24.0)).rem_euclid(24.0),
+            _ => t,
+        }
+    }
+}
+
+/// A sensor: coverage of the front's samples against the low and high targets.
+#[derive(Debug, Clone)]
+pub(crate) struct SensorDef {
+    /// The AEW post it depends on; ground radars are always on.
+    pub post: Option<usize>,
+    /// Position in the theatre plane, km.
+    pub xy: Vector2<f64>,
+    /// Instrumented range, km, and antenna height, m.
+    pub range_km: f64,
+    pub height_m: f64,
+    pub low: Vec<bool>,
+    pub high: Vec<bool>,
+}
+
+/// A QRA posture.
+#[derive(Debug, Clone)]
+pub(crate) struct QraDef {
+    pub name: String,
+    pub squadron: usize,
+    pub on_alert: u32,
+    pub readiness_min: Sampler,
+    pub scramble_size: u32,
+    pub regenerate_min: Sampler,
+    pub spares_regenerate: bool,
+}
+
+/// How long a violator stays before turning back.
+#[derive(Debug, Clone)]
+pub(crate) enum Stay {
+    /// Flies this far into the protected side, km.
+    Penetration(f64),
+    /// Stays this long, minutes.
+    Dwell(Sampler),
+}
+
+/// A kind of violator.
+#[derive(Debug, Clone)]
+pub(crate) struct ViolatorDef {
+    pub speed_kmh: f64,
+    pub altitude_m: f64,
+    pub stay: Stay,
+    pub spread_deg: f64,
+    /// Points it may head for, in the theatre plane (perpendicular when empty).
+    pub toward: Vec<Vector2<f64>>,
+    /// Cumulative share up to and including this type.
+    pub cum_share: f64,
+}
+
+/// The violations of a scenario.
+#[derive(Debug, Clone)]
+pub(crate) struct ViolationsDef {
+    pub rate_per_h: f64,
+    pub hourly: [f64; 24],
+    /// `(start_h, end_h, multiplier)`.
+    pub surges: Vec<(f64, f64, f64)>,
+    /// Largest rate multiplier, for thinning.
+    pub peak: f64,
+    /// Sector bounds along the front (km) and cumulative entry weights.
+    pub sectors: Vec<(f64, f64)>,
+    pub sector_cum: Vec<f64>,
+    pub c2_min: Sampler,
+    pub shadow_min: Sampler,
+    pub shadow_mean_h: f64,
+    pub types: Vec<ViolatorDef>,
+    /// `[targets] response_time_min` in hours.
+    pub target_h: Option<f64>,
+}
+
+impl ViolationsDef {
+    /// The arrival rate per hour at `t`.
+    pub(crate) fn rate_at(&self, t: f64) -> f64 {
+        let hour = (t.rem_euclid(24.0) as usize).min(23);
+        let surge: f64 = self
+            .surges
+            .iter()
+            .filter(|(a, b, _)| t >= *a && t < *b)
+            .map(|s| s.2)
+            .product();
+        self.rate_per_h * self.hourly[hour] * surge
+    }
+}
+
+pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> ViolationsDef {
+    let proj = s.front.projection();
+    let mut cum = 0.0;
+    let types = v
+        .types
+        .iter()
+        .map(|t| {
+            cum += t.spec.share;
+            ViolatorDef {
+                speed_kmh: t.spec.speed_kmh,
+                altitude_m: t.spec.altitude_m,
+                stay: match (&t.spec.penetration_km, &t.spec.dwell_min) {
+                    (Some(km), _) => Stay::Penetration(*km),
+                    (None, Some(d)) => Stay::Dwell(d.sampler()),
+                    (None, None) => Stay::Penetration(0.0),
+                },
+                spread_deg: t.spec.heading_spread_deg,
+                toward: t
+                    .toward
+                    .iter()
+                    .map(|&i| proj.forward(&s.points[i].position))
+                    .collect(),
+                cum_share: cum,
+            }
+        })
+        .collect();
+    let mut wcum = 0.0;
+    let sector_cum = v
+        .sector_weights
+        .iter()
+        .map(|w| {
+            wcum += w;
+            wcum
+        })
+        .collect();
+    let surges: Vec<(f64, f64, f64)> = v
+        .surges
+        .iter()
+        .map(|x| (x.start_day * 24.0, x.end_day * 24.0, x.multiplier))
+        .collect();
+    let peak_hour = v.hourly_multipliers.iter().cloned().fold(0.0, f64::max);
+    let peak_surge: f64 = surges.iter().map(|x| x.2.max(1.0)).product();
+    ViolationsDef {
+        rate_per_h: v.rate_per_day / 24.0,
+        hourly: v.hourly_multipliers,
+        surges,
+        peak: peak_hour * peak_surge,
+        sectors: s.front.sectors(v.sector_weights.len()),
+        sector_cum,
+        c2_min: v.c2_delay_min.sampler(),
+        shadow_min: v.shadow_min.sampler(),
+        shadow_mean_h: v.shadow_min.mean() / 60.0,
+        types,
+        target_h: s.file.targets.response_time_min.map(|m| m / 60.0),
+    }
+}
+
+/// Fuel above bingo at which a fighter on a station with a tanker heads for it: the fraction of
+/// a full tank's margin above bingo, plus the leg to the track.
+pub(crate) fn refuel_margin_kg(s: &SquadronDef, bingo_fuel: f64, leg_h: f64, fraction: f64) -> f64 {
+    (s.fuel_kg - bingo_fuel).max(0.0) * fraction + leg_h * s.cruise_burn
+}
+
+pub(super) fn avail(a: &Availability) -> AvailDef {
+    match a {
+        Availability::Perfect => AvailDef::Perfect,
+        Availability::McRate { mc_rate, .. } if *mc_rate >= 1.0 => AvailDef::Perfect,
+        Availability::McRate {
+            mc_rate,
+            mean_down_h,
+        } => AvailDef::McRate {
+            mc_rate: *mc_rate,
+            up_mean_h: mean_down_h.mean() * mc_rate / (1.0 - mc_rate),
+            down_h: mean_down_h.sampler(),
+        },
+        Availability::Failures {
+            failures_per_flight_hour,
+            repair_h,
+            ground_abort_probability,
+            inspection_every_flight_h,
+            inspection_days,
+        } => AvailDef::Failures {
+            per_flight_h: *failures_per_flight_hour,
+            repair_h: repair_h.sampler(),
+            abort_p: *ground_abort_probability,
+            inspect_every_fh: *inspection_every_flight_h,
+            inspect_h: inspection_days.unwrap_or(0.0) * 24.0,
+        },
+    }
+}
