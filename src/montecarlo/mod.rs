@@ -302,6 +302,29 @@ pub fn run_resumable(
     each: &mut dyn FnMut(&RepMetrics),
     after_chunk: &mut dyn FnMut(&RunState) -> Result<(), String>,
 ) -> Result<RunResult, RunError> {
+    let model = Model::new(scenario);
+    run_model_resumable(
+        scenario,
+        &model,
+        options,
+        state,
+        progress,
+        each,
+        after_chunk,
+    )
+}
+
+/// Runs as [`run_resumable`] does, on `model`, built by the caller from `scenario` (so that a
+/// caller who also traces or names the metrics builds it once).
+pub fn run_model_resumable(
+    scenario: &Scenario,
+    model: &Model,
+    options: &RunOptions,
+    state: Option<RunState>,
+    progress: &(dyn Fn(u64) + Sync),
+    each: &mut dyn FnMut(&RepMetrics),
+    after_chunk: &mut dyn FnMut(&RunState) -> Result<(), String>,
+) -> Result<RunResult, RunError> {
     let reps = options.reps.clone();
     if reps.is_empty() {
         return Err(RunError::NoReplications {
@@ -324,7 +347,6 @@ pub fn run_resumable(
         threads: options.threads.unwrap_or(0),
         reason: e.to_string(),
     })?;
-    let model = Model::new(scenario);
     let names = model.names().0.clone();
     let standard = Standard::new(scenario, &names);
     let mut st = match state {
@@ -362,7 +384,7 @@ pub fn run_resumable(
                     if cancel.is_some_and(CancelToken::is_cancelled) {
                         return None;
                     }
-                    let row = simulate(&model, seed, r);
+                    let row = simulate(model, seed, r);
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                     Some(row)
                 })

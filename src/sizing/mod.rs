@@ -82,11 +82,15 @@ pub struct SizingOptions {
     pub max_aircraft: u32,
 }
 
+/// The largest count tried per squadron by default (with a mix search: the most aircraft added
+/// in all). Far above any fleet a scenario should need; a search that reaches it says so.
+pub const MAX_AIRCRAFT: u32 = 400;
+
 impl Default for SizingOptions {
     fn default() -> Self {
         Self {
             run: RunOptions::default().with_replications(100),
-            max_aircraft: 400,
+            max_aircraft: MAX_AIRCRAFT,
         }
     }
 }

@@ -375,6 +375,7 @@ fn bundled_names() -> Vec<&'static str> {
 #[pymodule]
 fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeScenario>()?;
+    m.add("MAX_AIRCRAFT", airpolicing::sizing::MAX_AIRCRAFT)?;
     m.add_function(wrap_pyfunction!(estimate, m)?)?;
     m.add_function(wrap_pyfunction!(run_rows, m)?)?;
     m.add_function(wrap_pyfunction!(summarise, m)?)?;

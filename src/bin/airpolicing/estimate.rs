@@ -1,9 +1,38 @@
-//! The human-readable estimate: tables whose numbers a reader can follow back to the formulas.
+//! `airpolicing estimate`: the closed-form answer, as tables whose numbers a reader can follow
+//! back to the formulas.
 
+use crate::failure::Failure;
+use crate::output::print_json;
 use crate::table::{Table, count, f, pct};
 use airpolicing::analytic::Estimate;
 use airpolicing::scenario::Scenario;
 use std::fmt::Write;
+
+#[derive(clap::Args)]
+pub(crate) struct EstimateArgs {
+    /// A scenario file, or the name of a bundled scenario.
+    scenario: String,
+    /// Print one JSON document on stdout instead of tables.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The closed-form estimate, as tables or JSON.
+pub(crate) fn execute(a: EstimateArgs) -> Result<(), Failure> {
+    let (scenario, json) = (a.scenario, a.json);
+    let s = Scenario::load(&scenario)?;
+    for w in &s.warnings {
+        eprintln!("{w}");
+    }
+    let e = airpolicing::analytic::estimate(&s);
+    if json {
+        let doc = serde_json::json!({ "estimate": e, "warnings": s.warnings });
+        print_json(&doc)?;
+    } else {
+        print!("{}", render(&s, &e));
+    }
+    Ok(())
+}
 
 pub fn render(s: &Scenario, e: &Estimate) -> String {
     let mut out = String::new();

@@ -1,6 +1,7 @@
 //! Files the tool writes: written whole to a temporary file beside the target, then renamed, so
 //! a crash never leaves a half-written file.
 
+use crate::failure::Failure;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -136,5 +137,40 @@ pub fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+/// Prints one JSON document on stdout.
+pub(crate) fn print_json<T: serde::Serialize>(doc: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(doc)
+        .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Refuses, before any work, an output path whose directory does not exist or is not writable.
+pub(crate) fn check_writable(path: &std::path::Path) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure::Input(format!(
+            "{}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    let probe = dir.join(format!(".airpolicing-probe-{}", std::process::id()));
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(Failure::Input(format!(
+            "{}: cannot write in {}: {e}",
+            path.display(),
+            dir.display()
+        ))),
     }
 }

@@ -1,11 +1,216 @@
 //! `airpolicing run`: Monte Carlo replications, their summary, and the optional CSV and trace.
 
-use crate::output::{csv_field, write_atomic};
+use crate::args::{CheckpointArgs, Replications, ReportArgs, parse_range};
+use crate::failure::Failure;
+use crate::interrupt::{interrupt_token, interrupted};
+use crate::output::{self, check_writable, csv_field, print_json, write_atomic};
 use crate::table::{Table, f};
 use airpolicing::montecarlo::{RunResult, Summary};
+use airpolicing::scenario::Scenario;
+use airpolicing::sim::Model;
 use airpolicing::sim::RepMetrics;
 use airpolicing::sim::trace::{Observer, TraceEvent};
 use std::fmt::Write;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub(crate) struct RunArgs {
+    /// A scenario file, or the name of a bundled scenario.
+    scenario: String,
+    #[command(flatten)]
+    reps: Replications,
+    /// Run only replications A..B (A inclusive, B exclusive), e.g. to split a study.
+    #[arg(long = "reps", value_parser = parse_range, conflicts_with = "replications")]
+    range: Option<std::ops::Range<u64>>,
+    /// Print one JSON document on stdout instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// Write one CSV row per replication (its index and every metric) to FILE.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Write the event trace of one replication to FILE (CSV, or JSON lines for .jsonl).
+    #[arg(long, value_name = "FILE")]
+    trace: Option<PathBuf>,
+    /// The replication to trace.
+    #[arg(long, default_value_t = 0, requires = "trace")]
+    trace_rep: u64,
+    #[command(flatten)]
+    report: ReportArgs,
+    #[command(flatten)]
+    checkpoint: CheckpointArgs,
+}
+
+/// Runs the replications, streams the CSV, writes the trace and the report, and prints the
+/// summary.
+pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
+    let RunArgs {
+        scenario,
+        reps,
+        range,
+        json,
+        csv,
+        trace,
+        trace_rep,
+        report,
+        checkpoint: checkpoint_args,
+    } = a;
+    use airpolicing::montecarlo::{RunError, run_model_resumable};
+    let s = Scenario::load(&scenario)?;
+    for w in &s.warnings {
+        eprintln!("{w}");
+    }
+    for path in csv.iter().chain(trace.iter()) {
+        check_writable(path)?;
+    }
+    report.check()?;
+    // The model is built once: for the trace's size, the CSV's columns, the run and the trace.
+    let model = Model::new(&s);
+    let asked = reps.options(range.clone()).reps;
+    airpolicing::montecarlo::check_limits(&s, asked.end - asked.start)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    if trace.is_some() {
+        // A trace is held whole before it is written: refuse one over the limit before the run.
+        let events = airpolicing::sim::simulate(&model, reps.seed, trace_rep).events;
+        let limit = airpolicing::scenario::limits::MAX_TRACE_EVENTS;
+        if events > limit {
+            return Err(Failure::Input(format!(
+                "the trace of replication {trace_rep} would hold {events} events; the limit is {limit} (scenario::limits::MAX_TRACE_EVENTS): trace a shorter scenario"
+            )));
+        }
+    }
+    let token = interrupt_token();
+    // Rows are streamed to the CSV file as they come, not kept: memory stays flat.
+    let options = reps
+        .options(range)
+        .with_rows(false)
+        .with_cancel(token.clone());
+    let seed = reps.seed;
+    let total = options.reps.end - options.reps.start;
+    let command = format!(
+        "run seed={seed} reps={}..{} csv={}",
+        options.reps.start,
+        options.reps.end,
+        csv.is_some()
+    );
+    let mut cp = checkpoint_args.open(&command, &s)?;
+    let state = cp.as_mut().and_then(|c| c.saved.state.take());
+    let mut rows_csv = match &csv {
+        Some(path) => {
+            let names = model.names().0.clone();
+            let f = match &cp {
+                Some(c) => {
+                    let keep = c.saved.csv_bytes.filter(|_| state.is_some());
+                    let mut f =
+                        output::AtomicFile::resumable(path, keep).map_err(Failure::Input)?;
+                    if keep.is_none() {
+                        f.write(csv_header(&names).as_bytes())
+                            .map_err(Failure::Input)?;
+                    }
+                    f
+                }
+                None => {
+                    let mut f = output::AtomicFile::create(path).map_err(Failure::Input)?;
+                    f.write(csv_header(&names).as_bytes())
+                        .map_err(Failure::Input)?;
+                    f
+                }
+            };
+            Some(f)
+        }
+        None => None,
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} replications, {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let mut write_error = None;
+    let mut done = state.as_ref().map_or(0, |st| st.done());
+    let started = std::time::Instant::now();
+    let result = {
+        let rows_csv = std::cell::RefCell::new(&mut rows_csv);
+        let mut each = |row: &airpolicing::sim::RepMetrics| {
+            if let Some(f) = rows_csv.borrow_mut().as_mut()
+                && write_error.is_none()
+                && let Err(e) = f.write(csv_row(row).as_bytes())
+            {
+                write_error = Some(e);
+            }
+        };
+        let cp = &mut cp;
+        let mut after_chunk = |st: &airpolicing::montecarlo::RunState| -> Result<(), String> {
+            done = st.done();
+            if let Some(c) = cp.as_mut()
+                && c.due(&token)
+            {
+                c.saved.csv_bytes = match rows_csv.borrow_mut().as_mut() {
+                    Some(f) => Some(f.sync()?),
+                    None => None,
+                };
+                c.saved.state = Some(st.clone());
+                c.write()?;
+            }
+            Ok(())
+        };
+        run_model_resumable(
+            &s,
+            &model,
+            &options,
+            state,
+            &|n| {
+                if let Some(b) = &bar {
+                    b.set_position(n);
+                }
+            },
+            &mut each,
+            &mut after_chunk,
+        )
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let result = match result {
+        Ok(r) => r,
+        Err(RunError::Cancelled) => return Err(interrupted(cp.as_ref(), done, total)),
+        Err(e) => return Err(Failure::Input(e.to_string())),
+    };
+    if let Some(e) = write_error {
+        return Err(Failure::Input(e));
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} replications in {secs:.2} s ({:.1} M events/s)",
+        result.replications(),
+        result.events() as f64 / secs / 1e6
+    );
+    if let Some(f) = rows_csv {
+        f.commit().map_err(Failure::Input)?;
+    }
+    if let Some(path) = &trace {
+        let jsonl = path
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "json");
+        let mut w = TraceWriter::new(jsonl);
+        airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
+        write(path, &w.text).map_err(Failure::Input)?;
+    }
+    report.write(&s, &result, &[], None)?;
+    if json {
+        print_json(&self::json(&result, &s.origin))?;
+    } else {
+        print!("{}", render(&result, &s.origin));
+    }
+    if let Some(c) = cp {
+        c.finish();
+    }
+    Ok(())
+}
 
 /// Plain words for a metric name, and whether it is a fraction (shown as a percentage).
 pub fn label(name: &str) -> (String, bool) {

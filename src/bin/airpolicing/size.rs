@@ -1,9 +1,213 @@
 //! `airpolicing size`: the smallest fleet per squadron that meets the scenario's standard.
 
+use crate::args::{CheckpointArgs, Replications, ReportArgs};
+use crate::checkpoint;
+use crate::failure::Failure;
+use crate::interrupt::interrupt_token;
+use crate::output::print_json;
 use crate::table::{Table, f};
 use airpolicing::scenario::Scenario;
 use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing};
 use std::fmt::Write;
+
+#[derive(clap::Args)]
+pub(crate) struct SizeArgs {
+    /// A scenario file, or the name of a bundled scenario.
+    scenario: String,
+    /// Size only this squadron (default: each squadron in turn, the others as given).
+    #[arg(long)]
+    squadron: Option<String>,
+    #[command(flatten)]
+    reps: Replications,
+    /// The largest count tried per squadron (with --mix: the most aircraft added in all).
+    #[arg(long, default_value_t = airpolicing::sizing::MAX_AIRCRAFT)]
+    max_aircraft: u32,
+    /// Size the whole force mix at once: add the aircraft that most raises the fraction of
+    /// replications meeting the standard, one at a time, then trim.
+    #[arg(long, conflicts_with = "squadron")]
+    mix: bool,
+    /// Print one JSON document on stdout instead of tables.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+    #[command(flatten)]
+    checkpoint: CheckpointArgs,
+}
+
+/// Sizes each squadron (or the force mix), with checkpoints, and prints or writes the answer.
+pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
+    let SizeArgs {
+        scenario,
+        squadron,
+        reps,
+        max_aircraft,
+        mix,
+        json,
+        report: report_args,
+        checkpoint: checkpoint_args,
+    } = a;
+    use airpolicing::montecarlo::{RunError, run_resumable};
+    use airpolicing::sizing::{SizingError, SizingOptions, size_force_by, size_squadron_by};
+    let s = Scenario::load(&scenario)?;
+    for w in &s.warnings {
+        eprintln!("{w}");
+    }
+    let run = reps.options(None);
+    report_args.check()?;
+    let opts = SizingOptions {
+        run: run.clone(),
+        max_aircraft,
+    };
+    let token = interrupt_token();
+    let command = format!(
+        "size squadron={squadron:?} mix={mix} seed={} replications={} max_aircraft={max_aircraft}",
+        reps.seed, reps.replications
+    );
+    let mut cp = checkpoint_args.open(&command, &s)?;
+    // Scores each candidate fleet on this machine, as `score_locally` does, but stops on Ctrl-C
+    // and keeps every score (and the candidate in progress) in the checkpoint.
+    let candidate_opts = run.with_rows(false).with_cancel(token.clone());
+    let mut scored = 0u64;
+    let mut score = |c: &Scenario| -> Result<(u32, u32), SizingError> {
+        let counts: Vec<u32> = c.squadrons.iter().map(|q| q.aircraft_count).collect();
+        if let Some(saved) = &cp
+            && let Some((_, met, n)) = saved.saved.scores.iter().find(|(k, ..)| *k == counts)
+        {
+            return Ok((*met, *n));
+        }
+        let state = cp.as_mut().and_then(|c| match c.saved.current.take() {
+            Some((k, st)) if k == counts => Some(st),
+            _ => None,
+        });
+        let r = run_resumable(c, &candidate_opts, state, &|_| {}, &mut |_| {}, &mut |st| {
+            if let Some(c) = cp.as_mut()
+                && c.due(&token)
+            {
+                c.saved.current = Some((counts.clone(), st.clone()));
+                c.write()?;
+            }
+            Ok(())
+        })?;
+        let (met, n) = (r.met_standard as u32, r.replications() as u32);
+        scored += 1;
+        if let Some(c) = cp.as_mut() {
+            c.saved.scores.push((counts, met, n));
+            c.saved.current = None;
+            c.write()
+                .map_err(|e| SizingError::Run(RunError::Checkpoint(e)))?;
+        }
+        Ok((met, n))
+    };
+    let stop = |e: SizingError, cp: Option<&checkpoint::Checkpoint>, scored: u64| {
+        match e {
+        SizingError::Run(RunError::Cancelled) => Failure::Interrupted(match cp {
+            Some(c) => format!(
+                "interrupted after scoring {scored} candidate fleets; progress is saved in {}: run the same command with --resume to continue",
+                c.path().display()
+            ),
+            None => "interrupted; nothing was written (add --checkpoint FILE to be able to resume a long search)".to_string(),
+        }),
+        other => Failure::Input(other.to_string()),
+    }
+    };
+    if mix {
+        let started = std::time::Instant::now();
+        let r = size_force_by(&s, max_aircraft, &mut score);
+        let r = r.map_err(|e| stop(e, cp.as_ref(), scored))?;
+        eprintln!(
+            "sized the force mix in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        if report_args.wanted() {
+            // The report simulates the force the search found (or the scenario's, if none).
+            let mut sized = s.clone();
+            if let Some(counts) = &r.required {
+                for (i, &n) in counts.iter().enumerate() {
+                    sized = sized
+                        .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
+                        .map_err(|e| Failure::Internal(e.to_string()))?;
+                }
+            }
+            let run = airpolicing::montecarlo::run(&sized, &opts.run)
+                .map_err(|e| Failure::Input(e.to_string()))?;
+            report_args.write(&sized, &run, &[], Some(&r))?;
+        }
+        if json {
+            let doc = serde_json::json!({
+                "scenario": s.file.scenario.name,
+                "origin": s.origin,
+                "seed": reps.seed,
+                "replications": reps.replications,
+                "confidence": s.file.targets.confidence,
+                "force": r,
+            });
+            print_json(&doc)?;
+        } else {
+            print!("{}", render_mix(&s, reps.replications, reps.seed, &r));
+        }
+        if let Some(c) = cp {
+            c.finish();
+        }
+        return Ok(());
+    }
+    let names: Vec<String> = match squadron {
+        Some(n) => vec![n],
+        None => s.squadrons.iter().map(|q| q.name.clone()).collect(),
+    };
+    let started = std::time::Instant::now();
+    let mut rows = Vec::new();
+    let mut failed = None;
+    for n in &names {
+        match size_squadron_by(&s, n, max_aircraft, &mut score) {
+            Ok(r) => rows.push(r),
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = failed {
+        return Err(stop(e, cp.as_ref(), scored));
+    }
+    eprintln!(
+        "sized {} squadron(s) in {:.1} s",
+        rows.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if report_args.wanted() {
+        let r = airpolicing::montecarlo::run(&s, &opts.run)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        report_args.write(&s, &r, &rows, None)?;
+    }
+    let conf = s.file.targets.confidence;
+    if json {
+        let doc = serde_json::json!({
+            "scenario": s.file.scenario.name,
+            "origin": s.origin,
+            "seed": reps.seed,
+            "replications": reps.replications,
+            "confidence": conf,
+            "squadrons": rows,
+        });
+        print_json(&doc)?;
+    } else {
+        print!(
+            "{}",
+            render(
+                &s.file.scenario.name,
+                conf,
+                reps.replications,
+                reps.seed,
+                &rows
+            )
+        );
+    }
+    if let Some(c) = cp {
+        c.finish();
+    }
+    Ok(())
+}
 
 fn prob(p: Option<&CurvePoint>) -> String {
     p.map_or("—".into(), |p| {

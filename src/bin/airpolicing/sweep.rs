@@ -1,9 +1,103 @@
 //! `airpolicing sweep`: a trade study over one or two scenario fields.
 
-use crate::output::csv_field;
+use crate::args::{Replications, ReportArgs};
+use crate::failure::Failure;
+use crate::output::{check_writable, csv_field, print_json};
 use crate::table::{Table, f};
+use crate::{report, run};
+use airpolicing::scenario::Scenario;
 use airpolicing::sweep::SweepResult;
 use std::fmt::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub(crate) struct SweepArgs {
+    /// A scenario file, or the name of a bundled scenario.
+    scenario: String,
+    /// FIELD=V1,V2,… — a numeric field by path and its values (once or twice), e.g.
+    /// violations.rate_per_day=2,4,8 or squadrons[0].aircraft_count=8,12,16.
+    #[arg(long = "set", required_unless_present = "tornado")]
+    set: Vec<String>,
+    /// Sensitivity instead: lower and raise each main parameter by --percent, size the whole
+    /// force at both ends, and rank the parameters by how far the fleet moves.
+    #[arg(long, conflicts_with = "set")]
+    tornado: bool,
+    /// How far --tornado moves each parameter, in percent.
+    #[arg(long, default_value_t = 20.0, requires = "tornado")]
+    percent: f64,
+    #[command(flatten)]
+    reps: Replications,
+    /// Size the whole force (as `size --mix`) at every point too.
+    #[arg(long)]
+    size: bool,
+    /// Write one CSV row per point to FILE.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Print one JSON document on stdout instead of a table.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// The trade study (or, with --tornado, the sensitivity study).
+pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
+    let SweepArgs {
+        scenario,
+        set,
+        tornado,
+        percent,
+        reps,
+        size,
+        csv: csv_path,
+        json,
+        report: report_args,
+    } = a;
+    if tornado {
+        return crate::tornado::execute(scenario, percent, reps, csv_path, json);
+    }
+    use airpolicing::sizing::SizingOptions;
+    use airpolicing::sweep::{Axis, sweep};
+    let s = Scenario::load(&scenario)?;
+    let axes = set
+        .iter()
+        .map(|t| Axis::parse(t))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Input)?;
+    if let Some(path) = &csv_path {
+        check_writable(path)?;
+    }
+    report_args.check()?;
+    let run = reps.options(None);
+    let sizing = SizingOptions {
+        run: run.clone(),
+        ..SizingOptions::default()
+    };
+    let started = std::time::Instant::now();
+    let r = sweep(&s, &axes, &run, size.then_some(&sizing))
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    eprintln!(
+        "swept {} points in {:.1} s",
+        r.points.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let squadrons: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
+    if let Some(path) = &csv_path {
+        run::write(path, &csv(&r, &squadrons)).map_err(Failure::Input)?;
+    }
+    if report_args.wanted() {
+        let rep = report::Report::sweep(&s, &r).map_err(Failure::Internal)?;
+        report_args.write_report(&rep)?;
+    }
+    if json {
+        print_json(&r)?;
+    } else {
+        let standard = airpolicing::standard::Standard::new(&s, &[]);
+        let targeted: Vec<&str> = standard.targets().iter().map(|t| t.name).collect();
+        print!("{}", render(&r, &targeted));
+    }
+    Ok(())
+}
 
 /// One CSV row per point: the axis values, the fraction meeting the standard, each metric's mean
 /// and 95 % interval, and with sizing the required total and per-squadron counts.

@@ -379,7 +379,7 @@ def size(
     replications: int = 100,
     seed: Any = 1,
     n_threads: Optional[int] = None,
-    max_aircraft: int = 400,
+    max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
 ) -> SizeResult:
     """The smallest fleet meeting the scenario's standard with its confidence, as
     ``airpolicing size``: ``squadron`` alone, each squadron in turn (the others as given), or with
@@ -464,7 +464,7 @@ def sweep(
     seed: Any = 1,
     n_threads: Optional[int] = None,
     size: bool = False,
-    max_aircraft: int = 400,
+    max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
 ) -> SweepResult:
     """Runs ``scenario`` at every combination of the values of one or two fields, e.g.
     ``sweep(s, {"violations.rate_per_day": [2, 4, 8]})``, as ``airpolicing sweep --set``. Every

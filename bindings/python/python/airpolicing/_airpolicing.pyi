@@ -5,6 +5,9 @@ from typing import Callable
 import numpy as np
 import numpy.typing as npt
 
+MAX_AIRCRAFT: int
+"""The largest count a sizing search tries per squadron by default (the library's limit)."""
+
 class ScenarioError(ValueError):
     """A scenario that is not valid; the message names the file, line, field and what would be valid."""
 

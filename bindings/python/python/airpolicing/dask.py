@@ -90,7 +90,7 @@ def size(
     replications: int = 100,
     seed: Any = 1,
     chunk_size: int = 50,
-    max_aircraft: int = 400,
+    max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
     retries: int = 2,
 ) -> SizeResult:
     """Sizes the fleet as ``airpolicing.size`` does, with every candidate's replications spread

@@ -1,0 +1,55 @@
+//! `airpolicing scenarios` and `airpolicing check`: the bundled scenarios, and a scenario
+//! validated with its warnings and what it holds.
+
+use crate::failure::Failure;
+use airpolicing::scenario::{Scenario, bundled, bundled_names};
+
+/// Lists the bundled scenarios with their descriptions.
+pub(crate) fn scenarios() -> Result<(), Failure> {
+    for name in bundled_names() {
+        let description = bundled(name)
+            .and_then(|t| Scenario::from_toml_str(t, name).ok())
+            .map(|s| s.file.scenario.description)
+            .unwrap_or_default();
+        println!("{name:<10} {description}");
+    }
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub(crate) struct CheckArgs {
+    /// A scenario file, or the name of a bundled scenario.
+    scenario: String,
+}
+
+/// Validates a scenario; its warnings, then a line of what it holds.
+pub(crate) fn execute(a: CheckArgs) -> Result<(), Failure> {
+    let scenario = a.scenario;
+    let s = Scenario::load(&scenario)?;
+    for w in &s.warnings {
+        println!("{w}");
+    }
+    let aircraft: u32 = s.squadrons.iter().map(|q| q.aircraft_count).sum();
+    let counts = [
+        (s.bases.len(), "base"),
+        (s.squadrons.len(), "squadron"),
+        (s.cap_stations.len(), "CAP station"),
+        (s.qra.len(), "QRA posture"),
+        (s.tanker_tracks.len(), "tanker track"),
+        (s.aew_orbits.len(), "AEW orbit"),
+        (s.ground_radars.len(), "ground radar"),
+        (s.warnings.len(), "warning"),
+    ];
+    let listed: Vec<String> = counts
+        .iter()
+        .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    println!(
+        "{}: valid — `{}`: {:.0} km front, {aircraft} aircraft; {}",
+        s.origin,
+        s.file.scenario.name,
+        s.front.length_km(),
+        listed.join(", ")
+    );
+    Ok(())
+}

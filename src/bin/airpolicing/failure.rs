@@ -1,0 +1,17 @@
+//! How a command fails, and the exit status of each way.
+
+use airpolicing::scenario::ScenarioError;
+
+/// How a command failed: bad input (exit 2) or an internal error (exit 1).
+pub(crate) enum Failure {
+    Input(String),
+    Internal(String),
+    /// Stopped by Ctrl-C (exit code 130).
+    Interrupted(String),
+}
+
+impl From<ScenarioError> for Failure {
+    fn from(e: ScenarioError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
