@@ -1,0 +1,133 @@
+//! The frame of a scenario: `[scenario]`, `[front]`, the limits on its lists, `[[bases]]` and
+//! `[relief]`.
+
+use super::Base;
+use super::checker::Checker;
+use crate::geo::Front;
+use crate::scenario::error::FieldPath;
+use crate::scenario::file::*;
+use crate::scenario::limits::*;
+
+/// `[scenario]`: duration and warm-up.
+pub(super) fn scenario(c: &mut Checker, file: &ScenarioFile) {
+    let root = FieldPath::root();
+    let meta = root.key("scenario");
+    let duration_ok = c.positive(&meta.key("duration_days"), file.scenario.duration_days);
+    if duration_ok && file.scenario.duration_days > MAX_DURATION_DAYS {
+        c.error(
+            &meta.key("duration_days"),
+            format!(
+                "is {} days; the limit is {MAX_DURATION_DAYS} days (scenario::limits::MAX_DURATION_DAYS)",
+                file.scenario.duration_days
+            ),
+        );
+    }
+    if c.non_negative(&meta.key("warmup_days"), file.scenario.warmup_days)
+        && duration_ok
+        && file.scenario.warmup_days >= file.scenario.duration_days
+    {
+        c.error(
+            &meta.key("warmup_days"),
+            format!(
+                "must be shorter than duration_days ({}), got {}",
+                file.scenario.duration_days, file.scenario.warmup_days
+            ),
+        );
+    }
+}
+
+/// `[front]`: the line, its sectors and the target altitudes; the front when it is valid.
+pub(super) fn front(c: &mut Checker, file: &ScenarioFile) -> Option<Front> {
+    let root = FieldPath::root();
+    let fp = root.key("front");
+    let mut front = None;
+    if file.front.points.len() > MAX_FRONT_POINTS {
+        c.error(
+            &fp.key("points"),
+            format!(
+                "has {} points; the limit is {MAX_FRONT_POINTS} (scenario::limits::MAX_FRONT_POINTS)",
+                file.front.points.len()
+            ),
+        );
+    } else {
+        let mut points_ok = true;
+        for (i, p) in file.front.points.iter().enumerate() {
+            points_ok &= c.position(&fp.key("points").index(i), p);
+        }
+        if points_ok {
+            match Front::new(file.front.points.clone(), file.front.protected_side) {
+                Ok(f) if f.length_km() > MAX_FRONT_KM => c.error(
+                    &fp.key("points"),
+                    format!(
+                        "the front is {:.0} km long; the limit is {MAX_FRONT_KM} km (scenario::limits::MAX_FRONT_KM)",
+                        f.length_km()
+                    ),
+                ),
+                Ok(f) => front = Some(f),
+                Err(e) => c.error(&fp.key("points"), e.to_string()),
+            }
+        }
+    }
+    if file.front.sectors == 0 || file.front.sectors > MAX_SECTORS {
+        c.error(
+            &fp.key("sectors"),
+            format!(
+                "must be between 1 and {MAX_SECTORS}, got {}",
+                file.front.sectors
+            ),
+        );
+    }
+    c.non_negative(&fp.key("low_target_m"), file.front.low_target_m);
+    c.non_negative(&fp.key("high_target_m"), file.front.high_target_m);
+    front
+}
+
+/// The limits on the length of every list.
+pub(super) fn list_limits(c: &mut Checker, file: &ScenarioFile) {
+    let root = FieldPath::root();
+    for (name, len) in [
+        ("bases", file.bases.len()),
+        ("aircraft", file.aircraft.len()),
+        ("squadrons", file.squadrons.len()),
+        ("qra", file.qra.len()),
+        ("tanker_tracks", file.tanker_tracks.len()),
+        ("aew_orbits", file.aew_orbits.len()),
+        ("ground_radars", file.ground_radars.len()),
+        ("points", file.points.len()),
+        ("cap_stations", file.cap_stations.len()),
+    ] {
+        c.list_limit(&root.key(name), len, MAX_LIST_ENTRIES);
+    }
+}
+
+/// `[[bases]]`.
+pub(super) fn bases(c: &mut Checker, file: &ScenarioFile) -> Vec<Base> {
+    let root = FieldPath::root();
+    let mut bases = Vec::new();
+    for (i, b) in file.bases.iter().enumerate() {
+        c.position(&root.key("bases").index(i).key("position"), &b.position);
+        bases.push(Base {
+            name: b.name.clone(),
+            icao: b.icao.clone(),
+            position: b.position,
+        });
+    }
+    c.unique("bases", file.bases.iter().map(|b| b.name.as_str()));
+    bases
+}
+
+/// `[relief]`.
+pub(super) fn relief(c: &mut Checker, file: &ScenarioFile) {
+    let root = FieldPath::root();
+    let rp = root.key("relief");
+    c.non_negative(&rp.key("overlap_min"), file.relief.overlap_min);
+    if !(file.relief.refuel_at_fuel_fraction > 0.0 && file.relief.refuel_at_fuel_fraction < 1.0) {
+        c.error(
+            &rp.key("refuel_at_fuel_fraction"),
+            format!(
+                "must be in (0, 1), got {}",
+                file.relief.refuel_at_fuel_fraction
+            ),
+        );
+    }
+}

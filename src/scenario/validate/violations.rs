@@ -1,0 +1,151 @@
+//! `[violations]` (arrivals, sectors, violator types) and `[targets]` (the standard).
+
+use super::checker::{Checker, known_list};
+use super::{Violations, ViolatorType};
+use crate::scenario::error::FieldPath;
+use crate::scenario::file::*;
+use crate::scenario::limits::*;
+
+/// `[violations]`.
+pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violations> {
+    let root = FieldPath::root();
+    file.violations.as_ref().map(|v| {
+        let p = root.key("violations");
+        let rate_ok = c.non_negative(&p.key("rate_per_day"), v.rate_per_day);
+        let mut hourly = [1.0; 24];
+        if let Some(m) = &v.hourly_multipliers {
+            if m.len() != 24 {
+                c.error(&p.key("hourly_multipliers"), format!("must have 24 values, one per hour of the day from 00:00, got {}", m.len()));
+            } else {
+                for (h, x) in m.iter().enumerate() {
+                    c.non_negative(&p.key("hourly_multipliers").index(h), *x);
+                    hourly[h] = *x;
+                }
+                if m.iter().all(|x| *x == 0.0) {
+                    c.error(&p.key("hourly_multipliers"), "are all 0, so no violation could ever arrive; remove [violations] instead");
+                }
+            }
+        }
+        let mut peak_surge: f64 = 1.0;
+        for (k, s) in v.surges.iter().enumerate() {
+            let sp = p.key("surges").index(k);
+            c.non_negative(&sp.key("start_day"), s.start_day);
+            c.non_negative(&sp.key("multiplier"), s.multiplier);
+            if !(s.end_day.is_finite() && s.end_day > s.start_day) {
+                c.error(&sp.key("end_day"), format!("must be after start_day ({}), got {}", s.start_day, s.end_day));
+            }
+            peak_surge = peak_surge.max(s.multiplier);
+        }
+        let sectors = file.front.sectors.clamp(1, MAX_SECTORS) as usize;
+        let mut weights = vec![1.0 / sectors as f64; sectors];
+        if let Some(w) = &v.sector_weights {
+            if w.len() != sectors {
+                c.error(&p.key("sector_weights"), format!("must have one weight per front sector ({sectors}, from [front] sectors), got {}", w.len()));
+            } else {
+                let mut ok = true;
+                for (k, x) in w.iter().enumerate() {
+                    ok &= c.non_negative(&p.key("sector_weights").index(k), *x);
+                }
+                let sum: f64 = w.iter().sum();
+                if ok && sum <= 0.0 {
+                    c.error(&p.key("sector_weights"), "must not all be 0: at least one sector must see violations");
+                } else if ok {
+                    weights = w.iter().map(|x| x / sum).collect();
+                }
+            }
+        }
+        c.dist(&p.key("c2_delay_min"), &v.c2_delay_min);
+        c.dist(&p.key("shadow_min"), &v.shadow_min);
+        if v.types.is_empty() {
+            c.error(&p.key("types"), "must list at least one violator type ([[violations.types]])");
+        }
+        c.list_limit(&p.key("types"), v.types.len(), MAX_LIST_ENTRIES);
+        let mut types_out = Vec::new();
+        let mut share_sum = 0.0;
+        let mut shares_ok = true;
+        for (k, t) in v.types.iter().enumerate() {
+            let tp = p.key("types").index(k);
+            shares_ok &= c.fraction(&tp.key("share"), t.share);
+            share_sum += t.share;
+            c.positive(&tp.key("speed_kmh"), t.speed_kmh);
+            c.non_negative(&tp.key("altitude_m"), t.altitude_m);
+            match (&t.penetration_km, &t.dwell_min) {
+                (Some(d), None) => {
+                    c.positive(&tp.key("penetration_km"), *d);
+                }
+                (None, Some(d)) => {
+                    c.dist(&tp.key("dwell_min"), d);
+                }
+                _ => c.error(&tp, "give exactly one of `penetration_km` (how deep it flies before turning back) or `dwell_min` (how long it stays)"),
+            }
+            if !(t.heading_spread_deg.is_finite() && (0.0..=90.0).contains(&t.heading_spread_deg)) {
+                c.error(&tp.key("heading_spread_deg"), format!("must be in [0, 90] degrees, got {}", t.heading_spread_deg));
+            }
+            let mut toward = Vec::new();
+            for (j, name) in t.toward.iter().enumerate() {
+                match file.points.iter().position(|pt| &pt.name == name) {
+                    Some(x) => toward.push(x),
+                    None => c.error(
+                        &tp.key("toward").index(j),
+                        format!("unknown point `{name}`; points in this file ([[points]]): {}", known_list(file.points.iter().map(|p| p.name.clone()))),
+                    ),
+                }
+            }
+            types_out.push(ViolatorType { spec: t.clone(), toward });
+        }
+        c.unique_in(&p.key("types"), v.types.iter().map(|t| t.name.as_str()));
+        if shares_ok && !v.types.is_empty() && (share_sum - 1.0).abs() > 1e-6 {
+            c.error(&p.key("types"), format!("shares add up to {share_sum}; they must add up to 1"));
+        }
+        let peak_hour = hourly.iter().cloned().fold(0.0, f64::max).max(1.0);
+        let expected = v.rate_per_day * peak_hour * peak_surge * file.scenario.duration_days;
+        if rate_ok && expected > MAX_VIOLATIONS_PER_REPLICATION {
+            c.error(
+                &p.key("rate_per_day"),
+                format!("could bring up to {expected:.0} violations in one replication; the limit is {MAX_VIOLATIONS_PER_REPLICATION} (scenario::limits::MAX_VIOLATIONS_PER_REPLICATION)"),
+            );
+        }
+        Violations {
+            rate_per_day: v.rate_per_day,
+            hourly_multipliers: hourly,
+            surges: v.surges.clone(),
+            sector_weights: weights,
+            c2_delay_min: v.c2_delay_min,
+            shadow_min: v.shadow_min,
+            types: types_out,
+        }
+    })
+}
+
+/// `[targets]`.
+pub(super) fn targets(c: &mut Checker, file: &ScenarioFile) {
+    let root = FieldPath::root();
+    let tp = root.key("targets");
+    let t = &file.targets;
+    for (name, v) in t.minimums() {
+        if let Some(v) = v {
+            c.fraction(&tp.key(name), v);
+        }
+    }
+    if let Some(r) = t.response_time_min {
+        c.positive(&tp.key("response_time_min"), r);
+    }
+    if t.intercept_within_target.is_some() && t.response_time_min.is_none() {
+        c.error(
+            &tp.key("intercept_within_target"),
+            "needs `response_time_min`, the time within which an intercept counts",
+        );
+    }
+    if !(t.confidence > 0.0 && t.confidence < 1.0) {
+        c.error(
+            &tp.key("confidence"),
+            format!("must be in (0, 1), e.g. 0.9, got {}", t.confidence),
+        );
+    }
+    if t.cap_coverage.is_some() && file.cap_stations.is_empty() {
+        c.warn(
+            &tp.key("cap_coverage"),
+            "is set but there are no CAP stations, so it is always met",
+        );
+    }
+}
