@@ -56,7 +56,7 @@ fn references(file: &Path) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
         let mut rest = line;
-        while let Some(i) = rest.find(|c: char| c == 'c' || c == 's') {
+        while let Some(i) = rest.find(['c', 's']) {
             rest = &rest[i..];
             let before_ok = line.len() == rest.len()
                 || !line[..line.len() - rest.len()]
