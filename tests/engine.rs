@@ -508,3 +508,66 @@ fn qra_sorties_fail_in_the_air_at_their_rate_and_no_sortie_fails_at_wheels_up() 
         "{qra_failures} failures on QRA sorties, {expected} expected"
     );
 }
+
+#[test]
+fn a_fighter_failing_on_its_way_out_to_the_tanker_flies_home_only_as_far_as_it_has_come() {
+    use airpolicing::sim::{simulate_observed, trace::Recorder};
+    use std::collections::HashMap;
+    // reference with the refuelling threshold so high that the F-16s take fuel on the way out
+    // (base to tanker track first), and a failure every half flight hour on average.
+    let text = bundled("reference")
+        .unwrap()
+        .replace(
+            "refuel_at_fuel_fraction = 0.35",
+            "refuel_at_fuel_fraction = 0.95",
+        )
+        .replace(
+            "failures_per_flight_hour = 0.05",
+            "failures_per_flight_hour = 2",
+        );
+    let s = Scenario::from_toml_str(&text, "reference-via-tanker").unwrap();
+    let m = Model::new(&s);
+    let mut checked = 0;
+    for rep in 0..4 {
+        let mut rec = Recorder::default();
+        simulate_observed(&m, 1, rep, &mut rec);
+        // Per aircraft: wheels-up, and the failure time if it failed before reaching a tanker.
+        let mut out: HashMap<usize, (f64, Option<f64>, bool)> = HashMap::new();
+        for e in rec.events.iter().filter(|e| e.squadron == "F-16 Bacău") {
+            match e.event {
+                "airborne" if e.task.is_some() => {
+                    out.insert(e.tail, (e.time_h, None, true));
+                }
+                "hooked_up" | "on_station" | "back_on_station" | "divert" => {
+                    if let Some(x) = out.get_mut(&e.tail) {
+                        x.2 = false;
+                    }
+                }
+                "failure" => {
+                    if let Some(x) = out.get_mut(&e.tail)
+                        && x.2
+                    {
+                        x.1 = Some(e.time_h);
+                    }
+                }
+                "landed" => {
+                    if let Some((up, Some(failed), true)) = out.remove(&e.tail) {
+                        let flown_out = failed - up;
+                        let back = e.time_h - failed;
+                        assert!(
+                            (back - flown_out).abs() < 1e-9,
+                            "tail {} failed {flown_out:.3} h out and took {back:.3} h back",
+                            e.tail
+                        );
+                        checked += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        checked > 5,
+        "only {checked} failures on the way out to the tanker"
+    );
+}

@@ -97,14 +97,16 @@ impl<O: Observer> Rep<'_, '_, O> {
                 self.member_leaves(a, g);
             }
             St::Outbound | St::ToTanker if self.fleet.ac[a].group.is_some() => {
-                // Turn back: on the way out, as far home as it has come; on the way to the
-                // tanker, about its station's distance.
+                // Turn back: on the way out, as far home as it has come; on the way from its
+                // station to the tanker, about its station's distance; on the way out to the
+                // tanker (a route via the tanker), as far as it has come.
                 let g = self.fleet.ac[a].group.expect("on a task");
                 let x = &self.fleet.ac[a];
+                let since_wheels_up = self.now - x.sortie.airborne_since;
                 let flown = if x.st == St::Outbound {
-                    self.now - x.sortie.airborne_since
+                    since_wheels_up
                 } else {
-                    x.sortie.home_leg_h
+                    x.sortie.home_leg_h.min(since_wheels_up)
                 };
                 let sq = x.sq;
                 self.set_burn(a, self.m.squadrons[sq].cruise_burn);
