@@ -36,6 +36,25 @@ pub(crate) struct SizeArgs {
 }
 
 /// Sizes each squadron (or the force mix), with checkpoints, and prints or writes the answer.
+/// The JSON document of a sizing: the scenario, seed, replications and confidence, and the answer
+/// under `key`.
+fn answer_json(
+    s: &Scenario,
+    reps: &Replications,
+    key: &str,
+    answer: serde_json::Value,
+) -> serde_json::Value {
+    let mut doc = serde_json::json!({
+        "scenario": s.file.scenario.name,
+        "origin": s.origin,
+        "seed": reps.seed,
+        "replications": reps.replications,
+        "confidence": s.file.targets.confidence,
+    });
+    doc[key] = answer;
+    doc
+}
+
 pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     let SizeArgs {
         scenario,
@@ -134,15 +153,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             report_args.write(&sized, &run, &[], Some(&r))?;
         }
         if json {
-            let doc = serde_json::json!({
-                "scenario": s.file.scenario.name,
-                "origin": s.origin,
-                "seed": reps.seed,
-                "replications": reps.replications,
-                "confidence": s.file.targets.confidence,
-                "force": r,
-            });
-            print_json(&doc)?;
+            print_json(&answer_json(&s, &reps, "force", serde_json::json!(r)))?;
         } else {
             print!("{}", render_mix(&s, reps.replications, reps.seed, &r));
         }
@@ -182,15 +193,12 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     }
     let conf = s.file.targets.confidence;
     if json {
-        let doc = serde_json::json!({
-            "scenario": s.file.scenario.name,
-            "origin": s.origin,
-            "seed": reps.seed,
-            "replications": reps.replications,
-            "confidence": conf,
-            "squadrons": rows,
-        });
-        print_json(&doc)?;
+        print_json(&answer_json(
+            &s,
+            &reps,
+            "squadrons",
+            serde_json::json!(rows),
+        ))?;
     } else {
         print!(
             "{}",
