@@ -47,7 +47,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 let a = self.fleet.of[sq][i];
                 if self.alert.alert[q] < self.m.qra[q].on_alert && self.fleet.ac[a].st == St::Ready
                 {
-                    self.fleet.ac[a].st = St::Alert(q);
+                    self.set_state(a, St::Alert(q));
                     self.alert.alert[q] += 1;
                     let pos = self.base(a);
                     let name: &'m str = &self.m.qra[q].name;
@@ -79,7 +79,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         for q in 0..self.m.qra.len() {
             let d = &self.m.qra[q];
             if d.squadron == sq && self.alert.alert[q] + self.alert.regenerating[q] < d.on_alert {
-                self.fleet.ac[a].st = St::Regenerating(q);
+                self.set_state(a, St::Regenerating(q));
                 self.alert.regenerating[q] += 1;
                 let t = d.regenerate_min.sample(&mut self.alert.rng[q]) / 60.0;
                 let key = self.fleet.ac[a].timers.arm(Timer::Regen);
@@ -94,7 +94,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     pub(super) fn regen_done(&mut self, a: usize) {
         if let St::Regenerating(q) = self.fleet.ac[a].st {
             self.alert.regenerating[q] -= 1;
-            self.fleet.ac[a].st = St::Alert(q);
+            self.set_state(a, St::Alert(q));
             self.alert.alert[q] += 1;
             self.refresh_qra(q);
             let base = self.base(a);
@@ -118,13 +118,13 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     pub(super) fn alert_aircraft_down(&mut self, a: usize) {
         match self.fleet.ac[a].st {
             St::Alert(q) => {
-                self.fleet.ac[a].st = St::Down;
+                self.set_state(a, St::Down);
                 self.alert.alert[q] -= 1;
                 self.refresh_qra(q);
                 self.regenerate(q);
             }
             St::Regenerating(q) => {
-                self.fleet.ac[a].st = St::Down;
+                self.set_state(a, St::Down);
                 self.alert.regenerating[q] -= 1;
                 self.regenerate(q);
             }
@@ -144,7 +144,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
             .take(n as usize)
             .collect();
         for &a in &scrambled {
-            self.fleet.ac[a].st = St::Scrambling;
+            self.set_state(a, St::Scrambling);
             self.alert.alert[q] -= 1;
             let base = self.base(a);
             let name: &'m str = &self.m.qra[q].name;

@@ -6,8 +6,10 @@
 //! the fuel on board is brought up to date whenever the burn changes.
 
 use super::super::calendar::Hours;
-use super::super::model::Model;
+use super::super::model::{Model, SquadronDef};
 use super::super::streams::{self, Process};
+use super::Rep;
+use crate::sim::trace::Observer;
 use rand::rngs::ChaCha8Rng;
 
 /// The state of an aircraft.
@@ -65,6 +67,25 @@ impl St {
                 | St::Shadow
                 | St::Returning
         )
+    }
+
+    /// The fuel burn in this state, kg/h: none on the ground, cruise in transit, patrol on a
+    /// post, at the tanker or shadowing, dash when intercepting.
+    pub(super) fn burn(self, s: &SquadronDef) -> f64 {
+        match self {
+            St::Ready
+            | St::Alert(_)
+            | St::Regenerating(_)
+            | St::Launching
+            | St::Scrambling
+            | St::Turnaround
+            | St::Down => 0.0,
+            St::Outbound | St::ToTanker | St::FromTanker | St::Homebound | St::Returning => {
+                s.cruise_burn
+            }
+            St::OnStation | St::AtTanker | St::Hooked | St::Shadow => s.patrol_burn,
+            St::Dash => s.dash.map_or(0.0, |d| d.1),
+        }
     }
 
     /// Whether the aircraft is away from its station for fuel.
@@ -234,6 +255,17 @@ impl Fleet {
 
     pub(super) fn len(&self) -> usize {
         self.ac.len()
+    }
+}
+
+impl<O: Observer> Rep<'_, '_, O> {
+    /// The one transition of an aircraft's state: the fuel on board is brought up to now and
+    /// burns from now at the new state's rate.
+    pub(super) fn set_state(&mut self, a: usize, st: St) {
+        let burn = st.burn(&self.m.squadrons[self.fleet.ac[a].sq]);
+        let x = &mut self.fleet.ac[a];
+        x.st = st;
+        x.fuel.set_burn(self.now, burn);
     }
 }
 

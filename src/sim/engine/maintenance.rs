@@ -28,7 +28,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                         self.at(t, Ev::AvailDown { ac: a as u32 });
                     } else {
                         self.set_down(a, true);
-                        self.fleet.ac[a].st = St::Down;
+                        self.set_state(a, St::Down);
                         let t = down_h.sample(&mut self.fleet.ac[a].rng_avail);
                         self.at(t, Ev::AvailUp { ac: a as u32 });
                     }
@@ -67,7 +67,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             return false;
         }
         let repair = repair_h.sample(&mut self.fleet.ac[a].rng_avail);
-        self.fleet.ac[a].st = St::Down;
+        self.set_state(a, St::Down);
         self.set_down(a, true);
         let base = self.base(a);
         self.trace(a, "ground_abort", base, None);
@@ -108,9 +108,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 } else {
                     x.sortie.home_leg_h.min(since_wheels_up)
                 };
-                let sq = x.sq;
-                self.set_burn(a, self.m.squadrons[sq].cruise_burn);
-                self.fleet.ac[a].st = St::Homebound;
+                self.set_state(a, St::Homebound);
                 self.cancel_station_timers(a);
                 self.fly_home(a, flown, pos);
                 self.leave_group(a, g);
@@ -151,7 +149,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         if down_for.is_none() && !inspect {
             return false;
         }
-        self.fleet.ac[a].st = St::Down;
+        self.set_state(a, St::Down);
         self.set_down(a, true);
         if inspect {
             self.trace(a, "inspection", base, None);
@@ -169,10 +167,10 @@ impl<O: Observer> Rep<'_, '_, O> {
             self.set_down(a, false);
         }
         if self.fleet.ac[a].wear.down {
-            self.fleet.ac[a].st = St::Down;
+            self.set_state(a, St::Down);
             return;
         }
-        self.fleet.ac[a].st = St::Ready;
+        self.set_state(a, St::Ready);
         let base = self.base(a);
         self.trace(a, "ready", base, None);
         self.assign(a);
@@ -189,7 +187,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let base = self.base(a);
         self.trace(a, "down", base, None);
         match self.fleet.ac[a].st {
-            St::Ready => self.fleet.ac[a].st = St::Down,
+            St::Ready => self.set_state(a, St::Down),
             St::Alert(_) | St::Regenerating(_) => self.alert_aircraft_down(a),
             // Airborne or in turnaround: the fault is worked on after landing, until it is up.
             _ => {}
@@ -207,7 +205,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let base = self.base(a);
         self.trace(a, "up", base, None);
         if self.fleet.ac[a].st == St::Down {
-            self.fleet.ac[a].st = St::Ready;
+            self.set_state(a, St::Ready);
             self.assign(a);
         }
     }

@@ -94,6 +94,18 @@ impl<O: Observer> Rep<'_, '_, O> {
         }
     }
 
+    /// An aircraft comes on post `p`.
+    pub(super) fn post_gains(&mut self, p: usize) {
+        self.posts.of[p].on_station += 1;
+        self.refresh_post(p);
+    }
+
+    /// An aircraft leaves post `p`.
+    pub(super) fn post_loses(&mut self, p: usize) {
+        self.posts.of[p].on_station -= 1;
+        self.refresh_post(p);
+    }
+
     /// Schedules the edges of post `p`'s hours of the day, if it has them.
     pub(super) fn schedule_hours(&mut self, p: usize) {
         let Some([s, e]) = self.m.posts[p].hours else {

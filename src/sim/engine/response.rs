@@ -96,9 +96,8 @@ impl<O: Observer> Rep<'_, '_, O> {
             if self.fleet.ac[a].st != St::Dash {
                 continue;
             }
-            self.fleet.ac[a].st = St::Shadow;
+            self.set_state(a, St::Shadow);
             let s = &self.m.squadrons[self.fleet.ac[a].sq];
-            self.set_burn(a, s.patrol_burn);
             // The shadow ends early when an aircraft needs its fuel to get home.
             let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
             let spare = (self.fuel_now(a) - s.reserve_kg - home_h * s.cruise_burn) / s.patrol_burn;
@@ -124,7 +123,6 @@ impl<O: Observer> Rep<'_, '_, O> {
             }
             let sq = self.fleet.ac[a].sq;
             let s = &self.m.squadrons[sq];
-            self.set_burn(a, s.cruise_burn);
             let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
             if let Some(g) = self.fleet.ac[a].group {
                 let p = self.relief.groups[g].post;
@@ -135,7 +133,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                     + s.reserve_kg
                     + self.m.posts[p].transit_h(sq) * s.cruise_burn;
                 if self.fuel_now(a) >= need {
-                    self.fleet.ac[a].st = St::Returning;
+                    self.set_state(a, St::Returning);
                     self.trace(a, "return_to_station", at, None);
                     self.at(back_h, Ev::BackOnStation { ac: a as u32 });
                     continue;
@@ -143,7 +141,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 // Not enough fuel: home, and the element wants its relief now.
                 self.leave_group(a, g);
             }
-            self.fleet.ac[a].st = St::Homebound;
+            self.set_state(a, St::Homebound);
             self.trace(a, "home_after_intercept", at, None);
             self.fly_home(a, home_h, at);
         }

@@ -44,12 +44,12 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         let launch_h = s.launch_min.sample(&mut self.fleet.ac[a].rng_ground) / 60.0;
         let transit_h = self.m.posts[p].transit_h(sq);
         let x = &mut self.fleet.ac[a];
-        x.st = St::Launching;
         x.group = Some(g);
         x.fuel.fill(s.fuel_kg, self.now, 0.0);
         x.sortie.given_kg = 0.0;
         x.sortie.wants_fuel = false;
         x.sortie.wheels_up = self.now + launch_h;
+        self.set_state(a, St::Launching);
         let arrive = self.now + launch_h + transit_h;
         let fuel_there = s.fuel_kg - transit_h * s.cruise_burn;
         self.fleet.ac[a].sortie.bingo_at = self.leave_time(a, p, arrive, fuel_there);
@@ -63,9 +63,8 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     pub(super) fn launch_done(&mut self, a: usize) {
         let sq = self.fleet.ac[a].sq;
         let p = self.post_of(a);
-        self.fleet.ac[a].st = St::Outbound;
+        self.set_state(a, St::Outbound);
         self.fleet.ac[a].sortie.airborne_since = self.now;
-        self.set_burn(a, self.m.squadrons[sq].cruise_burn);
         self.metrics.sortie(sq, self.now, self.m.warmup_h);
         let base = self.base(a);
         let name: &'m str = &self.m.posts[p].name;
@@ -74,7 +73,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         match self.m.posts[p].serving_by(sq).and_then(|v| v.via_tanker_h) {
             Some(to_track_h) => {
                 // Too far to hold the station on a full tank: take fuel on the way out.
-                self.fleet.ac[a].st = St::ToTanker;
+                self.set_state(a, St::ToTanker);
                 self.fleet.ac[a].sortie.home_leg_h = to_track_h;
                 self.at(to_track_h, Ev::ReachTanker { ac: a as u32 });
             }
@@ -116,8 +115,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     pub(super) fn put_on_station(&mut self, a: usize, p: usize, what: &'static str) {
         let sq = self.fleet.ac[a].sq;
         let s = &self.m.squadrons[sq];
-        self.fleet.ac[a].st = St::OnStation;
-        self.set_burn(a, s.patrol_burn);
+        self.set_state(a, St::OnStation);
         self.fleet.ac[a].sortie.home_leg_h = self.m.posts[p].transit_h(sq);
         let fuel = self.fuel_now(a);
         let leave = self.leave_time(a, p, self.now, fuel);
@@ -147,8 +145,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 key: bingo_key,
             },
         );
-        self.posts.of[p].on_station += 1;
-        self.refresh_post(p);
+        self.post_gains(p);
         let pos = self.m.posts[p].position;
         let name: &'m str = &self.m.posts[p].name;
         self.trace(a, what, pos, Some(name));
@@ -160,13 +157,10 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     /// Takes `a` off post `p` and sends it home.
     pub(super) fn leave_post_from(&mut self, a: usize, p: usize) {
         if self.fleet.ac[a].st == St::OnStation {
-            self.posts.of[p].on_station -= 1;
-            self.refresh_post(p);
+            self.post_loses(p);
         }
-        let sq = self.fleet.ac[a].sq;
-        self.fleet.ac[a].st = St::Homebound;
+        self.set_state(a, St::Homebound);
         self.cancel_station_timers(a);
-        self.set_burn(a, self.m.squadrons[sq].cruise_burn);
         let pos = self.m.posts[p].position;
         let name: &'m str = &self.m.posts[p].name;
         self.trace(a, "leave_station", pos, Some(name));
@@ -212,7 +206,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
             .turnaround_min
             .sample(&mut self.fleet.ac[a].rng_ground)
             / 60.0;
-        self.fleet.ac[a].st = St::Turnaround;
+        self.set_state(a, St::Turnaround);
         self.at(t, Ev::Ready { ac: a as u32 });
     }
 }

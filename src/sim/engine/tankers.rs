@@ -189,11 +189,9 @@ impl<O: Observer> Rep<'_, '_, O> {
             }
             RefuelChoice::Go => {
                 self.fleet.ac[a].sortie.wants_fuel = false;
-                self.posts.of[p].on_station -= 1;
-                self.refresh_post(p);
-                self.fleet.ac[a].st = St::ToTanker;
+                self.post_loses(p);
+                self.set_state(a, St::ToTanker);
                 self.cancel_station_timers(a);
-                self.set_burn(a, s.cruise_burn);
                 let pos = self.m.posts[p].position;
                 let name = &self.m.posts[tp].name;
                 self.trace(a, "to_tanker", pos, Some(name));
@@ -208,8 +206,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let sq = self.fleet.ac[a].sq;
         let (tp, _) = self.m.posts[p].tanker.expect("going to a tanker");
         let s = &self.m.squadrons[sq];
-        self.fleet.ac[a].st = St::AtTanker;
-        self.set_burn(a, s.patrol_burn);
+        self.set_state(a, St::AtTanker);
         // From the track the way home is the track's distance from base.
         self.fleet.ac[a].sortie.home_leg_h = self.m.posts[p]
             .serving_by(sq)
@@ -248,6 +245,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 break;
             }
             self.tankers.hooked[tp] += 1;
+            // Same burn as in the queue: the fuel is not brought up to date here.
             self.fleet.ac[a].st = St::Hooked;
             self.cancel_station_timers(a); // no bingo while hooked up
             let sampler = self
@@ -284,9 +282,8 @@ impl<O: Observer> Rep<'_, '_, O> {
         let p = self.post_of(a);
         let sq = self.fleet.ac[a].sq;
         let leg_km = self.m.posts[p].tanker.map_or(0.0, |t| t.1);
-        self.fleet.ac[a].st = St::FromTanker;
+        self.set_state(a, St::FromTanker);
         self.cancel_station_timers(a);
-        self.set_burn(a, self.m.squadrons[sq].cruise_burn);
         self.at(
             leg_km / self.m.squadrons[sq].cruise_kmh,
             Ev::BackOnStation { ac: a as u32 },

@@ -50,12 +50,9 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// Fighter `a` leaves its station to intercept violation `i`.
     pub(super) fn commit_cap(&mut self, i: usize, a: usize) {
         let p = self.post_of(a);
-        let sq = self.fleet.ac[a].sq;
-        self.posts.of[p].on_station -= 1;
-        self.refresh_post(p);
-        self.fleet.ac[a].st = St::Dash;
+        self.post_loses(p);
+        self.set_state(a, St::Dash);
         self.cancel_station_timers(a);
-        self.set_burn(a, self.m.squadrons[sq].dash.map_or(0.0, |d| d.1));
         let pos = self.m.posts[p].position;
         self.trace(a, "scramble_from_cap", pos, None);
         self.arrivals.viol[i].responders.push(a);

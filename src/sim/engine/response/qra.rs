@@ -68,10 +68,9 @@ impl<O: Observer> Rep<'_, '_, O> {
             let sq = self.fleet.ac[a].sq;
             let s = &self.m.squadrons[sq];
             let x = &mut self.fleet.ac[a];
-            x.st = St::Dash;
             x.sortie.airborne_since = self.now;
-            x.fuel
-                .fill(s.fuel_kg, self.now, s.dash.map_or(0.0, |d| d.1));
+            x.fuel.fill(s.fuel_kg, self.now, 0.0);
+            self.set_state(a, St::Dash);
             self.metrics.sortie(sq, self.now, self.m.warmup_h);
             self.arm_failure_clock(a);
             let base = self.base(a);
