@@ -245,8 +245,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 break;
             }
             self.tankers.hooked[tp] += 1;
-            // Same burn as in the queue: the fuel is not brought up to date here.
-            self.fleet.ac[a].st = St::Hooked;
+            self.set_state(a, St::Hooked);
             self.cancel_station_timers(a); // no bingo while hooked up
             let sampler = self
                 .m
