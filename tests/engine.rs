@@ -251,15 +251,13 @@ fn trace_of(text: &str) -> Vec<airpolicing::sim::trace::Recorded> {
     rec.events
 }
 
-#[test]
-fn a_fighter_heads_for_the_tanker_at_its_threshold_not_for_a_wish_of_an_earlier_sortie() {
-    // Kherson from the ukraine scenario with fixed times and perfect availability. Both fighters
-    // of an element reach the refuelling threshold together; one goes to the tanker and the
-    // other waits for it (and may have to leave at bingo instead). That wish must end with the
-    // sortie: on a later sortie the fighter goes at its own threshold like everyone else, not as
-    // soon as a partner comes back from the tanker.
-    let events = trace_of(
-        r#"
+/// Kherson from the ukraine scenario with fixed times and perfect availability: one station, a
+/// Gripen squadron of `n` at Fetești, a KC-46 track 110 km from the station.
+fn kherson(n: u32) -> String {
+    KHERSON.replace("aircraft_count = 12", &format!("aircraft_count = {n}"))
+}
+
+const KHERSON: &str = r#"
 [scenario]
 name = "aar"
 duration_days = 4
@@ -313,26 +311,99 @@ tanker_track = "South AAR"
 name = "South AAR"
 position = [47.85, 34.20]
 squadron = "Tanker"
-"#,
-    );
-    let to_tanker: Vec<f64> = events
-        .iter()
-        .filter(|e| e.squadron == "Gripen" && e.event == "to_tanker")
-        .map(|e| e.fuel_kg)
-        .collect();
-    assert!(
-        to_tanker.len() > 50,
-        "{} trips to the tanker",
-        to_tanker.len()
-    );
-    // Every sortie reaches the station with the same fuel, so the first trip is at the threshold.
-    let threshold = to_tanker[0];
-    for (k, fuel) in to_tanker.iter().enumerate() {
-        assert!(
-            *fuel <= threshold + 1e-6,
-            "trip {k} to the tanker with {fuel} kg, above the threshold {threshold} kg"
-        );
+"#;
+
+#[test]
+fn a_station_sends_one_fighter_at_a_time_to_the_tanker_and_none_runs_dry_waiting() {
+    // With 4 Gripens the squadron cannot relieve from the ground in time, so the pair cycles
+    // through the tanker: never two of the station away at once, and no one so short of fuel
+    // that it diverts.
+    let events = trace_of(&kherson(4));
+    let mut away = std::collections::HashSet::new();
+    let (mut most, mut trips) = (0, 0);
+    for e in events.iter().filter(|e| e.squadron == "Gripen") {
+        match e.event {
+            "to_tanker" => {
+                away.insert(e.tail);
+                trips += 1;
+            }
+            "back_on_station" | "leave_station" | "landed" => {
+                away.remove(&e.tail);
+            }
+            "divert" => panic!("tail {} diverted at {} h", e.tail, e.time_h),
+            _ => {}
+        }
+        most = most.max(away.len());
     }
+    assert!(trips >= 15, "{trips} trips to the tanker from the station");
+    assert_eq!(most, 1, "two fighters of the station away for fuel at once");
+}
+
+#[test]
+fn more_aircraft_buy_a_whole_element_more_of_the_time() {
+    // With 12 Gripens a relief from the ground comes before each fighter's bingo, so no one
+    // leaves the station for fuel; with 4 the pair must cycle through the tanker, 110 km away.
+    let full = |n: u32| {
+        let s = Scenario::from_toml_str(&kherson(n), "kherson").unwrap();
+        let m = Model::new(&s);
+        metric(&m, &simulate(&m, 1, 0).values, "station_coverage[Kherson]")
+    };
+    let (few, many) = (full(4), full(12));
+    assert!(many >= 0.95, "12 Gripens: full element {many}");
+    assert!(many > few + 0.1, "4 Gripens {few}, 12 Gripens {many}");
+}
+
+#[test]
+fn no_cap_sortie_outlasts_its_crew_limit_for_a_trip_to_the_tanker() {
+    // ukraine, replication 0: a fighter whose fuel lasts to its crew-limit departure does not go
+    // to the tanker, and none goes when it would be back after it. (Intercepts can still keep a
+    // fighter out longer; those sorties are left out.)
+    use airpolicing::sim::{simulate_observed, trace::Recorder};
+    use std::collections::HashMap;
+    let s = Scenario::load("ukraine").unwrap();
+    let m = Model::new(&s);
+    let limit: HashMap<&str, f64> = s
+        .squadrons
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.name.as_str(), s.squadron_type(i).max_sortie_h))
+        .collect();
+    let mut rec = Recorder::default();
+    simulate_observed(&m, 1, 0, &mut rec);
+    let mut up: HashMap<(String, usize), (f64, bool)> = HashMap::new();
+    let (mut sorties, mut over) = (0, Vec::new());
+    for e in &rec.events {
+        let key = (e.squadron.clone(), e.tail);
+        match e.event {
+            "airborne" => {
+                up.insert(key, (e.time_h, false));
+            }
+            "scramble_from_cap" => {
+                if let Some(x) = up.get_mut(&key) {
+                    x.1 = true;
+                }
+            }
+            "landed" => {
+                if let Some((t, intercepted)) = up.remove(&key)
+                    && !intercepted
+                    && let Some(max) = limit.get(e.squadron.as_str())
+                {
+                    sorties += 1;
+                    if e.time_h - t > max + 1e-6 {
+                        over.push((e.squadron.clone(), e.time_h - t));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(sorties > 500, "{sorties} sorties");
+    assert!(
+        over.is_empty(),
+        "{} sorties over the crew limit: {:?}",
+        over.len(),
+        &over[..over.len().min(5)]
+    );
 }
 
 #[test]

@@ -17,15 +17,22 @@
 //!   nearest squadron with a ready aircraft. A relief is planned to arrive `overlap` before the
 //!   members' predicted departure; when it has arrived the old members stay until their own bingo
 //!   (the overlap), so an undisturbed rotation flies `t_os` per sortie, as in the closed form.
-//! - **Air-to-air refuelling**: a fighter on a station served by a compatible tanker track heads
-//!   for the tanker when its fuel above bingo falls to `refuel_at_fuel_fraction` of a full tank's
-//!   margin (plus the leg); one member of an element goes at a time while the others hold. It
-//!   queues for a free boom or drogue (`receivers_at_once` per tanker on track), is hooked up for
-//!   `hookup_min`, takes what fills its tanks (up to what the tanker can give above its own way
-//!   home, a quarter hour on track and its reserve) and flies back. A fighter that would reach the
-//!   station with too little fuel takes fuel on the way out, and launches only while a tanker is on
-//!   track. A tanker's relief is planned for when its fuel will run low at the closed-form offload
-//!   rate; it leaves at its own fuel bingo if that comes first. Fuel given equals fuel received.
+//! - **Air-to-air refuelling** (the engine's `cycling` and `tankers` rooms): each CAP station
+//!   served by a compatible tanker track plans its refuelling as a unit. At most one fighter of a
+//!   station is away for fuel at once; the fighters go in turn, the one with the least time
+//!   first, at its threshold (`refuel_at_fuel_fraction` of a full tank's margin above bingo, plus
+//!   the leg) or earlier when that is what lets the next one go in time, so waiting for a turn
+//!   does not drive a fighter to bingo. A fighter whose fuel lasts to its crew-limit departure
+//!   does not go, nor one that would be back only after it. When a relief from the ground would
+//!   arrive before a fighter's fuel bingo, that fighter stays to its bingo and is relieved
+//!   instead of leaving its station for fuel. At the tanker it queues for a free boom or drogue
+//!   (`receivers_at_once` per tanker on track), is hooked up for `hookup_min`, takes what fills
+//!   its tanks (up to what the tanker can give above its own way home, a quarter hour on track
+//!   and its reserve) and flies back. A fighter takes fuel on the way out when a full tank would
+//!   leave it too little above bingo on arrival — less than its refuelling margin, or less time
+//!   than a relief from the ground needs to come — and launches only while a tanker is on track.
+//!   A tanker's relief is planned for when its fuel will run low at the closed-form offload rate;
+//!   it leaves at its own fuel bingo if that comes first. Fuel given equals fuel received.
 //! - **Availability, `mc_rate`**: each aircraft alternates up periods (exponential, with the mean
 //!   that makes the long-run fraction up equal `mc_rate`) and down periods (`mean_down_h`), on the
 //!   clock, starting in the long-run mix. An aircraft that goes down in the air finishes its

@@ -14,9 +14,9 @@
 //! | 5 | `ReliefDue` | a relief decision sees every arrival, departure and landing of its time |
 //! | 6 | `AvailDown` | a breakdown comes last, so an aircraft is not lost to a tie |
 //!
-//! Timers that can be cancelled (`Bingo`, `Refuel`, `Failure`, `RegenDone`, `ReliefDue`) carry
-//! the key they were armed with; an event whose key is no longer its owner's current key is
-//! stale and is dropped (see `Rep::is_live`).
+//! Timers that can be cancelled (`Bingo`, `Failure`, `RegenDone` of an aircraft, `Refuel` of a
+//! station, `ReliefDue` of a relief group) carry the key they were armed with; an event whose key
+//! is no longer its owner's current key is stale and is dropped (see `Rep::is_live`).
 
 /// An event, naming the aircraft, group, post or violation it concerns. `u32` fields keep the
 /// calendar's records small.
@@ -42,8 +42,8 @@ pub(super) enum Ev {
     HookupDone { ac: u32 },
     /// An aircraft must leave its post (fuel or crew limit).
     Bingo { ac: u32, key: u32 },
-    /// An aircraft's fuel has fallen to its refuelling threshold.
-    Refuel { ac: u32, key: u32 },
+    /// The next member of a CAP station is due to leave for the tanker.
+    Refuel { post: u32, key: u32 },
     /// An aircraft breaks down in the air.
     Failure { ac: u32, key: u32 },
     /// An aircraft lands at its base (or a diversion).

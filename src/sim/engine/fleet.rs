@@ -101,15 +101,14 @@ impl St {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Timer {
     Bingo = 0,
-    Refuel = 1,
-    Failure = 2,
-    Regen = 3,
+    Failure = 1,
+    Regen = 2,
 }
 
 /// The current key of each of an aircraft's timers. Arming a timer gives it a new key, which
 /// makes the one pending before it stale; cancelling does the same without a new event.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Timers([u32; 4]);
+pub(super) struct Timers([u32; 3]);
 
 impl Timers {
     /// A new key for `t`; the event armed with it is the only live one of its kind.
@@ -184,8 +183,8 @@ pub(super) struct Sortie {
     pub home_leg_h: f64,
     /// Fuel given so far (tankers), kg.
     pub given_kg: f64,
-    /// Waiting on station for another member of its element to come back from the tanker.
-    pub wants_fuel: bool,
+    /// Chose to be relieved from the ground at its fuel bingo rather than go to the tanker.
+    pub relieved_on_fuel: bool,
 }
 
 pub(super) struct Aircraft {

@@ -112,6 +112,8 @@ impl<O: Observer> Rep<'_, '_, O> {
                 self.cancel_station_timers(a);
                 self.fly_home(a, flown, pos);
                 self.leave_group(a, g);
+                // A fighter that was away for fuel no longer holds its station's turn.
+                self.plan_refuel(self.relief.groups[g].post);
             }
             // Elsewhere the fault is repaired after landing.
             _ => {}

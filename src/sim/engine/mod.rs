@@ -11,7 +11,8 @@
 //! | [`sortie`] | | `LaunchDone`, `Arrive`, `BackOnStation`, `Landed` |
 //! | [`relief`] | relief groups, the queue of groups waiting for aircraft | `ReliefDue`, `Bingo` |
 //! | [`posts`] | who is on each post, which posts are required | `HoursEdge` |
-//! | [`tankers`] | queues at the tanker, receivers hooked up, fuel given | `Refuel`, `ReachTanker`, `HookupDone` |
+//! | [`cycling`] | | `Refuel` (each CAP station's refuelling plan) |
+//! | [`tankers`] | queues at the tanker, receivers hooked up, fuel given | `ReachTanker`, `HookupDone` |
 //! | [`maintenance`] | | `AvailUp`, `AvailDown`, `Failure`, `Ready` |
 //! | [`alert`] | QRA postures: aircraft on alert and regenerating | `RegenDone` |
 //! | [`sensors`] | | (detection and front coverage, on demand) |
@@ -36,6 +37,7 @@
 
 mod alert;
 mod arrivals;
+mod cycling;
 mod events;
 mod fleet;
 #[cfg(debug_assertions)]
@@ -165,7 +167,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         match ev {
             Ev::RegenDone { ac: a, key } => ac(a).timers.is_current(Timer::Regen, *key),
             Ev::Bingo { ac: a, key } => ac(a).timers.is_current(Timer::Bingo, *key),
-            Ev::Refuel { ac: a, key } => ac(a).timers.is_current(Timer::Refuel, *key),
+            Ev::Refuel { post, key } => self.tankers.refuel_key[*post as usize] == *key,
             Ev::Failure { ac: a, key } => ac(a).timers.is_current(Timer::Failure, *key),
             Ev::ReliefDue { group, key } => self.relief.groups[*group as usize].key == *key,
             Ev::Arrive { ac: a } => ac(a).st == St::Outbound,
@@ -200,7 +202,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::ReachTanker { ac } => self.reach_tanker(i(ac)),
             Ev::HookupDone { ac } => self.hookup_done(i(ac)),
             Ev::Bingo { ac, .. } => self.bingo(i(ac)),
-            Ev::Refuel { ac, .. } => self.refuel(i(ac)),
+            Ev::Refuel { post, .. } => self.refuel_due(i(post)),
             Ev::Failure { ac, .. } => self.failure(i(ac)),
             Ev::Landed { ac } => self.landed(i(ac)),
             Ev::ReliefDue { group, .. } => self.relief_due(i(group)),

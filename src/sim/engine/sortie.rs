@@ -25,11 +25,9 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         (arrive + fuel_h).min(crew)
     }
 
-    /// Cancels the timers of an aircraft on its post: its bingo and its refuelling.
+    /// Cancels the timer of an aircraft on its post: its bingo.
     pub(super) fn cancel_station_timers(&mut self, a: usize) {
-        let t = &mut self.fleet.ac[a].timers;
-        t.cancel(Timer::Bingo);
-        t.cancel(Timer::Refuel);
+        self.fleet.ac[a].timers.cancel(Timer::Bingo);
     }
 
     /// Launches `a` for group `g`; false if it aborts on the ground.
@@ -47,7 +45,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         x.group = Some(g);
         x.fuel.fill(s.fuel_kg, self.now, 0.0);
         x.sortie.given_kg = 0.0;
-        x.sortie.wants_fuel = false;
+        x.sortie.relieved_on_fuel = false;
         x.sortie.wheels_up = self.now + launch_h;
         self.set_state(a, St::Launching);
         let arrive = self.now + launch_h + transit_h;
@@ -99,9 +97,6 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 "on_station"
             },
         );
-        if back {
-            self.next_to_tanker(a);
-        }
         let g = self.fleet.ac[a].group.expect("on a task");
         self.hand_over_if_complete(g);
         if from_intercept && self.relief.groups[g].members.contains(&a) {
@@ -123,21 +118,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         let back_h = self.fleet.ac[a].sortie.home_leg_h;
         let fuel_bingo = self.now + s.hours_to_bingo(fuel, back_h, s.patrol_burn);
         self.fleet.ac[a].sortie.bingo_at = leave;
-        let timers = &mut self.fleet.ac[a].timers;
-        let (refuel_key, bingo_key) = (timers.arm(Timer::Refuel), timers.arm(Timer::Bingo));
-        if let Some((_, leg_km)) = self.aar_possible(sq, p) {
-            let t = self.refuel_in_h(s, fuel, back_h, leg_km);
-            // Scheduled before the bingo so that it wins a tie.
-            if self.now + t < leave {
-                self.at(
-                    t,
-                    Ev::Refuel {
-                        ac: a as u32,
-                        key: refuel_key,
-                    },
-                );
-            }
-        }
+        let bingo_key = self.fleet.ac[a].timers.arm(Timer::Bingo);
         self.at(
             leave.min(fuel_bingo) - self.now,
             Ev::Bingo {
@@ -152,6 +133,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         if matches!(self.m.posts[p].kind, PostKind::Tanker(_)) {
             self.tanker_arrived(p);
         }
+        self.plan_refuel(p);
     }
 
     /// Takes `a` off post `p` and sends it home.
@@ -166,6 +148,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         self.trace(a, "leave_station", pos, Some(name));
         let leg = self.fleet.ac[a].sortie.home_leg_h;
         self.fly_home(a, leg, pos);
+        self.plan_refuel(p);
     }
 
     /// Flies `a` home over `leg_h` hours of cruise; if its fuel would fall below the reserve on
@@ -194,7 +177,6 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         x.wear.fh_to_failure -= flown;
         x.wear.fh_since_inspection += flown;
         x.timers.cancel(Timer::Bingo);
-        x.timers.cancel(Timer::Refuel);
         x.timers.cancel(Timer::Failure);
         x.group = None;
         let base = self.base(a);

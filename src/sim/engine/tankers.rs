@@ -1,10 +1,8 @@
-//! Tankers and air-to-air refuelling: when a fighter heads for the tanker, the queue for a free
-//! boom or drogue, the hook-up, the fuel given and the way back.
-//!
-//! Whether a fighter goes now, waits for its partner or stays to its bingo is a narrow rule
-//! ([`refuel_choice`]) on plain values, tested on its own.
+//! Tankers and air-to-air refuelling: the queue for a free boom or drogue, the hook-up, the fuel
+//! given and the way back. When a fighter leaves its station for the tanker is the station's
+//! refuelling plan (`cycling`).
 
-use super::super::model::{Model, SquadronDef, refuel_margin_kg};
+use super::super::model::Model;
 use super::super::streams::{self, Process};
 use super::Rep;
 use super::events::Ev;
@@ -19,6 +17,8 @@ pub(super) struct Tankers {
     pub queue: Vec<VecDeque<usize>>,
     /// Receivers hooked up, per post.
     pub hooked: Vec<u32>,
+    /// The key of each CAP station's live `Refuel` timer.
+    pub refuel_key: Vec<u32>,
     /// Hook-up draws, per post.
     pub rng: Vec<ChaCha8Rng>,
     /// Fuel given and received in the whole replication, kg (they must agree).
@@ -32,41 +32,13 @@ impl Tankers {
         Tankers {
             queue: vec![VecDeque::new(); n],
             hooked: vec![0; n],
+            refuel_key: vec![0; n],
             rng: (0..n)
                 .map(|i| streams::stream(key, Process::Refuelling, i as u32))
                 .collect(),
             given_kg: 0.0,
             received_kg: 0.0,
         }
-    }
-}
-
-/// What a fighter on station does when its fuel reaches the refuelling threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum RefuelChoice {
-    /// Goes to the tanker now.
-    Go,
-    /// Waits on station until its partner is back from the tanker.
-    WaitForPartner,
-    /// Stays until its fuel bingo: no tanker to go to, or too little fuel to get home from the
-    /// track.
-    StayToBingo,
-}
-
-/// One member of an element at a time goes to the tanker; the others hold the station.
-/// `tanker_up` (whether a tanker with fuel to give is on the track) is asked only when it
-/// decides.
-pub(super) fn refuel_choice(
-    partner_away: bool,
-    can_get_home_from_track: bool,
-    tanker_up: impl FnOnce() -> bool,
-) -> RefuelChoice {
-    if partner_away && can_get_home_from_track {
-        RefuelChoice::WaitForPartner
-    } else if !can_get_home_from_track || !tanker_up() {
-        RefuelChoice::StayToBingo
-    } else {
-        RefuelChoice::Go
     }
 }
 
@@ -80,16 +52,6 @@ impl<O: Observer> Rep<'_, '_, O> {
             .receptacle
             .compatible_with(systems)
             .then_some((tp, leg_km))
-    }
-
-    /// Hours from now until a fighter with `fuel` on board, `back_h` from home, heads for a
-    /// tanker `leg_km` away: when its fuel above bingo falls to the threshold (at once if it
-    /// already has).
-    pub(super) fn refuel_in_h(&self, s: &SquadronDef, fuel: f64, back_h: f64, leg_km: f64) -> f64 {
-        let leg_h = leg_km / s.cruise_kmh;
-        let bingo_fuel = s.reserve_kg + back_h * s.cruise_burn;
-        let margin = refuel_margin_kg(s, bingo_fuel, leg_h, self.m.refuel_fraction);
-        ((fuel - bingo_fuel - margin) / s.patrol_burn).max(0.0)
     }
 
     /// A live tanker on post `tp` with fuel to give, the one with the most.
@@ -116,8 +78,14 @@ impl<O: Observer> Rep<'_, '_, O> {
         (self.fuel_now(t) - keep).min(limit).max(0.0)
     }
 
-    /// A tanker came on track `tp`: fighters waiting for it to launch may go now.
+    /// A tanker came on track `tp`: fighters waiting for it to launch may go now, and the
+    /// stations it serves plan their refuelling again.
     pub(super) fn tanker_arrived(&mut self, tp: usize) {
+        for p in 0..self.m.posts.len() {
+            if self.m.posts[p].tanker.is_some_and(|(t, _)| t == tp) {
+                self.plan_refuel(p);
+            }
+        }
         let mut i = 0;
         while i < self.relief.waiting.len() {
             let g = self.relief.waiting[i];
@@ -134,69 +102,10 @@ impl<O: Observer> Rep<'_, '_, O> {
         }
     }
 
-    /// A member back from the tanker: a partner that waited for it goes now.
-    pub(super) fn next_to_tanker(&mut self, a: usize) {
-        let g = self.fleet.ac[a].group.expect("on a task");
-        let next = self.relief.groups[g].members.iter().copied().find(|&o| {
-            let x = &self.fleet.ac[o];
-            x.sortie.wants_fuel && x.st == St::OnStation
-        });
-        if let Some(o) = next {
-            self.refuel(o);
-        }
-    }
-
     /// Takes `a`, of a station on post `p`, out of its tanker's queue.
     pub(super) fn leave_tanker_queue(&mut self, a: usize, p: usize) {
         if let Some((tp, _)) = self.m.posts[p].tanker {
             self.tankers.queue[tp].retain(|&x| x != a);
-        }
-    }
-
-    /// The refuelling threshold: go to the tanker, wait for the partner, or stay to bingo.
-    pub(super) fn refuel(&mut self, a: usize) {
-        if self.fleet.ac[a].st != St::OnStation {
-            return;
-        }
-        let p = self.post_of(a);
-        let sq = self.fleet.ac[a].sq;
-        let Some((tp, leg_km)) = self.aar_possible(sq, p) else {
-            return;
-        };
-        let s = &self.m.squadrons[sq];
-        let track_home_h = self.m.posts[p]
-            .serving_by(sq)
-            .map_or(0.0, |v| v.track_home_h);
-        let fuel_at_track = self.fuel_now(a) - leg_km / s.cruise_kmh * s.cruise_burn;
-        let can_get_home_from_track = fuel_at_track >= s.reserve_kg + track_home_h * s.cruise_burn;
-        let g = self.fleet.ac[a].group.expect("on a task");
-        let partner_away = self.relief.groups[g]
-            .members
-            .iter()
-            .any(|&o| o != a && self.fleet.ac[o].st.at_or_to_tanker());
-        let tanker_up = || self.tanker_on(tp).is_some();
-        match refuel_choice(partner_away, can_get_home_from_track, tanker_up) {
-            RefuelChoice::WaitForPartner => {
-                self.fleet.ac[a].sortie.wants_fuel = true;
-            }
-            RefuelChoice::StayToBingo => {
-                // The aircraft stays until bingo, and its relief is replanned.
-                let fuel = self.fuel_now(a);
-                let back = self.fleet.ac[a].sortie.home_leg_h;
-                self.fleet.ac[a].sortie.bingo_at =
-                    self.now + s.hours_to_bingo(fuel, back, s.patrol_burn);
-                self.replan_relief(g);
-            }
-            RefuelChoice::Go => {
-                self.fleet.ac[a].sortie.wants_fuel = false;
-                self.post_loses(p);
-                self.set_state(a, St::ToTanker);
-                self.cancel_station_timers(a);
-                let pos = self.m.posts[p].position;
-                let name = &self.m.posts[tp].name;
-                self.trace(a, "to_tanker", pos, Some(name));
-                self.at(leg_km / s.cruise_kmh, Ev::ReachTanker { ac: a as u32 });
-            }
         }
     }
 
@@ -222,7 +131,6 @@ impl<O: Observer> Rep<'_, '_, O> {
         };
         let bingo = (fuel - floor) / s.patrol_burn;
         let timers = &mut self.fleet.ac[a].timers;
-        timers.cancel(Timer::Refuel);
         let key = timers.arm(Timer::Bingo);
         self.at(bingo, Ev::Bingo { ac: a as u32, key });
         self.tankers.queue[tp].push_back(a);
@@ -317,7 +225,6 @@ impl<O: Observer> Rep<'_, '_, O> {
             if bingo < self.fleet.ac[t].sortie.bingo_at {
                 self.fleet.ac[t].sortie.bingo_at = bingo;
                 let timers = &mut self.fleet.ac[t].timers;
-                timers.cancel(Timer::Refuel);
                 let key = timers.arm(Timer::Bingo);
                 self.at(bingo - self.now, Ev::Bingo { ac: t as u32, key });
                 let tg = self.fleet.ac[t].group.expect("on a task");
@@ -329,23 +236,5 @@ impl<O: Observer> Rep<'_, '_, O> {
         }
         self.head_back_to_station(a);
         self.hook_up(tp);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fighter_waits_for_its_partner_only_when_it_could_still_get_home_from_the_track() {
-        use RefuelChoice::*;
-        let up = || true;
-        assert_eq!(refuel_choice(true, true, up), WaitForPartner);
-        assert_eq!(refuel_choice(true, false, up), StayToBingo);
-        assert_eq!(refuel_choice(false, true, || false), StayToBingo);
-        assert_eq!(refuel_choice(false, false, up), StayToBingo);
-        assert_eq!(refuel_choice(false, true, up), Go);
-        // Waiting for the partner does not ask whether a tanker is up.
-        refuel_choice(true, true, || panic!("asked"));
     }
 }

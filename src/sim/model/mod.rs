@@ -177,7 +177,13 @@ impl Model {
                 let leg_h = leg_km / sd.cruise_kmh;
                 let margin = refuel_margin_kg(sd, bingo_fuel, leg_h, refuel_fraction);
                 let on_arrival = sd.fuel_kg - v.transit_h * sd.cruise_burn;
-                if on_arrival - bingo_fuel < margin {
+                // Take fuel on the way out when a full tank leaves too little above bingo on
+                // arrival: less than the refuelling margin, or too little time for a relief
+                // from the ground to come before bingo (the fighter would need a trip to the
+                // tanker from its station, off station, at once).
+                let margin_h = (on_arrival - bingo_fuel) / sd.patrol_burn;
+                let relief_h = v.lead_h + s.file.relief.overlap_min / 60.0;
+                if on_arrival - bingo_fuel < margin || margin_h < relief_h {
                     v.via_tanker_h = Some(v.track_home_h);
                     v.lead_h = sd.launch_mean_h + v.track_home_h + td.hookup_min_mean_h + leg_h;
                 }

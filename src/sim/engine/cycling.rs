@@ -1,0 +1,333 @@
+//! Tanker cycling: each CAP station's refuelling plan, the way real units keep a post manned with
+//! a tanker behind it.
+//!
+//! - **Per station, one at a time.** At most one fighter of a station is away for fuel at once
+//!   (counted per station, whatever relief group it belongs to); the others hold the station.
+//! - **Staggered, and planned.** Each fighter on station has a latest moment to leave for the
+//!   tanker: the last moment at which, on reaching the track, it would still have the fuel to get
+//!   home from there (should the tanker be gone). A trip is expected to take both legs and the
+//!   mean hook-up. The fighter with the earliest such
+//!   moment goes first — at its refuelling threshold (`refuel_at_fuel_fraction`), or earlier if
+//!   that is what lets every later one, going when the one before is back, still go in time
+//!   ([`refuel_plan`]); so a fighter waiting for its turn is not driven to bingo by the wait. When even going now cannot serve everyone, the ones left over will leave at their
+//!   fuel bingo, and their relief is brought forward to it.
+//! - **Only when it helps.** A fighter whose fuel lasts to its crew-limit departure does not go;
+//!   nor does one that would be back only after its crew limit (its relief is brought forward to
+//!   its fuel bingo instead).
+//! - **Relief from the ground first.** When the plan is made and a relief launched now (by a ready
+//!   aircraft of a serving squadron, or already under way) would be on station the overlap
+//!   before a fighter's fuel bingo, that fighter does not go to the tanker this sortie: it stays
+//!   until its fuel bingo and its relief comes forward to it. A trip to the tanker takes a fighter off its station; a relief from the
+//!   ground does not. So more aircraft buy a whole element more of the time, and the tanker
+//!   stretches a small fleet.
+//! - With no tanker up when a fighter's turn comes, the station's fighters stay to their fuel
+//!   bingo and their relief comes forward; the plan is made again when a tanker comes on track.
+//!
+//! The plan is made again whenever the station's fighters or their fuel change: a fighter on or
+//! off station, back from the tanker, a tanker on track.
+
+use super::super::calendar::Hours;
+use super::super::model::refuel_margin_kg;
+use super::Rep;
+use super::events::Ev;
+use super::fleet::St;
+use crate::sim::trace::Observer;
+
+/// What a fighter on station needs from the tanker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum FuelNeed {
+    /// Nothing: its fuel lasts to its crew-limit departure.
+    None,
+    /// It should leave for the tanker within `soft` hours (its refuelling threshold) and must
+    /// within `hard` hours (the last moment with the fuel to get home from the track); at once
+    /// when not positive.
+    By { soft: f64, hard: f64 },
+    /// A trip would bring it back after its crew limit: it leaves at its fuel bingo.
+    TooLate,
+}
+
+/// A station's plan: which fighter goes to the tanker first, and when.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Plan {
+    /// Index (into the `latest` given) of the fighter that goes first.
+    pub first: usize,
+    /// Hours from now until it goes (0: at once).
+    pub go_in_h: f64,
+    /// Indices of the fighters that cannot be served in time even so.
+    pub late: Vec<usize>,
+}
+
+/// The refuelling plan of one station. `latest[i]` is how many hours from now fighter `i` must
+/// leave for the tanker at the latest (infinite when it needs no fuel), `soon[i]` when it would
+/// rather go (its refuelling threshold); `trip_h` is the expected time one fighter is away (both
+/// legs, the wait and the hook-up). Fighters go one at a time, in order of their latest moment,
+/// each when the one before is back; the first goes at its threshold, or earlier if that is what
+/// keeps every later one in time, and at once if nothing does. `None` when no fighter needs fuel.
+pub(super) fn refuel_plan(latest: &[f64], soon: &[f64], trip_h: f64) -> Option<Plan> {
+    let mut order: Vec<usize> = (0..latest.len())
+        .filter(|&i| latest[i].is_finite())
+        .collect();
+    if order.is_empty() {
+        return None;
+    }
+    order.sort_by(|&a, &b| latest[a].total_cmp(&latest[b]).then(a.cmp(&b)));
+    let start = order
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| latest[i] - k as f64 * trip_h)
+        .fold(f64::INFINITY, f64::min);
+    let go_in_h = start.min(soon[order[0]]).max(0.0);
+    let late = order
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| go_in_h + k as f64 * trip_h > latest[i].max(0.0) + 1e-9)
+        .map(|(_, &i)| i)
+        .collect();
+    Some(Plan {
+        first: order[0],
+        go_in_h,
+        late,
+    })
+}
+
+impl<O: Observer> Rep<'_, '_, O> {
+    /// The hours a fighter of post `p` is expected to be away for fuel: both legs and the mean
+    /// hook-up.
+    fn trip_h(&self, p: usize, sq: usize) -> f64 {
+        let Some((tp, leg_km)) = self.m.posts[p].tanker else {
+            return 0.0;
+        };
+        let hookup_h = self.m.tanker_of(tp).map_or(0.0, |t| t.hookup_min_mean_h);
+        2.0 * leg_km / self.m.squadrons[sq].cruise_kmh + hookup_h
+    }
+
+    /// The crew-limit departure of aircraft `a` from post `p`: `max_sortie_h` from wheels-up,
+    /// less the way home.
+    pub(super) fn crew_leave(&self, a: usize, p: usize) -> Hours {
+        let x = &self.fleet.ac[a];
+        let s = &self.m.squadrons[x.sq];
+        x.sortie.wheels_up + s.max_sortie_h - self.m.posts[p].transit_h(x.sq)
+    }
+
+    /// What fighter `a`, on CAP station `p` with a tanker `leg_km` away, needs from the tanker.
+    fn fuel_need(&self, a: usize, p: usize, leg_km: f64) -> FuelNeed {
+        let x = &self.fleet.ac[a];
+        let s = &self.m.squadrons[x.sq];
+        let fuel = self.fuel_now(a);
+        let home_h = x.sortie.home_leg_h;
+        let crew = self.crew_leave(a, p);
+        let fuel_bingo = self.now + s.hours_to_bingo(fuel, home_h, s.patrol_burn);
+        if fuel_bingo >= crew - 1e-9 {
+            return FuelNeed::None;
+        }
+        let leg_h = leg_km / s.cruise_kmh;
+        let track_home_h = self.m.posts[p]
+            .serving_by(x.sq)
+            .map_or(0.0, |v| v.track_home_h);
+        let trip_h = self.trip_h(p, x.sq);
+        // The last moment to leave with the fuel to get home from the track on reaching it
+        // (should the tanker be gone).
+        let safe_h = (fuel - leg_h * s.cruise_burn - s.reserve_kg - track_home_h * s.cruise_burn)
+            / s.patrol_burn;
+        // The threshold: the fraction of a full tank's margin above bingo, plus the leg.
+        let bingo_fuel = s.reserve_kg + home_h * s.cruise_burn;
+        let margin = refuel_margin_kg(s, bingo_fuel, leg_h, self.m.refuel_fraction);
+        let threshold_h = (fuel - bingo_fuel - margin) / s.patrol_burn;
+        let soft = safe_h.min(threshold_h);
+        if self.now + soft.max(0.0) + trip_h > crew {
+            return FuelNeed::TooLate;
+        }
+        FuelNeed::By { soft, hard: safe_h }
+    }
+
+    /// The fighters that man CAP station `p` now (members and relief of its groups, on station).
+    fn on_station_of(&self, p: usize) -> Vec<usize> {
+        self.relief
+            .groups
+            .iter()
+            .filter(|g| g.post == p)
+            .flat_map(|g| g.members.iter().chain(&g.relief))
+            .copied()
+            .filter(|&a| self.fleet.ac[a].st == St::OnStation)
+            .collect()
+    }
+
+    /// Whether a fighter of post `p` is away for fuel (on its way to, at or back from the tanker).
+    fn away_for_fuel(&self, p: usize) -> bool {
+        self.fleet.ac.iter().any(|x| {
+            x.st.at_or_to_tanker() && x.group.is_some_and(|g| self.relief.groups[g].post == p)
+        })
+    }
+
+    /// A fighter that will leave at its fuel bingo: its predicted departure and its relief come
+    /// forward to it.
+    fn will_leave_at_fuel_bingo(&mut self, a: usize) {
+        let x = &self.fleet.ac[a];
+        let s = &self.m.squadrons[x.sq];
+        let bingo =
+            self.now + s.hours_to_bingo(self.fuel_now(a), x.sortie.home_leg_h, s.patrol_burn);
+        if bingo < x.sortie.bingo_at {
+            self.fleet.ac[a].sortie.bingo_at = bingo;
+            if let Some(g) = self.fleet.ac[a].group {
+                self.replan_relief(g);
+            }
+        }
+    }
+
+    /// Whether fighter `a` of post `p` can be relieved from the ground before its fuel bingo: a
+    /// relief launched now (by a ready aircraft of a serving squadron, or already under way) would
+    /// be on station the overlap before it.
+    fn relief_from_the_ground_in_time(&self, a: usize, p: usize) -> bool {
+        let Some(g) = self.fleet.ac[a].group else {
+            return false;
+        };
+        let under_way = !self.relief.groups[g].relief.is_empty();
+        let x = &self.fleet.ac[a];
+        let s = &self.m.squadrons[x.sq];
+        let bingo =
+            self.now + s.hours_to_bingo(self.fuel_now(a), x.sortie.home_leg_h, s.patrol_burn);
+        let tanker_up = self.m.posts[p]
+            .tanker
+            .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
+        self.m.posts[p].serving.iter().any(|v| {
+            (v.via_tanker_h.is_none() || tanker_up)
+                && (under_way || self.fleet.first_ready(v.sq).is_some())
+                && self.now + v.lead_h + self.m.overlap_h <= bingo
+        })
+    }
+
+    /// The station's plan now: (the fighter to go first, hours until it goes), after bringing
+    /// forward the relief of the fighters that cannot be served. `None` when no fighter goes.
+    fn current_plan(&mut self, p: usize) -> Option<(usize, f64)> {
+        let (_, leg_km) = self.m.posts[p].tanker?;
+        if self.away_for_fuel(p) {
+            return None;
+        }
+        let mut fighters = Vec::new();
+        let mut latest = Vec::new();
+        let mut soon = Vec::new();
+        for a in self.on_station_of(p) {
+            if self.aar_possible(self.fleet.ac[a].sq, p).is_none() {
+                continue;
+            }
+            if self.fleet.ac[a].sortie.relieved_on_fuel {
+                continue;
+            }
+            if self.relief_from_the_ground_in_time(a, p) {
+                // A trip to the tanker takes the fighter off its station; a relief from the
+                // ground at its fuel bingo does not.
+                self.fleet.ac[a].sortie.relieved_on_fuel = true;
+                self.will_leave_at_fuel_bingo(a);
+                continue;
+            }
+            match self.fuel_need(a, p, leg_km) {
+                FuelNeed::None => {}
+                FuelNeed::TooLate => self.will_leave_at_fuel_bingo(a),
+                FuelNeed::By { soft, hard } => {
+                    fighters.push(a);
+                    latest.push(hard);
+                    soon.push(soft);
+                }
+            }
+        }
+        let sq = self.fleet.ac[*fighters.first()?].sq;
+        let plan = refuel_plan(&latest, &soon, self.trip_h(p, sq))?;
+        for &i in &plan.late {
+            self.will_leave_at_fuel_bingo(fighters[i]);
+        }
+        Some((fighters[plan.first], plan.go_in_h))
+    }
+
+    /// Plans the refuelling of CAP station `p` again: arms its `Refuel` timer for the next
+    /// fighter's turn, or leaves it cancelled.
+    pub(super) fn plan_refuel(&mut self, p: usize) {
+        if self.m.posts[p].tanker.is_none() {
+            return;
+        }
+        let key = &mut self.tankers.refuel_key[p];
+        *key = key.wrapping_add(1);
+        let key = *key;
+        if let Some((_, go_in_h)) = self.current_plan(p) {
+            self.at(
+                go_in_h,
+                Ev::Refuel {
+                    post: p as u32,
+                    key,
+                },
+            );
+        }
+    }
+
+    /// A fighter's turn to go to the tanker has come: it goes if a tanker is up; with none, the
+    /// station's fighters stay to their fuel bingo.
+    pub(super) fn refuel_due(&mut self, p: usize) {
+        let Some((a, go_in_h)) = self.current_plan(p) else {
+            return;
+        };
+        if go_in_h > 1e-9 {
+            self.plan_refuel(p);
+            return;
+        }
+        let Some((tp, leg_km)) = self.m.posts[p].tanker else {
+            return;
+        };
+        if self.tanker_on(tp).is_none() {
+            for o in self.on_station_of(p) {
+                self.will_leave_at_fuel_bingo(o);
+            }
+            return;
+        }
+        self.post_loses(p);
+        self.set_state(a, St::ToTanker);
+        self.cancel_station_timers(a);
+        let pos = self.m.posts[p].position;
+        let name = &self.m.posts[tp].name;
+        self.trace(a, "to_tanker", pos, Some(name));
+        let leg_h = leg_km / self.m.squadrons[self.fleet.ac[a].sq].cruise_kmh;
+        self.at(leg_h, Ev::ReachTanker { ac: a as u32 });
+        self.plan_refuel(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_fighter_with_time_goes_at_its_latest_moment() {
+        let p = refuel_plan(&[2.0], &[2.0], 0.5).unwrap();
+        assert_eq!((p.first, p.go_in_h, p.late.len()), (0, 2.0, 0));
+        assert_eq!(refuel_plan(&[f64::INFINITY], &[f64::INFINITY], 0.5), None);
+        // It goes at its threshold when that comes first.
+        let p = refuel_plan(&[2.0], &[1.5], 0.5).unwrap();
+        assert_eq!(p.go_in_h, 1.5);
+    }
+
+    #[test]
+    fn a_pair_with_the_same_fuel_is_staggered_so_that_the_second_is_served_in_time() {
+        // Both must leave within 1 h; a trip takes 0.75 h: the first goes at 0.25 h, the second
+        // at 1 h, when the first is back.
+        let p = refuel_plan(&[1.0, 1.0], &[1.0, 1.0], 0.75).unwrap();
+        assert_eq!((p.first, p.go_in_h), (0, 0.25));
+        assert!(p.late.is_empty());
+    }
+
+    #[test]
+    fn the_fighter_with_least_time_goes_first_and_no_one_is_late_when_there_is_room() {
+        let p = refuel_plan(&[3.0, 0.5, f64::INFINITY], &[3.0, 0.5, f64::INFINITY], 1.0).unwrap();
+        assert_eq!((p.first, p.go_in_h), (1, 0.5));
+        assert!(p.late.is_empty());
+    }
+
+    #[test]
+    fn when_even_going_now_is_too_late_the_ones_left_over_are_named() {
+        // Three fighters all due within 0.5 h and trips of 1 h: the first goes now, the second
+        // would go at 1 h and the third at 2 h, both too late.
+        let p = refuel_plan(&[0.5, 0.5, 0.5], &[0.5, 0.5, 0.5], 1.0).unwrap();
+        assert_eq!((p.first, p.go_in_h), (0, 0.0));
+        assert_eq!(p.late, vec![1, 2]);
+        // Already past its latest moment: it goes at once and is not late by the plan.
+        let p = refuel_plan(&[-0.2], &[-0.2], 1.0).unwrap();
+        assert_eq!((p.go_in_h, p.late.len()), (0.0, 0));
+    }
+}
