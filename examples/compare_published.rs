@@ -1,4 +1,4 @@
-//! The simulator's answers beside the published estimates (PARAMETERS.md).
+//! The simulator's answers beside the published estimates (docs/sources.md).
 //!
 //! Run with `cargo run --release --example compare_published`. It prints, for each published
 //! figure, what this tool computes for the nearest question it can answer, and why they differ.

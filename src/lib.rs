@@ -13,7 +13,7 @@
 //! | aircraft performance, with sources | [`catalog`] |
 //! | positions, geodesics, the front | [`geo`] |
 //! | random durations | [`dist`] |
-//! | closed-form answer (MODEL.md §8) | [`analytic`] |
+//! | closed-form answer (docs/model.md, closed forms) | [`analytic`] |
 //! | one replication's event loop and its metrics | [`sim`] |
 //! | many replications in parallel, summaries | [`montecarlo`] |
 //!

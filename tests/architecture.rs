@@ -180,3 +180,52 @@ fn a_cycle_is_found_when_there_is_one() {
         Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
 }
+
+#[test]
+fn the_documentation_points_only_at_files_in_the_repository() {
+    // The project's own model and sources live in docs/; no file may send a reader elsewhere.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let outside = [
+        ["MODEL", ".md"].concat(),
+        ["PARAMETERS", ".md"].concat(),
+        ["STYLE", ".md"].concat(),
+        ["../", "shared"].concat(),
+    ];
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name.starts_with('.') || name == "target" {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, out);
+            } else if ["rs", "md", "toml", "py", "pyi", "ipynb", "sh"]
+                .iter()
+                .any(|e| name.ends_with(&format!(".{e}")))
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(root, &mut files);
+    assert!(files.len() > 50, "{} files read", files.len());
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if outside.iter().any(|o| line.contains(o.as_str())) {
+                found.push(format!(
+                    "{}:{}",
+                    f.strip_prefix(root).unwrap().display(),
+                    i + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "references outside the repository: {found:?}"
+    );
+}

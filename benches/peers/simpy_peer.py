@@ -20,7 +20,7 @@ predicted departure and planned again when a member comes back from an intercept
 must leave before its relief is complete bringing the relief forward, the aircraft still to
 launch joining the element once the old members have all gone, ready aircraft going first to a
 QRA posture short of its alert; fuel tracked continuously; the responder that intercepts first;
-metrics measured after the warm-up (MODEL.md §6).
+metrics measured after the warm-up (docs/model.md, metrics).
 
 Subset (anything else in a scenario is refused with a message):
 
@@ -144,7 +144,7 @@ def radar_horizon_km(height_m):
 
 
 def coverage_radius_km(range_km, radar_height_m, target_height_m):
-    """Detection radius: the instrumented range or the sum of the two horizons (MODEL.md §5)."""
+    """Detection radius: the instrumented range or the sum of the two horizons (docs/model.md, violations)."""
     return min(range_km, radar_horizon_km(radar_height_m) + radar_horizon_km(target_height_m))
 
 

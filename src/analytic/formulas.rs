@@ -1,4 +1,4 @@
-//! The closed-form anchors of MODEL.md §8, each a small pure function with a test against a
+//! The closed-form anchors (docs/model.md, closed forms), each a small pure function with a test against a
 //! hand-computed or published value.
 
 /// Serial turnaround tasks of RAND's sortie-rate model (airbase-vulnerability study, Appendix B),
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn baltic_detachment_readiness() {
-        // PARAMETERS.md: P(at least 2 of 4 ready) = 0.916 at MC rate 0.7, 0.973 at 0.8.
+        // docs/sources.md: P(at least 2 of 4 ready) = 0.916 at MC rate 0.7, 0.973 at 0.8.
         assert!(
             close(binomial_at_least(4, 2, 0.7), 0.916, 5e-4),
             "{}",

@@ -1,6 +1,6 @@
 //! Closed-form planning: the first answer to "how many aircraft", before any simulation.
 //!
-//! [`formulas`] holds the anchors of MODEL.md §8; [`estimate`] applies them to a whole scenario.
+//! [`formulas`] holds the closed-form anchors (docs/model.md, closed forms); [`estimate`] applies them to a whole scenario.
 
 pub mod formulas;
 mod planner;

@@ -1,4 +1,4 @@
-//! The closed-form planner: MODEL.md §8 applied to every station, track, orbit and QRA posture of
+//! The closed-form planner: the formulas of docs/model.md (closed forms) applied to every station, track, orbit and QRA posture of
 //! a scenario, then summed per squadron and per type.
 //!
 //! Choices the formulas leave open, stated here and in the output's notes:

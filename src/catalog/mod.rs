@@ -89,7 +89,7 @@ impl Receptacle {
     }
 }
 
-/// How often an aircraft is mission capable (MODEL.md §3).
+/// How often an aircraft is mission capable (docs/model.md, aircraft and availability).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Availability {

@@ -233,7 +233,7 @@ impl Front {
     }
 }
 
-/// The approximate 2025 contact line of MODEL.md §2, north to south. A planning approximation,
+/// The approximate 2025 contact line (docs/model.md, geography), north to south. A planning approximation,
 /// not a survey.
 pub const CONTACT_LINE_2025: [[f64; 2]; 22] = [
     [51.22, 35.05],

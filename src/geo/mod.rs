@@ -87,7 +87,7 @@ pub fn radar_horizon_km(height_m: f64) -> f64 {
 }
 
 /// Detection radius in km of a radar at `radar_height_m` against a target at `target_height_m`:
-/// the smaller of the instrumented range and the sum of the two radar horizons (MODEL.md §5).
+/// the smaller of the instrumented range and the sum of the two radar horizons (docs/model.md, violations).
 pub fn coverage_radius_km(radar_range_km: f64, radar_height_m: f64, target_height_m: f64) -> f64 {
     radar_range_km.min(radar_horizon_km(radar_height_m) + radar_horizon_km(target_height_m))
 }
@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn published_great_circle_distances_hold() {
-        // PARAMETERS.md: Mihail Kogălniceanu → Odesa ~286 km; Mont-de-Marsan → Rzeszów ~1,833 km.
+        // docs/sources.md: Mihail Kogălniceanu → Odesa ~286 km; Mont-de-Marsan → Rzeszów ~1,833 km.
         let mk = LatLon::new(44.3622, 28.4883);
         let odesa = LatLon::new(46.4268, 30.6765);
         assert!((mk.distance_km(&odesa) - 286.0).abs() / 286.0 < 0.01);
@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn radar_horizon_anchors() {
-        // MODEL.md §8 and PARAMETERS.md: AEW at 29,000 ft vs 30 m target ≈ 410 km; 41,000 ft ≈ 483 km.
+        // docs/model.md (closed forms) and docs/sources.md: AEW at 29,000 ft vs 30 m target ≈ 410 km; 41,000 ft ≈ 483 km.
         let at_29k = radar_horizon_km(29_000.0 * FT) + radar_horizon_km(30.0);
         assert!((at_29k - 410.0).abs() < 2.0, "{at_29k}");
         let at_41k = radar_horizon_km(41_000.0 * FT) + radar_horizon_km(30.0);

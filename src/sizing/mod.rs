@@ -1,5 +1,5 @@
 //! Fleet sizing: the smallest aircraft count such that the fraction of replications meeting the
-//! scenario's standard (`[targets]`) is at least its `confidence` (MODEL.md §7).
+//! scenario's standard (`[targets]`) is at least its `confidence` (docs/model.md, Monte Carlo and sizing).
 //!
 //! Every candidate count is run on the same replications (the same seed and range), so the
 //! candidates differ only by their fleet: common random numbers. Each aircraft's random streams are

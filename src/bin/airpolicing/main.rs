@@ -35,7 +35,7 @@ enum Command {
     Scenarios,
     /// Validate a scenario and report errors and warnings.
     Check(check::CheckArgs),
-    /// The closed-form estimate (MODEL.md §8): aircraft per station, track, orbit, squadron and type.
+    /// The closed-form estimate (docs/model.md, closed forms): aircraft per station, track, orbit, squadron and type.
     Estimate(estimate::EstimateArgs),
     /// Simulate: Monte Carlo replications of the scenario, summarised with 95 % intervals.
     Run(run::RunArgs),

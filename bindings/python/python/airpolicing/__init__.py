@@ -100,7 +100,7 @@ class Scenario:
 
 
 def estimate(scenario: Scenario) -> dict:
-    """The closed-form estimate (MODEL.md section 8) as a dict, as ``airpolicing estimate --json``."""
+    """The closed-form estimate (docs/model.md, closed forms) as a dict, as ``airpolicing estimate --json``."""
     _check_scenario(scenario)
     return json.loads(_airpolicing.estimate(scenario._native))
 
