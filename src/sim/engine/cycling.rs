@@ -116,7 +116,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let fuel = self.fuel_now(a);
         let home_h = x.sortie.home_leg_h;
         let crew = self.crew_leave(a, p);
-        let fuel_bingo = self.now + s.hours_to_bingo(fuel, home_h, s.patrol_burn);
+        let fuel_bingo = self.fuel_bingo_at(a);
         if fuel_bingo >= crew - 1e-9 {
             return FuelNeed::None;
         }
@@ -162,11 +162,8 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// A fighter that will leave at its fuel bingo: its predicted departure and its relief come
     /// forward to it.
     fn will_leave_at_fuel_bingo(&mut self, a: usize) {
-        let x = &self.fleet.ac[a];
-        let s = &self.m.squadrons[x.sq];
-        let bingo =
-            self.now + s.hours_to_bingo(self.fuel_now(a), x.sortie.home_leg_h, s.patrol_burn);
-        if bingo < x.sortie.bingo_at {
+        let bingo = self.fuel_bingo_at(a);
+        if bingo < self.fleet.ac[a].sortie.bingo_at {
             self.fleet.ac[a].sortie.bingo_at = bingo;
             if let Some(g) = self.fleet.ac[a].group {
                 self.replan_relief(g);
@@ -182,10 +179,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             return false;
         };
         let under_way = !self.relief.groups[g].relief.is_empty();
-        let x = &self.fleet.ac[a];
-        let s = &self.m.squadrons[x.sq];
-        let bingo =
-            self.now + s.hours_to_bingo(self.fuel_now(a), x.sortie.home_leg_h, s.patrol_burn);
+        let bingo = self.fuel_bingo_at(a);
         let tanker_up = self.m.posts[p]
             .tanker
             .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
@@ -244,12 +238,18 @@ impl<O: Observer> Rep<'_, '_, O> {
         if self.m.posts[p].tanker.is_none() {
             return;
         }
+        let plan = self.current_plan(p).map(|(_, go_in_h)| go_in_h);
+        self.arm_refuel(p, plan);
+    }
+
+    /// Arms station `p`'s `Refuel` timer `go_in_h` hours from now, or leaves it cancelled.
+    fn arm_refuel(&mut self, p: usize, go_in_h: Option<f64>) {
         let key = &mut self.tankers.refuel_key[p];
         *key = key.wrapping_add(1);
         let key = *key;
-        if let Some((_, go_in_h)) = self.current_plan(p) {
+        if let Some(h) = go_in_h {
             self.at(
-                go_in_h,
+                h,
                 Ev::Refuel {
                     post: p as u32,
                     key,
@@ -265,7 +265,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             return;
         };
         if go_in_h > 1e-9 {
-            self.plan_refuel(p);
+            self.arm_refuel(p, Some(go_in_h));
             return;
         }
         let Some((tp, leg_km)) = self.m.posts[p].tanker else {

@@ -170,10 +170,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         // Aircraft still flying at the end count their flight hours up to the end.
         for x in &self.fleet.ac {
             if x.st.airborne() {
-                let counted = e - x.sortie.airborne_since.max(w);
-                if counted > 0.0 {
-                    self.metrics.flight_h[x.sq] += counted;
-                }
+                self.metrics.flown(x.sq, x.sortie.airborne_since, e, w, e);
             }
         }
         self.metrics.close(w, e);

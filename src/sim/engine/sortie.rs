@@ -16,13 +16,21 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         let x = &self.fleet.ac[a];
         let s = &self.m.squadrons[x.sq];
         let back_h = self.m.posts[p].transit_h(x.sq);
-        let crew = x.sortie.wheels_up + s.max_sortie_h - back_h;
+        let crew = self.crew_leave(a, p);
         if self.aar_possible(x.sq, p).is_some() {
             return crew;
         }
         let burn = s.patrol_burn + self.m.posts[p].expected_offload_kg_h;
         let fuel_h = s.hours_to_bingo(fuel, back_h, burn);
         (arrive + fuel_h).min(crew)
+    }
+
+    /// When aircraft `a`, patrolling, reaches its fuel bingo: fuel for the way home from where it
+    /// is plus its reserve.
+    pub(super) fn fuel_bingo_at(&self, a: usize) -> Hours {
+        let x = &self.fleet.ac[a];
+        let s = &self.m.squadrons[x.sq];
+        self.now + s.hours_to_bingo(self.fuel_now(a), x.sortie.home_leg_h, s.patrol_burn)
     }
 
     /// Cancels the timer of an aircraft on its post: its bingo.
@@ -106,17 +114,16 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         self.plan_relief(g);
     }
 
-    /// Puts `a` on post `p`: its departure, refuelling and bingo are planned from its fuel.
+    /// Puts `a` on post `p`: its departure and bingo are planned from its fuel, and the
+    /// station's refuelling again.
     pub(super) fn put_on_station(&mut self, a: usize, p: usize, what: &'static str) {
         let sq = self.fleet.ac[a].sq;
-        let s = &self.m.squadrons[sq];
         self.set_state(a, St::OnStation);
         self.fleet.ac[a].sortie.home_leg_h = self.m.posts[p].transit_h(sq);
         let fuel = self.fuel_now(a);
         let leave = self.leave_time(a, p, self.now, fuel);
         // The fuel bingo always applies; with a tanker the predicted leave is the crew limit.
-        let back_h = self.fleet.ac[a].sortie.home_leg_h;
-        let fuel_bingo = self.now + s.hours_to_bingo(fuel, back_h, s.patrol_burn);
+        let fuel_bingo = self.fuel_bingo_at(a);
         self.fleet.ac[a].sortie.bingo_at = leave;
         let bingo_key = self.fleet.ac[a].timers.arm(Timer::Bingo);
         self.at(

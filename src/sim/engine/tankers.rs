@@ -218,10 +218,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             if self.now >= self.m.warmup_h {
                 self.metrics.offloaded_kg[tp] += amount;
             }
-            let s = &self.m.squadrons[tsq];
-            let fuel_t = self.fuel_now(t);
-            let home_leg_h = self.fleet.ac[t].sortie.home_leg_h;
-            let bingo = self.now + s.hours_to_bingo(fuel_t, home_leg_h, s.patrol_burn);
+            let bingo = self.fuel_bingo_at(t);
             if bingo < self.fleet.ac[t].sortie.bingo_at {
                 self.fleet.ac[t].sortie.bingo_at = bingo;
                 let timers = &mut self.fleet.ac[t].timers;
