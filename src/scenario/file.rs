@@ -249,6 +249,30 @@ pub struct QraSpec {
     /// otherwise the alert is restored only as aircraft come back ready.
     #[serde(default = "default_true")]
     pub spares_regenerate: bool,
+    /// When an aircraft on alert goes unserviceable, time for a ready spare to take its place,
+    /// minutes (default: `regenerate_min`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swap_min: Option<Dist>,
+    /// How fast an aircraft parked on alert wears, as a fraction of the wear of its squadron's
+    /// flying programme: its `mc_rate` clock runs at this rate while it is on alert. In [0, 1],
+    /// default 1. (Failures per flight hour accrue only in flight, whatever this is.)
+    #[serde(default = "default_unit", skip_serializing_if = "is_unit")]
+    pub alert_wear: f64,
+    /// Share of the squadron's down periods (`mc_rate` model) that are scheduled maintenance. A
+    /// scheduled period that falls due on an aircraft on alert is done on a spare: a ready spare
+    /// takes its place first, and while none is ready the work waits. In [0, 1], default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub scheduled_share: f64,
+}
+
+fn default_unit() -> f64 {
+    1.0
+}
+fn is_unit(v: &f64) -> bool {
+    *v == 1.0
+}
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 fn default_one() -> u32 {

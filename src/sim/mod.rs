@@ -43,9 +43,13 @@
 //!   ready aircraft launches instead. Scheduled inspections follow the landing that passes the
 //!   flight-hour interval.
 //! - **QRA**: alert aircraft are taken from the ready aircraft of the squadron at the start. When
-//!   one goes down (or, with violations, launches), a ready spare is put on alert after
-//!   `regenerate_min` if the posture regenerates. A ready aircraft goes first to a posture short of
-//!   its alert, then to the longest-waiting relief.
+//!   one launches, a ready spare is put on alert after `regenerate_min` if the posture
+//!   regenerates; when one goes down, after `swap_min`. An aircraft on alert wears at the
+//!   posture's `alert_wear` (its `mc_rate` clock runs at that rate). A scheduled down period (a
+//!   share `scheduled_share` of them) that falls due on an aircraft on alert waits until a ready
+//!   spare takes its place, which it does at once. A ready aircraft goes first to a posture short
+//!   of its alert, then to the longest-waiting relief, then in the place of an alert aircraft
+//!   whose scheduled maintenance is waiting.
 //! - **Part-day stations** are manned from the start of their hours; their coverage counts only
 //!   the required hours.
 //! - **Sensor coverage** of the front: the front is sampled every kilometre or so; a sample is

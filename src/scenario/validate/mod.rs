@@ -97,6 +97,12 @@ pub struct Qra {
     pub regenerate_min: Dist,
     /// Whether spares regenerate the alert.
     pub spares_regenerate: bool,
+    /// Time for a ready spare to replace an alert aircraft that goes unserviceable, minutes.
+    pub swap_min: Dist,
+    /// Wear of an aircraft on alert as a fraction of its squadron's flying programme's.
+    pub alert_wear: f64,
+    /// Share of the squadron's down periods that are scheduled, and so done on a spare.
+    pub scheduled_share: f64,
 }
 
 /// A tanker track or an AEW&C orbit: a position manned by a squadron.

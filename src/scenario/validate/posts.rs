@@ -327,6 +327,11 @@ pub(super) fn qra(c: &mut Checker, file: &ScenarioFile, fleet: &Fleet) -> Vec<Qr
         }
         c.dist(&p.key("readiness_min"), &q.readiness_min);
         c.dist(&p.key("regenerate_min"), &q.regenerate_min);
+        if let Some(swap) = &q.swap_min {
+            c.dist(&p.key("swap_min"), swap);
+        }
+        c.fraction(&p.key("alert_wear"), q.alert_wear);
+        c.fraction(&p.key("scheduled_share"), q.scheduled_share);
         let Some(s) = fleet.squadron_ref(c, &p.key("squadron"), &q.squadron) else {
             continue;
         };
@@ -348,6 +353,9 @@ pub(super) fn qra(c: &mut Checker, file: &ScenarioFile, fleet: &Fleet) -> Vec<Qr
             scramble_size: q.scramble_size,
             regenerate_min: q.regenerate_min,
             spares_regenerate: q.spares_regenerate,
+            swap_min: q.swap_min.unwrap_or(q.regenerate_min),
+            alert_wear: q.alert_wear,
+            scheduled_share: q.scheduled_share,
         });
     }
     c.unique("qra", file.qra.iter().map(|q| q.name.as_str()));

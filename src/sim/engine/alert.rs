@@ -73,15 +73,17 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     }
 
     /// Puts ready aircraft `a` on the way to alert if a posture of its squadron is short; false
-    /// if none is.
-    pub(super) fn regenerate_with(&mut self, a: usize) -> bool {
+    /// if none is. It takes the posture's regeneration time, or its swap time when it replaces
+    /// an alert aircraft that went unserviceable.
+    pub(super) fn regenerate_with(&mut self, a: usize, swap: bool) -> bool {
         let sq = self.fleet.ac[a].sq;
         for q in 0..self.m.qra.len() {
             let d = &self.m.qra[q];
             if d.squadron == sq && self.alert.alert[q] + self.alert.regenerating[q] < d.on_alert {
                 self.set_state(a, St::Regenerating(q));
                 self.alert.regenerating[q] += 1;
-                let t = d.regenerate_min.sample(&mut self.alert.rng[q]) / 60.0;
+                let time = if swap { &d.swap_min } else { &d.regenerate_min };
+                let t = time.sample(&mut self.alert.rng[q]) / 60.0;
                 let key = self.fleet.ac[a].timers.arm(Timer::Regen);
                 self.at(t, Ev::RegenDone { ac: a as u32, key });
                 return true;
@@ -103,15 +105,35 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         }
     }
 
-    /// Puts a ready spare of posture `q`'s squadron on the way to alert, if there is one.
-    pub(super) fn regenerate(&mut self, q: usize) {
+    /// Puts a ready spare of posture `q`'s squadron on the way to alert, if there is one: in
+    /// its regeneration time after a launch, in its swap time (`swap`) after a breakdown.
+    pub(super) fn regenerate(&mut self, q: usize, swap: bool) {
         if !self.m.qra[q].spares_regenerate {
             return;
         }
         let sq = self.m.qra[q].squadron;
         if let Some(a) = self.fleet.first_ready(sq) {
-            self.assign(a);
+            if !self.regenerate_with(a, swap) {
+                self.assign(a);
+            }
         }
+    }
+
+    /// Ready aircraft `a` takes the alert of an aircraft of its squadron whose scheduled
+    /// maintenance is waiting for a spare; false if none is.
+    pub(super) fn relieve_for_maintenance(&mut self, a: usize) -> bool {
+        let sq = self.fleet.ac[a].sq;
+        let waiting = self.fleet.of[sq]
+            .iter()
+            .copied()
+            .find(|&b| self.fleet.ac[b].wear.maintenance_due);
+        let Some(b) = waiting else { return false };
+        let St::Alert(q) = self.fleet.ac[b].st else {
+            return false;
+        };
+        self.hand_alert_to(a, b, q);
+        self.go_down(b);
+        true
     }
 
     /// Aircraft `a` on alert or being put on alert goes down.
@@ -121,12 +143,12 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 self.set_state(a, St::Down);
                 self.alert.alert[q] -= 1;
                 self.refresh_qra(q);
-                self.regenerate(q);
+                self.regenerate(q, true);
             }
             St::Regenerating(q) => {
                 self.set_state(a, St::Down);
                 self.alert.regenerating[q] -= 1;
-                self.regenerate(q);
+                self.regenerate(q, true);
             }
             _ => {}
         }
@@ -152,7 +174,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         }
         self.refresh_qra(q);
         for _ in 0..n {
-            self.regenerate(q);
+            self.regenerate(q, false);
         }
         scrambled
     }

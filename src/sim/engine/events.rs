@@ -14,7 +14,7 @@
 //! | 5 | `ReliefDue` | a relief decision sees every arrival, departure and landing of its time |
 //! | 6 | `AvailDown` | a breakdown comes last, so an aircraft is not lost to a tie |
 //!
-//! Timers that can be cancelled (`Bingo`, `Failure`, `RegenDone` of an aircraft, `Refuel` of a
+//! Timers that can be cancelled (`Bingo`, `Failure`, `RegenDone`, `AvailDown` of an aircraft, `Refuel` of a
 //! station, `ReliefDue` of a relief group) carry the key they were armed with; an event whose key
 //! is no longer its owner's current key is stale and is dropped (see `Rep::is_live`).
 
@@ -51,7 +51,7 @@ pub(super) enum Ev {
     /// A relief group's relief is due to launch.
     ReliefDue { group: u32, key: u32 },
     /// An aircraft's availability clock goes down (`mc_rate` model).
-    AvailDown { ac: u32 },
+    AvailDown { ac: u32, key: u32 },
     /// A violator crosses the front.
     Cross { violation: u32 },
     /// The response to a detected violator is ordered.
@@ -97,6 +97,6 @@ mod tests {
         assert!(p(Ev::Arrive { ac: 0 }) < p(Ev::Bingo { ac: 0, key: 0 }));
         assert!(p(Ev::Bingo { ac: 0, key: 0 }) < p(Ev::Landed { ac: 0 }));
         assert!(p(Ev::Landed { ac: 0 }) < p(Ev::ReliefDue { group: 0, key: 0 }));
-        assert!(p(Ev::ReliefDue { group: 0, key: 0 }) < p(Ev::AvailDown { ac: 0 }));
+        assert!(p(Ev::ReliefDue { group: 0, key: 0 }) < p(Ev::AvailDown { ac: 0, key: 0 }));
     }
 }

@@ -103,12 +103,14 @@ pub(super) enum Timer {
     Bingo = 0,
     Failure = 1,
     Regen = 2,
+    /// The `mc_rate` clock's next down period.
+    Clock = 3,
 }
 
 /// The current key of each of an aircraft's timers. Arming a timer gives it a new key, which
 /// makes the one pending before it stale; cancelling does the same without a new event.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Timers([u32; 3]);
+pub(super) struct Timers([u32; 4]);
 
 impl Timers {
     /// A new key for `t`; the event armed with it is the only live one of its kind.
@@ -170,6 +172,15 @@ pub(super) struct Wear {
     /// Flight hours left to the next failure.
     pub fh_to_failure: f64,
     pub fh_since_inspection: f64,
+    /// Hours of wear left on the `mc_rate` clock at `clock_at` (infinite while it is stopped:
+    /// down, or waiting for its scheduled maintenance).
+    pub clock_left: f64,
+    /// When `clock_left` was last brought up to date, hours.
+    pub clock_at: Hours,
+    /// Hours of wear per hour since `clock_at`: 1, or the alert wear while on alert.
+    pub clock_rate: f64,
+    /// Its scheduled maintenance is due but waits for a spare to take its place on alert.
+    pub maintenance_due: bool,
 }
 
 /// The sortie in progress.
@@ -232,6 +243,10 @@ impl Fleet {
                         needs_repair: false,
                         fh_to_failure: f64::INFINITY,
                         fh_since_inspection: 0.0,
+                        clock_left: f64::INFINITY,
+                        clock_at: 0.0,
+                        clock_rate: 1.0,
+                        maintenance_due: false,
                     },
                     sortie: Sortie::default(),
                     timers: Timers::default(),
@@ -263,8 +278,22 @@ impl<O: Observer> Rep<'_, '_, O> {
     pub(super) fn set_state(&mut self, a: usize, st: St) {
         let burn = st.burn(&self.m.squadrons[self.fleet.ac[a].sq]);
         let x = &mut self.fleet.ac[a];
+        let was = x.st;
         x.st = st;
         x.fuel.set_burn(self.now, burn);
+        let wear = self.wear_rate(st);
+        if wear != self.wear_rate(was) {
+            self.set_wear_rate(a, wear);
+        }
+    }
+
+    /// How fast an aircraft in state `st` wears: parked on alert, at its posture's alert wear;
+    /// otherwise at its squadron's flying programme's rate, 1.
+    fn wear_rate(&self, st: St) -> f64 {
+        match st {
+            St::Alert(q) => self.m.qra[q].alert_wear,
+            _ => 1.0,
+        }
     }
 }
 

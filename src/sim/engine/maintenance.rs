@@ -8,7 +8,7 @@ use super::{Rep, exp_draw};
 use crate::sim::trace::Observer;
 use rand::RngExt;
 
-impl<O: Observer> Rep<'_, '_, O> {
+impl<'m, O: Observer> Rep<'m, '_, O> {
     /// Starts every aircraft's availability: the `mc_rate` clock in its long-run mix, or the
     /// flight hours to its first failure.
     pub(super) fn start_availability(&mut self) {
@@ -25,7 +25,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                     let up = self.fleet.ac[a].rng_avail.random::<f64>() < mc_rate;
                     if up {
                         let t = exp_draw(&mut self.fleet.ac[a].rng_avail, up_mean_h);
-                        self.at(t, Ev::AvailDown { ac: a as u32 });
+                        self.start_clock(a, t);
                     } else {
                         self.set_down(a, true);
                         self.set_state(a, St::Down);
@@ -41,6 +41,40 @@ impl<O: Observer> Rep<'_, '_, O> {
                     };
                 }
             }
+        }
+    }
+
+    /// Starts `a`'s `mc_rate` clock with `wear_h` hours of wear to its next down period, at the
+    /// rate of its present state.
+    fn start_clock(&mut self, a: usize, wear_h: f64) {
+        let w = &mut self.fleet.ac[a].wear;
+        w.clock_left = wear_h;
+        w.clock_at = self.now;
+        let rate = w.clock_rate;
+        self.schedule_clock(a, rate);
+    }
+
+    /// Brings `a`'s `mc_rate` clock up to now and runs it from now at `rate` hours of wear per
+    /// hour (an aircraft going on or off alert).
+    pub(super) fn set_wear_rate(&mut self, a: usize, rate: f64) {
+        let now = self.now;
+        let w = &mut self.fleet.ac[a].wear;
+        if w.clock_left.is_finite() {
+            w.clock_left = (w.clock_left - w.clock_rate * (now - w.clock_at)).max(0.0);
+            w.clock_at = now;
+        }
+        self.schedule_clock(a, rate);
+    }
+
+    /// Arms `a`'s `AvailDown` for when its clock, running at `rate`, runs out (never, while the
+    /// clock is stopped or does not run).
+    fn schedule_clock(&mut self, a: usize, rate: f64) {
+        let x = &mut self.fleet.ac[a];
+        x.wear.clock_rate = rate;
+        let key = x.timers.arm(Timer::Clock);
+        let left = x.wear.clock_left;
+        if left.is_finite() && rate > 0.0 {
+            self.at(left / rate, Ev::AvailDown { ac: a as u32, key });
         }
     }
 
@@ -172,17 +206,54 @@ impl<O: Observer> Rep<'_, '_, O> {
             self.set_state(a, St::Down);
             return;
         }
+        if self.fleet.ac[a].wear.maintenance_due {
+            // Its scheduled maintenance waited while it was on alert; it starts now.
+            self.go_down(a);
+            self.set_state(a, St::Down);
+            return;
+        }
         self.set_state(a, St::Ready);
         let base = self.base(a);
         self.trace(a, "ready", base, None);
         self.assign(a);
     }
 
-    /// The `mc_rate` clock goes down.
+    /// The `mc_rate` clock runs out. A scheduled period that falls on an aircraft on alert is
+    /// done on a spare: a ready spare takes its place on alert first, and while none is ready
+    /// the work waits (the aircraft stays on alert).
     pub(super) fn avail_down(&mut self, a: usize) {
+        self.fleet.ac[a].wear.clock_left = f64::INFINITY;
+        if let St::Alert(q) = self.fleet.ac[a].st {
+            let share = self.m.qra[q].scheduled_share;
+            if share > 0.0 && self.fleet.ac[a].rng_avail.random::<f64>() < share {
+                let Some(spare) = self.fleet.first_ready(self.m.qra[q].squadron) else {
+                    self.fleet.ac[a].wear.maintenance_due = true;
+                    let base = self.base(a);
+                    self.trace(a, "maintenance_deferred", base, None);
+                    return;
+                };
+                self.hand_alert_to(spare, a, q);
+            }
+        }
+        self.go_down(a);
+    }
+
+    /// Ready spare `spare` takes alert aircraft `a`'s place on posture `q` at once (a planned
+    /// swap, so the alert count never drops), and `a` is ready.
+    pub(super) fn hand_alert_to(&mut self, spare: usize, a: usize, q: usize) {
+        self.set_state(spare, St::Alert(q));
+        let base = self.base(spare);
+        let name: &'m str = &self.m.qra[q].name;
+        self.trace(spare, "on_alert", base, Some(name));
+        self.set_state(a, St::Ready);
+    }
+
+    /// `a` goes down for a period of its `mc_rate` clock.
+    pub(super) fn go_down(&mut self, a: usize) {
         let AvailDef::McRate { down_h, .. } = &self.m.squadrons[self.fleet.ac[a].sq].avail else {
             return;
         };
+        self.fleet.ac[a].wear.maintenance_due = false;
         let t = down_h.sample(&mut self.fleet.ac[a].rng_avail);
         self.at(t, Ev::AvailUp { ac: a as u32 });
         self.set_down(a, true);
@@ -202,7 +273,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             return;
         };
         let t = exp_draw(&mut self.fleet.ac[a].rng_avail, up_mean_h);
-        self.at(t, Ev::AvailDown { ac: a as u32 });
+        self.start_clock(a, t);
         self.set_down(a, false);
         let base = self.base(a);
         self.trace(a, "up", base, None);

@@ -169,6 +169,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::Bingo { ac: a, key } => ac(a).timers.is_current(Timer::Bingo, *key),
             Ev::Refuel { post, key } => self.tankers.refuel_key[*post as usize] == *key,
             Ev::Failure { ac: a, key } => ac(a).timers.is_current(Timer::Failure, *key),
+            Ev::AvailDown { ac: a, key } => ac(a).timers.is_current(Timer::Clock, *key),
             Ev::ReliefDue { group, key } => self.relief.groups[*group as usize].key == *key,
             Ev::Arrive { ac: a } => ac(a).st == St::Outbound,
             Ev::BackOnStation { ac: a } => matches!(ac(a).st, St::FromTanker | St::Returning),
@@ -177,7 +178,6 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::HookupDone { ac: a } => ac(a).st == St::Hooked,
             Ev::Landed { ac: a } => ac(a).st == St::Homebound,
             Ev::AvailUp { .. }
-            | Ev::AvailDown { .. }
             | Ev::Ready { .. }
             | Ev::HoursEdge { .. }
             | Ev::Cross { .. }
@@ -193,7 +193,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         let i = |x: u32| x as usize;
         match ev {
             Ev::AvailUp { ac } => self.avail_up(i(ac)),
-            Ev::AvailDown { ac } => self.avail_down(i(ac)),
+            Ev::AvailDown { ac, .. } => self.avail_down(i(ac)),
             Ev::Ready { ac } => self.ready(i(ac)),
             Ev::RegenDone { ac, .. } => self.regen_done(i(ac)),
             Ev::HoursEdge { post } => self.hours_edge(i(post)),

@@ -195,9 +195,10 @@ impl<O: Observer> Rep<'_, '_, O> {
     }
 
     /// A ready aircraft goes to a QRA posture short of its alert, else to the longest-waiting
-    /// group its squadron serves.
+    /// group its squadron serves, else in the place of an alert aircraft whose scheduled
+    /// maintenance is waiting for a spare.
     pub(super) fn assign(&mut self, a: usize) {
-        if self.regenerate_with(a) {
+        if self.regenerate_with(a, false) {
             return;
         }
         let sq = self.fleet.ac[a].sq;
@@ -209,6 +210,9 @@ impl<O: Observer> Rep<'_, '_, O> {
         });
         if let Some(g) = wanted {
             self.fill(g);
+        }
+        if self.fleet.ac[a].st == St::Ready {
+            self.relieve_for_maintenance(a);
         }
     }
 

@@ -183,6 +183,10 @@ pub(crate) struct QraDef {
     pub scramble_size: u32,
     pub regenerate_min: Sampler,
     pub spares_regenerate: bool,
+    pub swap_min: Sampler,
+    /// The rate of an alert aircraft's `mc_rate` clock.
+    pub alert_wear: f64,
+    pub scheduled_share: f64,
 }
 
 /// How long a violator stays before turning back.

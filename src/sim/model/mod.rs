@@ -245,6 +245,9 @@ impl Model {
                 scramble_size: q.scramble_size,
                 regenerate_min: q.regenerate_min.sampler(),
                 spares_regenerate: q.spares_regenerate,
+                swap_min: q.swap_min.sampler(),
+                alert_wear: q.alert_wear,
+                scheduled_share: q.scheduled_share,
             })
             .collect();
 
