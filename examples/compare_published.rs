@@ -29,14 +29,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         p
     );
     println!(
-        "  Simulated: {} aircraft hold the alert 95 % of the time in 90 % of {reps} replications,",
+        "  Simulated: {} aircraft hold the alert 95 % of the time in 90 % of {reps} replications.",
         sized
             .required
             .map_or("more than 40".into(), |n| n.to_string())
     );
-    println!(
-        "  because every scramble takes a pair off alert for an hour while a spare is readied.\n"
-    );
+    for line in [
+        "  What decides it is how the alert is kept: jets parked on alert wear less than flying",
+        "  ones, a ready spare takes a broken jet's place in half an hour, and scheduled work is",
+        "  done on the spares. Scrambles still cost about one point: the pair is off alert until",
+        "  it is back and turned around.\n",
+    ] {
+        println!("{line}");
+    }
 
     // Ukraine: CSIS 48-160 combat aircraft; UK-led 18-35 jets [S].
     let ukraine = Scenario::load("ukraine")?;

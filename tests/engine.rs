@@ -140,6 +140,11 @@ fn every_bundled_scenario_runs_with_the_invariants_checked_on_every_event() {
         for rep in 0..3 {
             let r = simulate(&m, 11, rep);
             for (n, v) in m.names().0.iter().zip(&r.values) {
+                // A sector without an intercept in a month (baltic sees a violation every five
+                // days) has no response time to average: NaN, which the standard counts as met.
+                if v.is_nan() && n.starts_with("response_time_mean[sector") {
+                    continue;
+                }
                 assert!(v.is_finite(), "{name} rep {rep}: {n} = {v}");
                 let is_fraction = n.contains("coverage") || n.starts_with("mc_rate");
                 if is_fraction {

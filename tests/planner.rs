@@ -28,11 +28,11 @@ fn baltic_qra_is_erlang_b_and_the_binomial_detachment() {
     let s = Scenario::load("baltic").unwrap();
     let e = estimate(&s);
     let q = &e.qra[0];
-    // 2 on alert, scramble 2: one element; spares regenerate in 60 min.
+    // 2 on alert, scramble 2: one element; spares regenerate in 30 min.
     assert_eq!(q.elements, 1);
-    assert!((q.service_h - 1.0).abs() < 1e-12);
-    assert!((q.violations_per_day - 0.4).abs() < 1e-9);
-    let load = 0.4 / 24.0 * 1.0;
+    assert!((q.service_h - 0.5).abs() < 1e-12);
+    assert!((q.violations_per_day - 0.2).abs() < 1e-9);
+    let load = 0.2 / 24.0 * 0.5;
     assert!((q.no_alert_fraction - formulas::erlang_b(1, load)).abs() < 1e-12);
     assert!((q.no_alert_fraction - load / (1.0 + load)).abs() < 1e-12);
     // 2 in rotation at the F-16's 73 %: P(≥2 of 4) = 0.937 ≥ 0.9, P(≥2 of 3) = 0.832.
