@@ -13,8 +13,8 @@ const SLACK: f64 = 1e-12;
 /// One target: a metric that must reach at least `goal`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
-    /// The metric's name (`cap_coverage`, `qra_coverage`, …).
-    pub name: &'static str,
+    /// The metric's name (`cap_coverage`, `station_presence[Kharkiv]`, …).
+    pub name: String,
     /// The least value that meets it (a fraction).
     pub goal: f64,
     /// The metric's index in the scenario's row; `None` when the scenario has no such metric
@@ -37,12 +37,10 @@ impl Standard {
             .targets
             .minimums()
             .into_iter()
-            .filter_map(|(name, goal)| {
-                goal.map(|goal| Target {
-                    name,
-                    goal,
-                    index: names.iter().position(|n| n == name),
-                })
+            .map(|(name, goal)| Target {
+                index: names.iter().position(|n| *n == name),
+                name,
+                goal,
             })
             .collect();
         Standard { targets }
@@ -81,9 +79,9 @@ mod tests {
             .map(|n| n.to_string())
             .collect();
         let std = Standard::new(&s, &names);
-        // reference names cap 0.9, qra 0.95, intercepts 0.8, and four more not in this row.
-        assert_eq!(std.targets().len(), 7);
-        assert!(std.targets().iter().filter(|t| t.index.is_none()).count() == 4);
+        // reference names cap 0.9, qra 0.95, intercepts 0.8, and eight more not in this row.
+        assert_eq!(std.targets().len(), 11);
+        assert!(std.targets().iter().filter(|t| t.index.is_none()).count() == 8);
         assert!(std.is_met(&[0.9, 0.95, 0.8]));
         assert!(
             std.is_met(&[0.95, 1.0, f64::NAN]),
@@ -91,6 +89,28 @@ mod tests {
         );
         assert!(!std.is_met(&[0.8999, 1.0, 1.0]));
         assert!(!std.is_met(&[1.0, 0.94, 1.0]));
+    }
+
+    #[test]
+    fn a_named_target_holds_one_post_to_its_goal() {
+        let text = crate::scenario::bundled("textbook").unwrap().replace(
+            "confidence = 0.9",
+            "confidence = 0.9\n\n[targets.metrics]\n\"station_presence[East]\" = 0.97",
+        );
+        let s = Scenario::from_toml_str(&text, "textbook").unwrap();
+        let names: Vec<String> = ["cap_coverage", "station_presence[East]"]
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        let std = Standard::new(&s, &names);
+        let t = &std.targets()[1];
+        assert_eq!(
+            (t.name.as_str(), t.goal, t.index),
+            ("station_presence[East]", 0.97, Some(1))
+        );
+        assert!(std.is_met(&[1.0, 0.97]));
+        assert!(!std.is_met(&[1.0, 0.96]), "the named target alone fails");
+        assert!(!std.is_met(&[0.98, 1.0]), "cap_coverage still counts");
     }
 
     #[test]

@@ -116,6 +116,9 @@ fn run_prints_a_summary_with_intervals() {
     let out = stdout(&o);
     assert!(out.contains("95 % CI of the mean"), "{out}");
     assert!(out.contains("station East fully manned"), "{out}");
+    assert!(out.contains("station East with a fighter on it"), "{out}");
+    assert!(out.contains("worst station fully manned"), "{out}");
+    assert!(out.contains("worst station with a fighter on it"), "{out}");
     assert!(out.contains("100.0 %"), "{out}");
     assert!(
         stderr(&o).contains("replications in"),

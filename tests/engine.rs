@@ -647,3 +647,128 @@ fn a_fighter_failing_on_its_way_out_to_the_tanker_flies_home_only_as_far_as_it_h
         "only {checked} failures on the way out to the tanker"
     );
 }
+
+/// The textbook scenario with an element of one and a single fighter: it flies a fixed cycle,
+/// alone, so its station has a known gap every cycle.
+fn lone_fighter() -> String {
+    bundled("textbook")
+        .unwrap()
+        .replace("element = 2", "element = 1")
+        .replace("aircraft_count = 6 ", "aircraft_count = 1 ")
+}
+
+/// Hours of `[from, to]` inside the union of `intervals`.
+fn overlap(intervals: &[(f64, f64)], from: f64, to: f64) -> f64 {
+    intervals
+        .iter()
+        .map(|&(a, b)| (b.min(to) - a.max(from)).max(0.0))
+        .sum()
+}
+
+#[test]
+fn a_lone_fighter_is_on_its_station_for_its_time_on_station_of_every_cycle() {
+    // One textbook fighter: launch 15 min, out 0.5 h, on station 2.5 h, home 0.5 h, turnaround
+    // 105 min, so it is on station over [0.75, 3.25] h of every 5.5 h cycle; presence is that
+    // time over days 1 to 10 (the station is 400 km from base to about a metre, hence 1e-6).
+    let text = lone_fighter();
+    let s = Scenario::from_toml_str(&text, "lone").unwrap();
+    let m = Model::new(&s);
+    let r = simulate(&m, 1, 0);
+    let cycles: Vec<(f64, f64)> = (0..50)
+        .map(|k| (0.75 + 5.5 * f64::from(k), 3.25 + 5.5 * f64::from(k)))
+        .collect();
+    let expected = overlap(&cycles, 24.0, 240.0) / 216.0;
+    assert!((expected - 2.5 / 5.5).abs() < 0.01, "{expected}");
+    let presence = metric(&m, &r.values, "station_presence[East]");
+    assert!(
+        (presence - expected).abs() < 1e-6,
+        "{presence} vs {expected}"
+    );
+    // An element of one: fully manned is the same as a fighter on it, and one station is its
+    // own worst and its own "every station".
+    for name in [
+        "station_coverage[East]",
+        "worst_station_coverage",
+        "worst_station_presence",
+        "cap_presence",
+        "cap_coverage",
+    ] {
+        assert!(
+            (metric(&m, &r.values, name) - presence).abs() < 1e-12,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn an_unserved_station_has_no_presence_and_is_the_worst() {
+    // A second station served by a squadron of no aircraft: nobody is ever on it, so its
+    // presence is 0 and so are both minima, while the first station keeps its full element.
+    let text = bundled("textbook").unwrap().replace(
+        "[targets]",
+        r#"[[squadrons]]
+name = "Empty"
+aircraft = "textbook_fighter"
+base = "Home"
+aircraft_count = 0
+
+[[cap_stations]]
+name = "West"
+position = [49.9, 25.5]
+element = 2
+squadrons = ["Empty"]
+
+[targets]"#,
+    );
+    let s = Scenario::from_toml_str(&text, "unserved").unwrap_or_else(|e| panic!("{e}"));
+    let m = Model::new(&s);
+    let r = simulate(&m, 1, 0);
+    let v = |n: &str| metric(&m, &r.values, n);
+    assert_eq!(v("station_presence[West]"), 0.0);
+    assert_eq!(v("station_coverage[West]"), 0.0);
+    assert_eq!(v("station_presence[East]"), 1.0);
+    assert_eq!(v("station_coverage[East]"), 1.0);
+    assert_eq!(v("worst_station_presence"), 0.0);
+    assert_eq!(v("worst_station_coverage"), 0.0);
+    assert_eq!(v("cap_presence"), 0.0);
+}
+
+#[test]
+fn the_worst_station_is_the_lowest_station_of_each_replication() {
+    let s = Scenario::load("ukraine").unwrap();
+    let m = Model::new(&s);
+    let names = &m.names().0;
+    let stations: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.strip_prefix("station_coverage["))
+        .map(|n| n.trim_end_matches(']'))
+        .collect();
+    assert_eq!(stations.len(), 4);
+    for rep in 0..3 {
+        let r = simulate(&m, 1, rep);
+        for (kind, worst) in [
+            ("station_coverage", "worst_station_coverage"),
+            ("station_presence", "worst_station_presence"),
+        ] {
+            let each: Vec<f64> = stations
+                .iter()
+                .map(|st| metric(&m, &r.values, &format!("{kind}[{st}]")))
+                .collect();
+            let min = each.iter().copied().fold(f64::INFINITY, f64::min);
+            assert_eq!(
+                metric(&m, &r.values, worst),
+                min,
+                "rep {rep}: {kind} {each:?}"
+            );
+        }
+        // A fighter on a station is at least as often there as its full element.
+        for st in &stations {
+            let cov = metric(&m, &r.values, &format!("station_coverage[{st}]"));
+            let pres = metric(&m, &r.values, &format!("station_presence[{st}]"));
+            assert!(
+                pres >= cov,
+                "rep {rep}: {st} presence {pres} < coverage {cov}"
+            );
+        }
+    }
+}

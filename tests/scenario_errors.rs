@@ -414,3 +414,100 @@ fn a_file_that_is_not_utf8_is_refused_at_the_bad_byte() {
     assert!(e.contains("latin1.toml:2:18"), "{e}");
     assert!(e.contains("not UTF-8"), "{e}");
 }
+
+/// ukraine with `lines` added under a `[targets.metrics]` table at the end of the file.
+fn ukraine_with_metric_targets(lines: &str) -> String {
+    format!("{}\n[targets.metrics]\n{lines}\n", ukraine())
+}
+
+#[test]
+fn named_post_targets_are_accepted_for_the_scenarios_own_posts() {
+    let t = ukraine_with_metric_targets(
+        "\"station_presence[Kharkiv]\" = 0.95\n\"qra_coverage[Rzeszów QRA]\" = 0.99\n\"worst_station_coverage\" = 0.3",
+    );
+    let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
+    let m = &s.file.targets.metrics;
+    assert_eq!(m["station_presence[Kharkiv]"], 0.95);
+    assert_eq!(m["qra_coverage[Rzeszów QRA]"], 0.99);
+    let t = edit(
+        &ukraine(),
+        "cap_presence = 0.7 ",
+        "worst_station_presence = 0.6\nworst_station_coverage = 0.2\ncap_presence = 0.7 ",
+    );
+    let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.file.targets.worst_station_presence, Some(0.6));
+    assert_eq!(s.file.targets.worst_station_coverage, Some(0.2));
+}
+
+#[test]
+fn an_unknown_named_target_is_located_and_lists_the_valid_names() {
+    let t = ukraine_with_metric_targets("\"station_presence[Kharkov]\" = 0.95");
+    let line = t.lines().count();
+    assert_error(
+        &t,
+        &[
+            &format!("case.toml:{line}:1: error: targets.metrics.station_presence[Kharkov]"),
+            "not a time fraction of a single post",
+            "`station_presence[Kharkiv]`",
+            "`station_coverage[Kherson]`",
+            "`qra_coverage[Rzeszów QRA]`",
+            "`worst_station_presence`",
+        ],
+    );
+    // A metric of the scenario that is not a single post's time fraction is refused too.
+    assert_error(
+        &ukraine_with_metric_targets("\"sorties_per_day\" = 0.5"),
+        &["targets.metrics.sorties_per_day", "valid names:"],
+    );
+    // A post that does not exist in this scenario (ukraine has no tanker track of that name).
+    assert_error(
+        &ukraine_with_metric_targets("\"tanker_coverage[Nowhere]\" = 0.5"),
+        &["targets.metrics.tanker_coverage[Nowhere]", "valid names:"],
+    );
+}
+
+#[test]
+fn named_and_worst_station_targets_must_be_fractions() {
+    let t = ukraine_with_metric_targets("\"station_coverage[Donbas]\" = 1.5");
+    let line = t.lines().count();
+    assert_error(
+        &t,
+        &[
+            &format!("case.toml:{line}:1: error: targets.metrics.station_coverage[Donbas]"),
+            "must be a fraction in [0, 1], got 1.5",
+        ],
+    );
+    let t = edit(
+        &ukraine(),
+        "cap_presence = 0.7 ",
+        "worst_station_presence = -0.1\ncap_presence = 0.7 ",
+    );
+    assert_error(
+        &t,
+        &[
+            "case.toml:256:1: error: targets.worst_station_presence",
+            "must be a fraction in [0, 1], got -0.1",
+        ],
+    );
+    assert_error(
+        &edit(
+            &ukraine(),
+            "cap_presence = 0.7 ",
+            "worst_station_coverage = 2\ncap_presence = 0.7 ",
+        ),
+        &[
+            "targets.worst_station_coverage",
+            "must be a fraction in [0, 1], got 2",
+        ],
+    );
+    // The same target given both ways is refused.
+    let t = edit(
+        &ukraine_with_metric_targets("\"worst_station_presence\" = 0.5"),
+        "cap_presence = 0.7 ",
+        "worst_station_presence = 0.6\ncap_presence = 0.7 ",
+    );
+    assert_error(
+        &t,
+        &["targets.metrics.worst_station_presence", "give it once"],
+    );
+}

@@ -10,6 +10,7 @@
 use crate::dist::Dist;
 use crate::geo::{LatLon, Side};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -423,6 +424,14 @@ pub struct TargetsSpec {
     /// Minimum fraction of time every CAP station has at least one fighter on station.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_presence: Option<f64>,
+    /// Minimum fraction of its required time the worst CAP station of a replication has its full
+    /// element on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worst_station_coverage: Option<f64>,
+    /// Minimum fraction of its required time the worst CAP station of a replication has at least
+    /// one fighter on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worst_station_presence: Option<f64>,
     /// Minimum fraction of time the AEW orbits are all manned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aew_coverage: Option<f64>,
@@ -444,6 +453,10 @@ pub struct TargetsSpec {
     /// Fraction of replications that must meet the standard when sizing, in (0, 1).
     #[serde(default = "default_confidence")]
     pub confidence: f64,
+    /// `[targets.metrics]`: minimums of single posts' time fractions by metric name, e.g.
+    /// `"station_presence[Kharkiv]" = 0.95` (see [`TargetsSpec::metric_names`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metrics: BTreeMap<String, f64>,
 }
 
 impl Default for TargetsSpec {
@@ -451,6 +464,8 @@ impl Default for TargetsSpec {
         Self {
             cap_coverage: None,
             cap_presence: None,
+            worst_station_coverage: None,
+            worst_station_presence: None,
             aew_coverage: None,
             tanker_coverage: None,
             qra_coverage: None,
@@ -458,23 +473,62 @@ impl Default for TargetsSpec {
             response_time_min: None,
             intercept_within_target: None,
             confidence: default_confidence(),
+            metrics: BTreeMap::new(),
         }
     }
 }
 
 impl TargetsSpec {
-    /// Each metric the standard can require a minimum of, with the minimum the file sets (if
-    /// any), in a fixed order.
-    pub fn minimums(&self) -> [(&'static str, Option<f64>); 7] {
+    /// Each metric with a key of its own in `[targets]`, with the minimum the file sets (if any),
+    /// in a fixed order.
+    pub fn scalar_minimums(&self) -> [(&'static str, Option<f64>); 9] {
         [
             ("cap_coverage", self.cap_coverage),
             ("cap_presence", self.cap_presence),
+            ("worst_station_coverage", self.worst_station_coverage),
+            ("worst_station_presence", self.worst_station_presence),
             ("aew_coverage", self.aew_coverage),
             ("tanker_coverage", self.tanker_coverage),
             ("qra_coverage", self.qra_coverage),
             ("front_coverage_low", self.front_coverage_low),
             ("intercept_within_target", self.intercept_within_target),
         ]
+    }
+
+    /// Every minimum the file sets, by metric name: the keys of `[targets]` in a fixed order,
+    /// then the entries of `[targets.metrics]` in name order.
+    pub fn minimums(&self) -> Vec<(String, f64)> {
+        self.scalar_minimums()
+            .into_iter()
+            .filter_map(|(name, goal)| goal.map(|g| (name.to_string(), g)))
+            .chain(self.metrics.iter().map(|(n, g)| (n.clone(), *g)))
+            .collect()
+    }
+
+    /// The metric names `[targets.metrics]` accepts, given the names of a scenario's CAP
+    /// stations, AEW orbits, tanker tracks and QRA postures: each post's time fraction, and the
+    /// worst station's when there are stations.
+    pub fn metric_names(
+        stations: &[&str],
+        orbits: &[&str],
+        tracks: &[&str],
+        qra: &[&str],
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        if !stations.is_empty() {
+            out.push("worst_station_coverage".to_string());
+            out.push("worst_station_presence".to_string());
+        }
+        for (kind, names) in [
+            ("station_coverage", stations),
+            ("station_presence", stations),
+            ("aew_coverage", orbits),
+            ("tanker_coverage", tracks),
+            ("qra_coverage", qra),
+        ] {
+            out.extend(names.iter().map(|n| format!("{kind}[{n}]")));
+        }
+        out
     }
 }
 

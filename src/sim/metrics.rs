@@ -69,6 +69,13 @@ pub(crate) enum Metric {
     /// `station_coverage[..]`, `aew_coverage[..]`, `tanker_coverage[..]`: the post has its
     /// required count, over the time it is required.
     Post(usize),
+    /// `station_presence[..]`: the CAP station has at least one fighter on it, over the time it
+    /// is required.
+    StationPresence(usize),
+    /// `worst_station_coverage`: the lowest `station_coverage[..]` of the replication.
+    WorstStationCoverage,
+    /// `worst_station_presence`: the lowest `station_presence[..]` of the replication.
+    WorstStationPresence,
     /// `aew_coverage`: every orbit manned.
     AllAew,
     /// `front_coverage_low`.

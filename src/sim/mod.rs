@@ -75,7 +75,10 @@
 //!
 //! Time-weighted over `[warm-up, end]`: `cap_coverage` (every required station has its full
 //! element at once), `cap_presence` (every required station has at least one fighter on it),
-//! `station_coverage[s]` (of the required time), `aew_coverage`,
+//! `station_coverage[s]` (of the station's required time) and `station_presence[s]` (at least one
+//! fighter on it, of its required time), `worst_station_coverage` and `worst_station_presence`
+//! (the lowest of those over the stations, per replication; a fighter at or on its way to the
+//! tanker is not on its station), `aew_coverage`,
 //! `tanker_coverage` (every orbit or track has its required count), `front_coverage_low/high`
 //! (time-averaged fraction of front length in cover), `qra_coverage` (every posture holds its alert
 //! count), `mc_rate[squadron]` (aircraft-time mission capable). Counted after the warm-up, per day:

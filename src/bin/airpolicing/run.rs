@@ -222,7 +222,10 @@ pub fn label(name: &str) -> (String, bool) {
     let (text, fraction) = match base {
         "cap_coverage" => ("every CAP station fully manned".to_string(), true),
         "cap_presence" => ("every CAP station with a fighter on it".to_string(), true),
+        "worst_station_coverage" => ("worst station fully manned".to_string(), true),
+        "worst_station_presence" => ("worst station with a fighter on it".to_string(), true),
         "station_coverage" => (format!("station {a} fully manned"), true),
+        "station_presence" => (format!("station {a} with a fighter on it"), true),
         "aew_coverage" if arg.is_some() => (format!("AEW orbit {a} manned"), true),
         "aew_coverage" => ("every AEW orbit manned".to_string(), true),
         "front_coverage_low" => ("front in radar cover, low target".to_string(), true),

@@ -93,7 +93,7 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
         print_json(&r)?;
     } else {
         let standard = airpolicing::standard::Standard::new(&s, &[]);
-        let targeted: Vec<&str> = standard.targets().iter().map(|t| t.name).collect();
+        let targeted: Vec<&str> = standard.targets().iter().map(|t| t.name.as_str()).collect();
         print!("{}", render(&r, &targeted));
     }
     Ok(())

@@ -195,6 +195,10 @@ impl Scenario {
     }
 }
 
+fn track_names(v: &[Track]) -> Vec<&str> {
+    v.iter().map(|x| x.name.as_str()).collect()
+}
+
 /// Validates a parsed file. `locator` turns paths into lines and columns when the text is known.
 pub(crate) fn validate(
     file: ScenarioFile,
@@ -215,7 +219,15 @@ pub(crate) fn validate(
     let qra = posts::qra(c, &file, &fleet);
     posts::radars_and_points(c, &file);
     let violations = violations::violations(c, &file);
-    violations::targets(c, &file);
+    let stations: Vec<&str> = cap_stations.iter().map(|x| x.name.as_str()).collect();
+    let postures: Vec<&str> = qra.iter().map(|x| x.name.as_str()).collect();
+    let metric_names = TargetsSpec::metric_names(
+        &stations,
+        &track_names(&aew_orbits),
+        &track_names(&tanker_tracks),
+        &postures,
+    );
+    violations::targets(c, &file, &metric_names);
     if c.has_errors() {
         let mut d = std::mem::take(&mut c.diagnostics);
         d.sort_by_key(|x| (x.severity != Severity::Error, x.line, x.column));

@@ -2,7 +2,7 @@
 
 use super::checker::{Checker, known_list};
 use super::{Violations, ViolatorType};
-use crate::scenario::error::FieldPath;
+use crate::scenario::error::{FieldPath, Segment};
 use crate::scenario::file::*;
 use crate::scenario::limits::*;
 
@@ -117,14 +117,39 @@ pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violati
     })
 }
 
-/// `[targets]`.
-pub(super) fn targets(c: &mut Checker, file: &ScenarioFile) {
+/// `[targets]`; `metric_names` are the names `[targets.metrics]` accepts (from
+/// [`TargetsSpec::metric_names`]).
+pub(super) fn targets(c: &mut Checker, file: &ScenarioFile, metric_names: &[String]) {
     let root = FieldPath::root();
     let tp = root.key("targets");
     let t = &file.targets;
-    for (name, v) in t.minimums() {
+    for (name, v) in t.scalar_minimums() {
         if let Some(v) = v {
             c.fraction(&tp.key(name), v);
+        }
+    }
+    let mp = tp.key("metrics");
+    for (name, &v) in &t.metrics {
+        // The name as one key: a post's name may hold a dot.
+        let mut path = mp.clone();
+        path.0.push(Segment::Key(name.clone()));
+        if !metric_names.contains(name) {
+            c.error(
+                &path,
+                format!(
+                    "`{name}` is not a time fraction of a single post of this scenario; valid names: {}",
+                    known_list(metric_names.iter().cloned())
+                ),
+            );
+            continue;
+        }
+        c.fraction(&path, v);
+        let scalar = t.scalar_minimums().into_iter().find(|(n, _)| n == name);
+        if scalar.is_some_and(|(_, g)| g.is_some()) {
+            c.error(
+                &path,
+                format!("is also set as `[targets] {name}`; give it once"),
+            );
         }
     }
     if let Some(r) = t.response_time_min {
@@ -142,10 +167,12 @@ pub(super) fn targets(c: &mut Checker, file: &ScenarioFile) {
             format!("must be in (0, 1), e.g. 0.9, got {}", t.confidence),
         );
     }
-    if t.cap_coverage.is_some() && file.cap_stations.is_empty() {
-        c.warn(
-            &tp.key("cap_coverage"),
-            "is set but there are no CAP stations, so it is always met",
-        );
+    for (name, v) in t.scalar_minimums().into_iter().take(4) {
+        if v.is_some() && file.cap_stations.is_empty() {
+            c.warn(
+                &tp.key(name),
+                "is set but there are no CAP stations, so it is always met",
+            );
+        }
     }
 }

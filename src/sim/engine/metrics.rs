@@ -3,7 +3,7 @@
 
 use super::super::calendar::Hours;
 use super::super::metrics::{Metric, RepMetrics, TimeWeighted, quantile};
-use super::super::model::Model;
+use super::super::model::{Model, PostKind};
 use super::Rep;
 use super::arrivals::{Outcome, Violation};
 use crate::sim::trace::Observer;
@@ -22,6 +22,8 @@ pub(super) struct Metrics {
     pub front_high: TimeWeighted,
     /// Per post: its required count on it while required.
     pub post_full: Vec<TimeWeighted>,
+    /// Per post: at least one aircraft on it while required.
+    pub post_present: Vec<TimeWeighted>,
     /// Per post: whether it is required.
     pub post_required: Vec<TimeWeighted>,
     /// Per QRA posture: its alert count held.
@@ -49,6 +51,7 @@ impl Metrics {
             front_low: TimeWeighted::new(0.0),
             front_high: TimeWeighted::new(0.0),
             post_full: vec![TimeWeighted::new(0.0); m.posts.len()],
+            post_present: vec![TimeWeighted::new(0.0); m.posts.len()],
             post_required: m
                 .posts
                 .iter()
@@ -97,6 +100,7 @@ impl Metrics {
         }
         for p in 0..self.post_full.len() {
             self.post_full[p].close(e, w, e);
+            self.post_present[p].close(e, w, e);
             self.post_required[p].close(e, w, e);
         }
         for q in &mut self.qra_held {
@@ -109,12 +113,33 @@ impl Metrics {
 
     /// Coverage of post `p` over the time it is required (1 when never required).
     fn post_coverage(&self, p: usize) -> f64 {
+        self.of_required(p, &self.post_full[p])
+    }
+
+    /// Presence on post `p` (at least one aircraft) over the time it is required (1 when never
+    /// required), as [`Metrics::post_coverage`].
+    fn post_presence(&self, p: usize) -> f64 {
+        self.of_required(p, &self.post_present[p])
+    }
+
+    /// `held`'s integral as a fraction of the time post `p` is required (1 when never required).
+    fn of_required(&self, p: usize, held: &TimeWeighted) -> f64 {
         let req = self.post_required[p].integral();
         if req > 0.0 {
-            self.post_full[p].integral() / req
+            held.integral() / req
         } else {
             1.0
         }
+    }
+
+    /// The lowest of `f` over the CAP stations (1 without stations).
+    fn worst_station(&self, m: &Model, f: impl Fn(usize) -> f64) -> f64 {
+        m.posts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| matches!(d.kind, PostKind::Cap(_)))
+            .map(|(p, _)| f(p))
+            .fold(1.0, f64::min)
     }
 }
 
@@ -195,6 +220,9 @@ impl<O: Observer> Rep<'_, '_, O> {
                 Metric::AllCap => mt.all_cap.integral() / span,
                 Metric::CapPresence => mt.cap_presence.integral() / span,
                 Metric::Post(p) => mt.post_coverage(p),
+                Metric::StationPresence(p) => mt.post_presence(p),
+                Metric::WorstStationCoverage => mt.worst_station(self.m, |p| mt.post_coverage(p)),
+                Metric::WorstStationPresence => mt.worst_station(self.m, |p| mt.post_presence(p)),
                 Metric::AllAew => mt.all_aew.integral() / span,
                 Metric::FrontLow => mt.front_low.integral() / span,
                 Metric::FrontHigh => mt.front_high.integral() / span,

@@ -63,14 +63,12 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// manning or requirement changed.
     pub(super) fn refresh_post(&mut self, p: usize) {
         let (w, e, now) = (self.m.warmup_h, self.end, self.now);
-        let full = self.posts.of[p].on_station >= self.m.posts[p].required;
-        let v = if full && self.posts.of[p].required {
-            1.0
-        } else {
-            0.0
-        };
+        let on = self.posts.of[p].on_station;
+        let required = self.posts.of[p].required;
+        let full = on >= self.m.posts[p].required;
         let mt = &mut self.metrics;
-        mt.post_full[p].set(now, v, w, e);
+        mt.post_full[p].set(now, f64::from(full && required), w, e);
+        mt.post_present[p].set(now, f64::from(on >= 1 && required), w, e);
         match self.m.posts[p].kind {
             PostKind::Cap(_) => {
                 let ok = self.posts.all_cap_full(self.m);

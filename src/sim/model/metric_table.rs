@@ -20,8 +20,16 @@ impl Model {
         if self.posts_of(is_cap).next().is_some() {
             t.push("cap_coverage", Metric::AllCap);
             t.push("cap_presence", Metric::CapPresence);
+            t.push("worst_station_coverage", Metric::WorstStationCoverage);
+            t.push("worst_station_presence", Metric::WorstStationPresence);
             for (i, p) in self.posts_of(is_cap) {
                 t.push(format!("station_coverage[{}]", p.name), Metric::Post(i));
+            }
+            for (i, p) in self.posts_of(is_cap) {
+                t.push(
+                    format!("station_presence[{}]", p.name),
+                    Metric::StationPresence(i),
+                );
             }
         }
         if self.posts_of(is_aew).next().is_some() {

@@ -371,9 +371,7 @@ impl Report {
         let tg = &s.file.targets;
         let _ = write!(inp, "<h3>The standard</h3><ul>");
         for (name, v) in tg.minimums() {
-            if let Some(v) = v {
-                let _ = write!(inp, "<li>{} at least {}</li>", esc(&label(name).0), pct(v));
-            }
+            let _ = write!(inp, "<li>{} at least {}</li>", esc(&label(&name).0), pct(v));
         }
         if let Some(rt) = tg.response_time_min {
             let _ = write!(inp, "<li>target response time {rt:.0} minutes</li>");
