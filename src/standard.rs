@@ -11,7 +11,7 @@ use crate::scenario::Scenario;
 const SLACK: f64 = 1e-12;
 
 /// One target: a metric that must reach at least `goal`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Target {
     /// The metric's name (`cap_coverage`, `station_presence[Kharkiv]`, …).
     pub name: String,
@@ -19,6 +19,7 @@ pub struct Target {
     pub goal: f64,
     /// The metric's index in the scenario's row; `None` when the scenario has no such metric
     /// (for example `aew_coverage` without AEW orbits), and then the target is met.
+    #[serde(skip)]
     pub index: Option<usize>,
 }
 
@@ -60,11 +61,46 @@ impl Standard {
     /// replication without violations after the warm-up (its intercept fraction is NaN) meets
     /// the intercept target.
     pub fn is_met(&self, values: &[f64]) -> bool {
-        self.targets.iter().all(|t| match t.index {
-            Some(i) => values[i].is_nan() || values[i] >= t.goal - SLACK,
-            None => true,
-        })
+        self.targets.iter().all(|t| t.is_met(values))
     }
+
+    /// Adds one replication's row to the counts of replications meeting each target (`met_each`,
+    /// one count per target in the order of [`Standard::targets`]); returns whether the row met
+    /// every target.
+    pub fn count(&self, values: &[f64], met_each: &mut [u64]) -> bool {
+        let mut all = true;
+        for (t, n) in self.targets.iter().zip(met_each.iter_mut()) {
+            if t.is_met(values) {
+                *n += 1;
+            } else {
+                all = false;
+            }
+        }
+        all
+    }
+}
+
+impl Target {
+    /// Whether one replication's row meets this target (see [`Standard::is_met`]).
+    pub fn is_met(&self, values: &[f64]) -> bool {
+        match self.index {
+            Some(i) => values[i].is_nan() || values[i] >= self.goal - SLACK,
+            None => true,
+        }
+    }
+}
+
+/// The target met least often, given how often each was met (in the order of
+/// [`Standard::targets`]): the one that binds. Ties go to the earlier target; `None` when there are
+/// no targets.
+pub fn binding<T: PartialOrd + Copy>(met_each: &[T]) -> Option<usize> {
+    let mut best: Option<(usize, T)> = None;
+    for (i, &m) in met_each.iter().enumerate() {
+        if best.is_none_or(|(_, b)| m < b) {
+            best = Some((i, m));
+        }
+    }
+    best.map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -111,6 +147,43 @@ mod tests {
         assert!(std.is_met(&[1.0, 0.97]));
         assert!(!std.is_met(&[1.0, 0.96]), "the named target alone fails");
         assert!(!std.is_met(&[0.98, 1.0]), "cap_coverage still counts");
+    }
+
+    #[test]
+    fn each_target_counts_the_rows_that_meet_it() {
+        // reference's targets in order: cap_coverage 0.9, cap_presence 0.95, …, qra_coverage
+        // 0.95, …, intercept_within_target 0.8; three of them are in this row.
+        let s = Scenario::load("reference").unwrap();
+        let names: Vec<String> = ["cap_coverage", "qra_coverage", "intercept_within_target"]
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        let std = Standard::new(&s, &names);
+        let at = |n: &str| std.targets().iter().position(|t| t.name == n).unwrap();
+        let rows = [
+            [0.95, 0.99, 0.85],     // meets all three
+            [0.85, 0.99, f64::NAN], // cap fails; no violations meets the intercept target
+            [0.85, 0.90, 0.70],     // all three fail
+            [0.92, 0.96, 0.79],     // intercepts fail
+        ];
+        let mut each = vec![0u64; std.targets().len()];
+        let all = rows.iter().filter(|r| std.count(&r[..], &mut each)).count();
+        assert_eq!(all, 1);
+        assert_eq!(each[at("cap_coverage")], 2);
+        assert_eq!(each[at("qra_coverage")], 3);
+        assert_eq!(each[at("intercept_within_target")], 2);
+        // Targets whose metric the row lacks are met by every row.
+        assert_eq!(each[at("aew_coverage")], 4);
+        // Each count agrees with the target's own test, and the total with is_met.
+        for (i, t) in std.targets().iter().enumerate() {
+            let n = rows.iter().filter(|r| t.is_met(&r[..])).count() as u64;
+            assert_eq!(each[i], n, "{}", t.name);
+        }
+        assert_eq!(rows.iter().filter(|r| std.is_met(&r[..])).count(), all);
+        // The first target met least often binds.
+        assert_eq!(binding(&each), Some(at("cap_coverage")));
+        assert_eq!(binding(&[3u64, 1, 1]), Some(1));
+        assert_eq!(binding::<u64>(&[]), None);
     }
 
     #[test]

@@ -168,10 +168,20 @@ fn checkpoints_of_another_run_are_refused_with_the_reason() {
     let o = run_in(d, &[&base[..], &["--resume"]].concat());
     assert!(String::from_utf8_lossy(&o.stderr).contains("damaged"));
     // The checkpoint of a run with another seed.
-    let saved = r#"{"format":"airpolicing checkpoint 1","command":"run seed=2 reps=0..4 csv=false","scenario_digest":"0"}"#;
+    let saved = r#"{"format":"airpolicing checkpoint 2","command":"run seed=2 reps=0..4 csv=false","scenario_digest":"0"}"#;
     std::fs::write(d.join("cp.json"), saved).unwrap();
     let o = run_in(d, &[&base[..], &["--resume"]].concat());
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("not of `run seed=1"), "{err}");
+    // A checkpoint of the format before the standard's per-target counts is refused as such.
+    let old = r#"{"format":"airpolicing checkpoint 1","command":"run seed=1 reps=0..4 csv=false","scenario_digest":"0","state":{"seed":1}}"#;
+    std::fs::write(d.join("cp.json"), old).unwrap();
+    let o = run_in(d, &[&base[..], &["--resume"]].concat());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("a checkpoint of format `airpolicing checkpoint 1`"),
+        "{err}"
+    );
 }

@@ -294,3 +294,71 @@ fn a_run_over_the_limits_fails_at_once_naming_the_limit() {
         stderr(&o)
     );
 }
+
+#[test]
+fn run_prints_the_standard_and_names_the_target_that_binds() {
+    let o = airpolicing(&["run", "baltic", "-n", "8"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("The standard (the scenario's [targets]):"),
+        "{out}"
+    );
+    assert!(out.contains("replications meeting it"), "{out}");
+    // baltic's one target, in plain words, with its goal and the share meeting it.
+    let line = out
+        .lines()
+        .find(|l| l.contains("every QRA alert held") && l.contains("at least 95.0 %"))
+        .unwrap_or_else(|| panic!("no line for the QRA target in:\n{out}"));
+    assert!(line.contains(" of 8 ("), "{line}");
+    assert!(out.contains("All of them were met in"), "{out}");
+    assert!(
+        out.contains("the one that binds: every QRA alert held"),
+        "{out}"
+    );
+    // The same in the JSON document.
+    let o = airpolicing(&["run", "baltic", "-n", "8", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let st = &doc["standard"];
+    assert_eq!(st["binds"], "qra_coverage");
+    assert_eq!(st["targets"][0]["name"], "qra_coverage");
+    assert_eq!(st["targets"][0]["goal"], 0.95);
+    assert_eq!(st["targets"][0]["replications"], 8);
+    let met = st["targets"][0]["met"].as_u64().unwrap();
+    assert!(st["met_all"].as_u64().unwrap() <= met);
+}
+
+#[test]
+fn size_names_the_target_that_decides_the_answer_or_that_was_never_reached() {
+    let o = airpolicing(&["size", "baltic", "-n", "10"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Decided by: every QRA alert held"), "{out}");
+    assert!(out.contains("met at"), "{out}");
+    let o = airpolicing(&["size", "baltic", "-n", "10", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let q = &doc["squadrons"][0];
+    assert_eq!(q["decided_by"], "qra_coverage");
+    assert_eq!(q["curve"][0]["met_each"].as_array().unwrap().len(), 1);
+    // With too few aircraft allowed, the target that was never reached is named.
+    let o = airpolicing(&["size", "baltic", "-n", "10", "--max-aircraft", "5"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("Not reached: no count tried met every QRA alert held"),
+        "{out}"
+    );
+    let o = airpolicing(&[
+        "size",
+        "baltic",
+        "-n",
+        "10",
+        "--max-aircraft",
+        "5",
+        "--json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        doc["squadrons"][0]["never_reached"],
+        serde_json::json!(["qra_coverage"])
+    );
+}

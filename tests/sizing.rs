@@ -145,12 +145,34 @@ fn aircraft_type_fields_can_be_set_by_path() {
 
 #[test]
 fn sizing_scored_in_separate_replication_ranges_equals_sizing_in_one_run() {
-    // What a cluster does: each candidate's replications run in pieces and the met counts add.
+    // What a cluster does: each candidate's replications run in pieces and the met counts (in
+    // all and per target) add.
     use airpolicing::montecarlo::run;
-    use airpolicing::sizing::{size_force, size_force_by};
+    use airpolicing::sizing::{Score, size_force, size_force_by};
     let s = baltic_with_target(0.9);
     let o = opts(30);
     let mut pieces = |c: &Scenario| {
+        let mut score = Score {
+            replications: 30,
+            ..Score::default()
+        };
+        for reps in [0..7, 7..20, 20..30] {
+            let r = run(c, &RunOptions::default().with_seed(1).with_reps(reps)).unwrap();
+            score.met += r.met_standard as u32;
+            score.met_each.resize(r.met_each.len(), 0);
+            for (a, b) in score.met_each.iter_mut().zip(&r.met_each) {
+                *a += *b as u32;
+            }
+        }
+        Ok(score)
+    };
+    let split = size_force_by(&s, o.max_aircraft, &mut pieces).unwrap();
+    let local = size_force(&s, &o).unwrap();
+    assert_eq!(split, local);
+    assert!(split.steps.len() > 1, "the search should try candidates");
+    // A scorer of `(met, replications)` alone finds the same answer by the same steps, without
+    // the per-target counts.
+    let mut pairs = |c: &Scenario| {
         let mut met = 0;
         for reps in [0..7, 7..20, 20..30] {
             let r = run(c, &RunOptions::default().with_seed(1).with_reps(reps)).unwrap();
@@ -158,9 +180,17 @@ fn sizing_scored_in_separate_replication_ranges_equals_sizing_in_one_run() {
         }
         Ok((met, 30))
     };
-    let split = size_force_by(&s, o.max_aircraft, &mut pieces).unwrap();
-    assert_eq!(split, size_force(&s, &o).unwrap());
-    assert!(split.steps.len() > 1, "the search should try candidates");
+    let plain = size_force_by(&s, o.max_aircraft, &mut pairs).unwrap();
+    assert_eq!(plain.required, local.required);
+    let probs = |f: &airpolicing::sizing::ForceSizing| -> Vec<(Vec<u32>, f64)> {
+        f.steps
+            .iter()
+            .map(|st| (st.counts.clone(), st.point.probability))
+            .collect()
+    };
+    assert_eq!(probs(&plain), probs(&local));
+    assert_eq!(plain.binding.decided_by, None);
+    assert_eq!(local.binding.decided_by.as_deref(), Some("qra_coverage"));
 }
 
 #[test]

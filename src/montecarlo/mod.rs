@@ -14,7 +14,7 @@ pub use summary::{
 
 use crate::scenario::Scenario;
 use crate::sim::{Model, RepMetrics, simulate};
-use crate::standard::Standard;
+use crate::standard::{Standard, Target};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -176,6 +176,10 @@ pub struct RunResult {
     /// Replications that met the scenario's standard (`[targets]`; all of them when it names
     /// none).
     pub met_standard: u64,
+    /// The standard's targets, in the order of [`crate::standard::Standard::targets`].
+    pub targets: Vec<Target>,
+    /// Per target (aligned with `targets`), the replications that met that target.
+    pub met_each: Vec<u64>,
     /// Events processed, over all replications.
     pub total_events: u64,
     /// One summary per metric, in name order.
@@ -200,6 +204,11 @@ impl RunResult {
     /// The summary of the metric called `name`.
     pub fn metric(&self, name: &str) -> Option<&Summary> {
         self.summary.iter().find(|s| s.name == name)
+    }
+
+    /// The target met by the fewest replications (the one that binds), if there are targets.
+    pub fn binding(&self) -> Option<&Target> {
+        crate::standard::binding(&self.met_each).map(|i| &self.targets[i])
     }
 }
 
@@ -262,12 +271,14 @@ pub struct RunState {
     acc: Accumulator,
     response_hist: Vec<u64>,
     met_standard: u64,
+    /// Per target of the standard, the replications that met it.
+    met_each: Vec<u64>,
     total_events: u64,
 }
 
 impl RunState {
-    /// The state before any replication of `options`' range.
-    pub fn new(options: &RunOptions, metrics: usize) -> Self {
+    /// The state before any replication of `options`' range, for a standard of `targets` targets.
+    pub fn new(options: &RunOptions, metrics: usize, targets: usize) -> Self {
         Self {
             seed: options.seed,
             reps: options.reps.clone(),
@@ -275,6 +286,7 @@ impl RunState {
             acc: Accumulator::new(metrics),
             response_hist: Vec::new(),
             met_standard: 0,
+            met_each: vec![0; targets],
             total_events: 0,
         }
     }
@@ -287,6 +299,11 @@ impl RunState {
     /// Replications that met the standard so far.
     pub fn met_standard(&self) -> u64 {
         self.met_standard
+    }
+
+    /// Per target of the standard, the replications that met it so far.
+    pub fn met_each(&self) -> &[u64] {
+        &self.met_each
     }
 }
 
@@ -351,22 +368,29 @@ pub fn run_model_resumable(
     let standard = Standard::new(scenario, &names);
     let mut st = match state {
         Some(st) => {
-            if st.seed != options.seed || st.reps != reps || st.acc.width() != names.len() {
+            let targets = standard.targets().len();
+            if st.seed != options.seed
+                || st.reps != reps
+                || st.acc.width() != names.len()
+                || st.met_each.len() != targets
+            {
                 return Err(RunError::Checkpoint(format!(
-                    "the checkpoint is of seed {} and replications {}..{} with {} metrics, not of this run (seed {}, replications {}..{}, {} metrics)",
+                    "the checkpoint is of seed {} and replications {}..{} with {} metrics and {} targets, not of this run (seed {}, replications {}..{}, {} metrics, {} targets)",
                     st.seed,
                     st.reps.start,
                     st.reps.end,
                     st.acc.width(),
+                    st.met_each.len(),
                     options.seed,
                     reps.start,
                     reps.end,
-                    names.len()
+                    names.len(),
+                    targets
                 )));
             }
             st
         }
-        None => RunState::new(options, names.len()),
+        None => RunState::new(options, names.len(), standard.targets().len()),
     };
     let done = AtomicU64::new(st.done());
     progress(st.done());
@@ -394,7 +418,7 @@ pub fn run_model_resumable(
             st.acc.add(&row.values);
             add_histogram(&mut st.response_hist, &row.response_hist);
             st.total_events += row.events;
-            if standard.is_met(&row.values) {
+            if standard.count(&row.values, &mut st.met_each) {
                 st.met_standard += 1;
             }
             each(&row);
@@ -413,6 +437,8 @@ pub fn run_model_resumable(
         names,
         rows: kept,
         met_standard: st.met_standard,
+        targets: standard.targets().to_vec(),
+        met_each: st.met_each,
         total_events: st.total_events,
         response_hist: st.response_hist,
     })

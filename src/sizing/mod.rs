@@ -14,8 +14,8 @@
 use crate::analytic::estimate;
 use crate::montecarlo::{RunError, RunOptions, run};
 use crate::scenario::Scenario;
-use crate::standard::Standard;
-use serde::Serialize;
+use crate::standard::{Standard, Target, binding};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Wilson score interval (95 %) for `k` successes in `n` trials.
@@ -47,6 +47,87 @@ pub struct CurvePoint {
     pub ci_low: f64,
     /// Upper end of the interval.
     pub ci_high: f64,
+    /// Per target of the standard (in the order of [`Standard::targets`]), the replications that
+    /// met it; empty when the scoring did not count them.
+    pub met_each: Vec<u32>,
+}
+
+impl CurvePoint {
+    /// The fraction of replications that met target `i`.
+    pub fn rate(&self, i: usize) -> f64 {
+        f64::from(self.met_each[i]) / f64::from(self.replications)
+    }
+}
+
+/// The score of one candidate fleet: how many of its replications met the standard, and each
+/// target.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Score {
+    /// Replications that met every target.
+    pub met: u32,
+    /// Replications run.
+    pub replications: u32,
+    /// Per target of the standard (in the order of [`Standard::targets`]), the replications that
+    /// met it; may be empty when the scorer does not count them.
+    pub met_each: Vec<u32>,
+}
+
+/// A score of `(met, replications)` alone, without the per-target counts.
+impl From<(u32, u32)> for Score {
+    fn from((met, replications): (u32, u32)) -> Score {
+        Score {
+            met,
+            replications,
+            met_each: Vec::new(),
+        }
+    }
+}
+
+/// What decides a sizing answer: the targets, the one that binds, and those never met often
+/// enough.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Binding {
+    /// The standard's targets, in order (the curve points' `met_each` follow it).
+    pub targets: Vec<Target>,
+    /// The target with the lowest pass rate at the last candidate that failed (at the answer when
+    /// none failed); `None` without an answer or without per-target counts.
+    pub decided_by: Option<String>,
+    /// Without an answer: the targets that no candidate met in at least the confidence share of
+    /// replications.
+    pub never_reached: Vec<String>,
+}
+
+impl Binding {
+    /// The binding of a search over `tried`, which found `answer` (and whose last failing
+    /// candidate was `last_failed`).
+    fn new<'p>(
+        s: &Scenario,
+        answer: Option<&CurvePoint>,
+        last_failed: Option<&CurvePoint>,
+        tried: impl Iterator<Item = &'p CurvePoint> + Clone,
+    ) -> Binding {
+        let targets = Standard::new(s, &[]).targets().to_vec();
+        let conf = s.file.targets.confidence;
+        let counted = |p: &&CurvePoint| p.met_each.len() == targets.len();
+        let decided_by = answer
+            .and(last_failed.or(answer))
+            .filter(counted)
+            .and_then(|p| binding(&p.met_each))
+            .map(|i| targets[i].name.clone());
+        let never_reached = if answer.is_none() && tried.clone().all(|p| counted(&p)) {
+            (0..targets.len())
+                .filter(|&i| tried.clone().all(|p| p.rate(i) < conf))
+                .map(|i| targets[i].name.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Binding {
+            targets,
+            decided_by,
+            never_reached,
+        }
+    }
 }
 
 /// The answer for one squadron.
@@ -64,6 +145,9 @@ pub struct SquadronSizing {
     pub required: Option<u32>,
     /// Every count evaluated, in increasing order.
     pub curve: Vec<CurvePoint>,
+    /// What decides the answer.
+    #[serde(flatten)]
+    pub binding: Binding,
 }
 
 impl SquadronSizing {
@@ -122,13 +206,15 @@ fn has_targets(s: &Scenario) -> bool {
 }
 
 /// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with
-/// `opts.run` and count the replications that meet the standard, as `(met, replications)`.
-pub fn score_locally(
-    opts: &SizingOptions,
-) -> impl FnMut(&Scenario) -> Result<(u32, u32), SizingError> {
+/// `opts.run` and count the replications that meet the standard, and each target.
+pub fn score_locally(opts: &SizingOptions) -> impl FnMut(&Scenario) -> Result<Score, SizingError> {
     move |c: &Scenario| {
         let r = run(c, &opts.run.clone().with_rows(false))?;
-        Ok((r.met_standard as u32, r.replications() as u32))
+        Ok(Score {
+            met: r.met_standard as u32,
+            replications: r.replications() as u32,
+            met_each: r.met_each.iter().map(|&n| n as u32).collect(),
+        })
     }
 }
 
@@ -143,15 +229,20 @@ pub fn with_counts(s: &Scenario, counts: &[u32]) -> Scenario {
 }
 
 /// Scores the scenario with every squadron at `counts`; `aircraft` is the total.
-fn evaluate_counts<F>(
+fn evaluate_counts<F, S>(
     s: &Scenario,
     counts: &[u32],
     score: &mut F,
 ) -> Result<CurvePoint, SizingError>
 where
-    F: FnMut(&Scenario) -> Result<(u32, u32), SizingError>,
+    F: FnMut(&Scenario) -> Result<S, SizingError>,
+    S: Into<Score>,
 {
-    let (met, n) = score(&with_counts(s, counts))?;
+    let Score {
+        met,
+        replications: n,
+        met_each,
+    } = score(&with_counts(s, counts))?.into();
     let (lo, hi) = wilson(met, n);
     Ok(CurvePoint {
         aircraft: counts.iter().sum(),
@@ -160,6 +251,7 @@ where
         probability: f64::from(met) / f64::from(n),
         ci_low: lo,
         ci_high: hi,
+        met_each,
     })
 }
 
@@ -173,15 +265,16 @@ pub fn size_squadron(
 }
 
 /// Sizes squadron `name` as [`size_squadron`] does, scoring each candidate with `score`, which
-/// returns `(replications meeting the standard, replications run)`.
-pub fn size_squadron_by<F>(
+/// returns a [`Score`] or `(replications meeting the standard, replications run)`.
+pub fn size_squadron_by<F, S>(
     s: &Scenario,
     name: &str,
     max_aircraft: u32,
     score: &mut F,
 ) -> Result<SquadronSizing, SizingError>
 where
-    F: FnMut(&Scenario) -> Result<(u32, u32), SizingError>,
+    F: FnMut(&Scenario) -> Result<S, SizingError>,
+    S: Into<Score>,
 {
     if !has_targets(s) {
         return Err(SizingError::NoTargets);
@@ -262,6 +355,9 @@ where
             eval(h - 1)?;
         }
     }
+    let answer = hi.and_then(|h| seen.get(&h));
+    let last_failed = hi.and_then(|h| h.checked_sub(1)).and_then(|n| seen.get(&n));
+    let binding = Binding::new(s, answer, last_failed, seen.values());
     Ok(SquadronSizing {
         squadron: name.to_string(),
         aircraft_type: s.types[s.squadrons[sq].aircraft].id.clone(),
@@ -269,6 +365,7 @@ where
         closed_form,
         required: hi,
         curve: seen.into_values().collect(),
+        binding,
     })
 }
 
@@ -296,6 +393,9 @@ pub struct ForceSizing {
     pub required: Option<Vec<u32>>,
     /// The search path: the start, each aircraft added, each removed.
     pub steps: Vec<MixStep>,
+    /// What decides the answer.
+    #[serde(flatten)]
+    pub binding: Binding,
 }
 
 /// Sizes the whole force mix by a greedy marginal rule: from the closed-form fleets, add one
@@ -308,14 +408,15 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
 }
 
 /// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which
-/// returns `(replications meeting the standard, replications run)`.
-pub fn size_force_by<F>(
+/// returns a [`Score`] or `(replications meeting the standard, replications run)`.
+pub fn size_force_by<F, S>(
     s: &Scenario,
     max_aircraft: u32,
     score: &mut F,
 ) -> Result<ForceSizing, SizingError>
 where
-    F: FnMut(&Scenario) -> Result<(u32, u32), SizingError>,
+    F: FnMut(&Scenario) -> Result<S, SizingError>,
+    S: Into<Score>,
 {
     if !has_targets(s) {
         return Err(SizingError::NoTargets);
@@ -331,7 +432,14 @@ where
     let closed_form = counts.clone();
     let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
     let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
-    let mut point = evaluate_counts(s, &counts, score)?;
+    // Every candidate scored, in the order of the search.
+    let mut tried: Vec<CurvePoint> = Vec::new();
+    let mut eval = |c: &[u32]| -> Result<CurvePoint, SizingError> {
+        let p = evaluate_counts(s, c, score)?;
+        tried.push(p.clone());
+        Ok(p)
+    };
+    let mut point = eval(&counts)?;
     let mut steps = vec![MixStep {
         counts: counts.clone(),
         change: "start".into(),
@@ -343,7 +451,7 @@ where
         for i in 0..counts.len() {
             let mut trial = counts.clone();
             trial[i] += 1;
-            let p = evaluate_counts(s, &trial, score)?;
+            let p = eval(&trial)?;
             if best
                 .as_ref()
                 .is_none_or(|(_, b)| p.probability > b.probability)
@@ -368,13 +476,14 @@ where
             given,
             required: None,
             steps,
+            binding: Binding::new(s, None, None, tried.iter()),
         });
     }
     for i in 0..counts.len() {
         while counts[i] > 0 {
             let mut trial = counts.clone();
             trial[i] -= 1;
-            let p = evaluate_counts(s, &trial, score)?;
+            let p = eval(&trial)?;
             if p.probability < conf {
                 break;
             }
@@ -386,12 +495,16 @@ where
             });
         }
     }
+    let last_failed = tried.iter().rev().find(|p| p.probability < conf);
+    let answer = steps.last().map(|st| &st.point);
+    let binding = Binding::new(s, answer, last_failed, tried.iter());
     Ok(ForceSizing {
         squadrons: names,
         closed_form,
         given,
         required: Some(counts),
         steps,
+        binding,
     })
 }
 

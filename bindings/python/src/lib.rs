@@ -5,7 +5,8 @@
 use airpolicing::montecarlo::{self, CancelToken, RunError, RunOptions};
 use airpolicing::scenario::{Scenario, ScenarioError, ScenarioFile};
 use airpolicing::sim::RepMetrics;
-use airpolicing::sizing::{self, SizingError, SizingOptions};
+use airpolicing::sizing::{self, Score, SizingError, SizingOptions};
+use airpolicing::standard::Standard;
 use airpolicing::sweep::{self as sweeps, Axis, SweepError};
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -215,8 +216,9 @@ fn check_limits(scenario: &NativeScenario, replications: u64) -> PyResult<()> {
     montecarlo::check_limits(&scenario.inner, replications).map_err(run_err)
 }
 
-/// Replications `start..end` that meet the scenario's standard, as `(met, replications)`: one
-/// chunk of a sizing candidate's score.
+/// Replications `start..end` that meet the scenario's standard, as `(met, replications,
+/// met_each)` with `met_each` the replications meeting each target: one chunk of a sizing
+/// candidate's score.
 #[pyfunction]
 #[pyo3(signature = (scenario, seed, start, end, n_threads=None))]
 fn score_rows(
@@ -226,7 +228,7 @@ fn score_rows(
     start: u64,
     end: u64,
     n_threads: Option<usize>,
-) -> PyResult<(u32, u32)> {
+) -> PyResult<(u32, u32, Vec<u32>)> {
     let s = &scenario.inner;
     let r = interruptible(py, |cancel| {
         montecarlo::run(
@@ -235,7 +237,44 @@ fn score_rows(
         )
     })?
     .map_err(run_err)?;
-    Ok((r.met_standard as u32, r.replications() as u32))
+    Ok((
+        r.met_standard as u32,
+        r.replications() as u32,
+        r.met_each.iter().map(|&n| n as u32).collect(),
+    ))
+}
+
+/// The scenario's standard counted over rows of values (one row per replication, columns in the
+/// order of `names`), as JSON text: each target's name and goal, the
+/// replications meeting it, and those meeting all of them.
+#[pyfunction]
+fn standard_counts(
+    scenario: &NativeScenario,
+    names: Vec<String>,
+    values: PyReadonlyArray2<f64>,
+) -> PyResult<String> {
+    let standard = Standard::new(&scenario.inner, &names);
+    let v = values.as_array();
+    if v.ncols() != names.len() {
+        return Err(PyValueError::new_err(format!(
+            "values have {} columns for {} names",
+            v.ncols(),
+            names.len()
+        )));
+    }
+    let mut met_each = vec![0u64; standard.targets().len()];
+    let mut met = 0u64;
+    for row in v.rows() {
+        if standard.count(&row.to_vec(), &mut met_each) {
+            met += 1;
+        }
+    }
+    to_json(&serde_json::json!({
+        "targets": standard.targets(),
+        "met_each": met_each,
+        "met": met,
+        "replications": v.nrows(),
+    }))
 }
 
 /// Sizes the squadrons `names` one at a time (or the whole mix when `mix`), running every
@@ -275,7 +314,8 @@ fn size(
 }
 
 /// Sizes squadron `name` (or the whole mix when `name` is None) with `score(scenario)` giving
-/// each candidate's `(met, replications)`: the search of [`size`] with the runs done elsewhere.
+/// each candidate's `(met, replications)` or `(met, replications, met_each)`: the search of
+/// [`size`] with the runs done elsewhere.
 #[pyfunction]
 #[pyo3(signature = (scenario, name, max_aircraft, score))]
 fn size_by(
@@ -285,11 +325,18 @@ fn size_by(
     score: Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let mut failure: Option<PyErr> = None;
-    let mut call = |c: &Scenario| -> Result<(u32, u32), SizingError> {
+    let mut call = |c: &Scenario| -> Result<Score, SizingError> {
         let native = NativeScenario { inner: c.clone() };
         let got = score
             .call1((native,))
-            .and_then(|v| v.extract::<(u32, u32)>());
+            .and_then(|v| match v.extract::<(u32, u32, Vec<u32>)>() {
+                Ok((met, replications, met_each)) => Ok(Score {
+                    met,
+                    replications,
+                    met_each,
+                }),
+                Err(_) => v.extract::<(u32, u32)>().map(Score::from),
+            });
         got.map_err(|e| {
             failure = Some(e);
             SizingError::Run(RunError::Cancelled)
@@ -380,6 +427,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run_rows, m)?)?;
     m.add_function(wrap_pyfunction!(summarise, m)?)?;
     m.add_function(wrap_pyfunction!(score_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(standard_counts, m)?)?;
     m.add_function(wrap_pyfunction!(check_limits, m)?)?;
     m.add_function(wrap_pyfunction!(size, m)?)?;
     m.add_function(wrap_pyfunction!(size_by, m)?)?;

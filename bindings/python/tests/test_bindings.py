@@ -283,3 +283,19 @@ def test_every_native_function_has_a_stub_and_every_public_name_a_docstring():
 def test_a_run_over_the_limits_is_refused_before_any_work():
     with pytest.raises(ValueError, match="MAX_REPLICATION_DAYS"):
         ap.run(ap.Scenario.load("ukraine"), replications=10_000_000)
+
+
+def test_run_and_size_give_the_pass_rate_of_each_target():
+    s = ap.Scenario.load("baltic")
+    r = ap.run(s, replications=8, seed=9)
+    st = r.standard()
+    assert list(st["target"]) == ["qra_coverage"]
+    assert st["goal"][0] == 0.95
+    cli = json.loads(subprocess.run([CLI, "run", "baltic", "-n", "8", "--seed", "9", "--json"], capture_output=True, check=True).stdout)
+    assert int(st["met"][0]) == cli["standard"]["targets"][0]["met"]
+    assert r.met_standard == cli["standard"]["met_all"]
+    assert st.attrs["binds"] == cli["standard"]["binds"] == "qra_coverage"
+    z = ap.size(s, replications=10, seed=2)
+    assert z.summary()["decided_by"][0] == "qra_coverage"
+    per = z.standard()
+    assert list(per["target"]) == ["qra_coverage"] and bool(per["decides"][0])

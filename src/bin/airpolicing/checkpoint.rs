@@ -12,11 +12,14 @@
 
 use crate::output::write_atomic;
 use airpolicing::montecarlo::{CancelToken, RunState};
+use airpolicing::sizing::Score;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const FORMAT: &str = "airpolicing checkpoint 1";
+/// The format of the checkpoint; 2 added the per-target counts of the standard, so a checkpoint of
+/// format 1 is refused.
+const FORMAT: &str = "airpolicing checkpoint 2";
 
 /// The least time between two checkpoint writes.
 const EVERY: Duration = Duration::from_secs(1);
@@ -35,9 +38,9 @@ pub struct Saved {
     /// `run --csv`: complete bytes of the partial CSV file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csv_bytes: Option<u64>,
-    /// `size`: every candidate scored, as (aircraft per squadron, met, replications).
+    /// `size`: every candidate scored, as (aircraft per squadron, its score).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scores: Vec<(Vec<u32>, u32, u32)>,
+    pub scores: Vec<(Vec<u32>, Score)>,
     /// `size`: the candidate being run and its summaries so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<(Vec<u32>, RunState)>,
@@ -87,15 +90,21 @@ impl Checkpoint {
             (true, true) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| format!("{here}: cannot read the checkpoint: {e}"))?;
-                let saved: Saved = serde_json::from_str(&text).map_err(|e| {
-                    format!("{here}: not an airpolicing checkpoint, or a damaged one ({e}); delete it to start again")
-                })?;
-                if saved.format != FORMAT {
+                let damaged = |e: serde_json::Error| {
+                    format!(
+                        "{here}: not an airpolicing checkpoint, or a damaged one ({e}); delete it to start again"
+                    )
+                };
+                // The format first, so that a checkpoint of another version is named as such.
+                let value: serde_json::Value = serde_json::from_str(&text).map_err(damaged)?;
+                if let Some(format) = value.get("format").and_then(|f| f.as_str())
+                    && format != FORMAT
+                {
                     return Err(format!(
-                        "{here}: a checkpoint of format `{}`, this version reads `{FORMAT}`",
-                        saved.format
+                        "{here}: a checkpoint of format `{format}`, this version reads `{FORMAT}`; delete it to start again"
                     ));
                 }
+                let saved: Saved = serde_json::from_value(value).map_err(damaged)?;
                 if saved.command != command {
                     return Err(format!(
                         "{here} is the checkpoint of `{}`, not of `{command}`; resume it with the options it was started with",

@@ -12,6 +12,7 @@ mod output;
 mod report;
 mod run;
 mod size;
+mod standard;
 mod sweep;
 mod table;
 mod tornado;

@@ -4,6 +4,7 @@ use crate::args::{CheckpointArgs, Replications, ReportArgs, parse_range};
 use crate::failure::Failure;
 use crate::interrupt::{interrupt_token, interrupted};
 use crate::output::{self, check_writable, csv_field, print_json, write_atomic};
+use crate::standard;
 use crate::table::{Table, f};
 use airpolicing::montecarlo::{RunResult, Summary};
 use airpolicing::scenario::Scenario;
@@ -315,7 +316,19 @@ pub fn render(r: &RunResult, origin: &str) -> String {
     out.push_str(
         "\nCoverage fractions are of the time after the warm-up, violation fractions of the violations\nafter it; response times run from crossing the front to the intercept. The 95 % interval is\nfor the mean over many replications; min and max show how much one run can differ from another.\n",
     );
+    out.push_str(&standard::section(
+        &standard_lines(r),
+        r.met_standard,
+        r.replications(),
+    ));
     out
+}
+
+/// The standard's lines of a run: each target, its goal, its metric's mean and its pass rate.
+pub fn standard_lines(r: &RunResult) -> Vec<standard::Line> {
+    standard::lines(&r.targets, &r.met_each, r.replications(), |n| {
+        r.metric(n).map(|m| m.mean)
+    })
 }
 
 /// One JSON document: everything but timings, so its bytes do not depend on the thread count.
@@ -326,6 +339,7 @@ pub fn json(r: &RunResult, origin: &str) -> serde_json::Value {
         "seed": r.seed,
         "replications": { "start": r.reps.start, "end": r.reps.end },
         "metrics": r.summary.iter().map(|s: &Summary| s).collect::<Vec<_>>(),
+        "standard": standard::json(&standard_lines(r), &r.targets, r.met_standard, r.replications()),
         "response_time_histogram": {
             "bin_minutes": 1,
             "note": "intercepts of all replications by response time; the last bin holds everything longer",

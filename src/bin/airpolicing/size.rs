@@ -5,9 +5,10 @@ use crate::checkpoint;
 use crate::failure::Failure;
 use crate::interrupt::interrupt_token;
 use crate::output::print_json;
+use crate::standard;
 use crate::table::{Table, f};
 use airpolicing::scenario::Scenario;
-use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing};
+use airpolicing::sizing::{Binding, CurvePoint, ForceSizing, Score, SquadronSizing};
 use std::fmt::Write;
 
 #[derive(clap::Args)]
@@ -88,12 +89,12 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     // and keeps every score (and the candidate in progress) in the checkpoint.
     let candidate_opts = run.with_rows(false).with_cancel(token.clone());
     let mut scored = 0u64;
-    let mut score = |c: &Scenario| -> Result<(u32, u32), SizingError> {
+    let mut score = |c: &Scenario| -> Result<Score, SizingError> {
         let counts: Vec<u32> = c.squadrons.iter().map(|q| q.aircraft_count).collect();
         if let Some(saved) = &cp
-            && let Some((_, met, n)) = saved.saved.scores.iter().find(|(k, ..)| *k == counts)
+            && let Some((_, got)) = saved.saved.scores.iter().find(|(k, _)| *k == counts)
         {
-            return Ok((*met, *n));
+            return Ok(got.clone());
         }
         let state = cp.as_mut().and_then(|c| match c.saved.current.take() {
             Some((k, st)) if k == counts => Some(st),
@@ -108,15 +109,19 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             }
             Ok(())
         })?;
-        let (met, n) = (r.met_standard as u32, r.replications() as u32);
+        let got = Score {
+            met: r.met_standard as u32,
+            replications: r.replications() as u32,
+            met_each: r.met_each.iter().map(|&n| n as u32).collect(),
+        };
         scored += 1;
         if let Some(c) = cp.as_mut() {
-            c.saved.scores.push((counts, met, n));
+            c.saved.scores.push((counts, got.clone()));
             c.saved.current = None;
             c.write()
                 .map_err(|e| SizingError::Run(RunError::Checkpoint(e)))?;
         }
-        Ok((met, n))
+        Ok(got)
     };
     let stop = |e: SizingError, cp: Option<&checkpoint::Checkpoint>, scored: u64| {
         match e {
@@ -276,6 +281,81 @@ pub fn render(
             "\n`not reached`: no count up to the limit meets the standard with that squadron alone; the\nshortfall lies elsewhere (another squadron, the tankers, the geometry) or the target is too high.\n",
         );
     }
+    for r in rows {
+        let at = |n: u32| r.at(n);
+        let answer = r.required.and_then(at);
+        let below = r.required.and_then(|n| n.checked_sub(1)).and_then(at);
+        let _ = write!(out, "\nThe standard, {}:\n", r.squadron);
+        // Without an answer, the pass rates at the largest count tried.
+        let most = r.curve.last().filter(|_| r.required.is_none());
+        out.push_str(&what_decides(
+            &r.binding,
+            confidence,
+            &[
+                (r.required, answer),
+                (r.required.and_then(|n| n.checked_sub(1)), below),
+                (most.map(|p| p.aircraft), most),
+            ],
+            "aircraft",
+        ));
+    }
+    out
+}
+
+/// Per target, its pass rate at each of `points` (a count and its score), and the sentence naming
+/// the target that decides the answer (or those never reached).
+fn what_decides(
+    b: &Binding,
+    confidence: f64,
+    points: &[(Option<u32>, Option<&CurvePoint>)],
+    unit: &str,
+) -> String {
+    let mut out = String::new();
+    let shown: Vec<(u32, &CurvePoint)> = points
+        .iter()
+        .filter_map(|(n, p)| Some(((*n)?, (*p)?)))
+        .filter(|(_, p)| p.met_each.len() == b.targets.len())
+        .collect();
+    if !shown.is_empty() && !b.targets.is_empty() {
+        let heads: Vec<String> = shown
+            .iter()
+            .map(|(n, _)| format!("met at {n} {unit}"))
+            .collect();
+        let mut header = vec!["target", "goal"];
+        header.extend(heads.iter().map(String::as_str));
+        let mut t = Table::new(&header);
+        for (i, target) in b.targets.iter().enumerate() {
+            let mut row = vec![
+                standard::words(target),
+                format!("at least {}", standard::pct(target.goal)),
+            ];
+            row.extend(shown.iter().map(|(_, p)| standard::pct(p.rate(i))));
+            t.row(row);
+        }
+        out.push_str(&t.render());
+    }
+    let words = |name: &str| {
+        b.targets
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(name.to_string(), standard::words)
+    };
+    if let Some(d) = &b.decided_by {
+        let _ = writeln!(
+            out,
+            "  Decided by: {} (the target met least often by the last fleet that fell short, or by the answer when none did).",
+            words(d)
+        );
+    }
+    if !b.never_reached.is_empty() {
+        let names: Vec<String> = b.never_reached.iter().map(|n| words(n)).collect();
+        let _ = writeln!(
+            out,
+            "  Not reached: no count tried met {} in {} of the replications.",
+            names.join("; "),
+            standard::pct(confidence)
+        );
+    }
     out
 }
 
@@ -331,5 +411,16 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
         }
         None => out.push_str("\nAnswer: not reached within the limit of added aircraft; a target may be out of reach of any fleet.\n"),
     }
+    out.push_str("\nThe standard at the answer:\n");
+    let answer = r.required.as_ref().and_then(|_| r.steps.last());
+    out.push_str(&what_decides(
+        &r.binding,
+        conf,
+        &[(
+            answer.map(|st| st.point.aircraft),
+            answer.map(|st| &st.point),
+        )],
+        "aircraft in all",
+    ));
     out
 }

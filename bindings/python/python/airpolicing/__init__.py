@@ -123,7 +123,16 @@ def _seed(seed: Any) -> int:
 class RunResult:
     """Replications of a scenario: one row per replication and a summary per metric."""
 
-    def __init__(self, scenario: str, seed: int, names: list, reps: np.ndarray, values: np.ndarray, hist: np.ndarray):
+    def __init__(
+        self,
+        scenario: str,
+        seed: int,
+        names: list,
+        reps: np.ndarray,
+        values: np.ndarray,
+        hist: np.ndarray,
+        standard: Optional[dict] = None,
+    ):
         self.scenario = scenario
         self.seed = seed
         self.names = list(names)
@@ -131,6 +140,38 @@ class RunResult:
         self._values = values
         self._hist = hist
         self._summary = json.loads(_airpolicing.summarise(self.names, values))
+        self._standard = standard
+
+    @property
+    def met_standard(self) -> Optional[int]:
+        """Replications that met every target of the scenario's standard (``[targets]``)."""
+        return None if self._standard is None else self._standard["met"]
+
+    def standard(self):
+        """The scenario's standard, one row per target (a DataFrame): ``target`` (the metric's
+        name), ``goal``, the metric's ``mean``, the replications that ``met`` it, and ``share``,
+        the fraction of replications that met it. The target with the lowest share binds; the
+        share meeting them all is in ``attrs["share_all"]`` and the binding target's name in
+        ``attrs["binds"]``."""
+        import pandas as pd
+
+        st = self._standard or {"targets": [], "met_each": [], "met": len(self._reps), "replications": len(self._reps)}
+        n = st["replications"]
+        means = {m["name"]: m["mean"] for m in self._summary}
+        rows = [
+            {
+                "target": t["name"],
+                "goal": t["goal"],
+                "mean": means.get(t["name"]),
+                "met": met,
+                "share": met / n if n else float("nan"),
+            }
+            for t, met in zip(st["targets"], st["met_each"])
+        ]
+        df = pd.DataFrame(rows, columns=["target", "goal", "mean", "met", "share"])
+        df.attrs["share_all"] = st["met"] / n if n else float("nan")
+        df.attrs["binds"] = None if not rows else min(rows, key=lambda r: r["met"])["target"]
+        return df
 
     @property
     def replications(self) -> dict:
@@ -226,7 +267,9 @@ def run(
     finally:
         if bar is not None:
             bar.close()
-    return RunResult(scenario.name, s, names, np.concatenate(all_reps), np.vstack(all_values), hist)
+    values = np.vstack(all_values)
+    standard = json.loads(_airpolicing.standard_counts(scenario._native, names, values))
+    return RunResult(scenario.name, s, names, np.concatenate(all_reps), values, hist, standard)
 
 
 def _add(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -286,8 +329,10 @@ class SizeResult:
         return {q["squadron"]: q["required"] for q in self._data}
 
     def summary(self):
-        """One row per squadron: type (per squadron only), given, closed_form, required, and the
-        fraction of replications meeting the standard at the answer with its Wilson 95 % interval."""
+        """One row per squadron: type (per squadron only), given, closed_form, required, the
+        fraction of replications meeting the standard at the answer with its Wilson 95 % interval,
+        and ``decided_by``, the target met least often by the last count that fell short (for a
+        mix, in ``attrs["decided_by"]``; the targets never reached in ``attrs["never_reached"]``)."""
         import pandas as pd
 
         if self.mix:
@@ -305,6 +350,8 @@ class SizeResult:
             df = pd.DataFrame(rows)
             if final is not None:
                 df.attrs["force"] = final
+            df.attrs["decided_by"] = d.get("decided_by")
+            df.attrs["never_reached"] = d.get("never_reached", [])
             return df
         rows = []
         for q in self._data:
@@ -319,9 +366,45 @@ class SizeResult:
                     "probability": None if at is None else at["probability"],
                     "ci_low": None if at is None else at["ci_low"],
                     "ci_high": None if at is None else at["ci_high"],
+                    "decided_by": q.get("decided_by"),
                 }
             )
         return pd.DataFrame(rows)
+
+    def standard(self):
+        """Per-target pass rates at the answer (a DataFrame): one row per squadron (or the force)
+        and target, with the target's ``goal``, the replications that ``met`` it at the answer,
+        their ``share``, and whether it ``decides`` the answer (met least often by the last count
+        that fell short) or was ``never_reached`` by any count tried."""
+        import pandas as pd
+
+        def rows_of(who: str, d: dict, point: Optional[dict]) -> list:
+            out = []
+            for i, t in enumerate(d.get("targets", [])):
+                each = None if point is None or len(point.get("met_each", [])) <= i else point["met_each"][i]
+                out.append(
+                    {
+                        "squadron": who,
+                        "target": t["name"],
+                        "goal": t["goal"],
+                        "met": each,
+                        "share": None if each is None else each / point["replications"],
+                        "decides": d.get("decided_by") == t["name"],
+                        "never_reached": t["name"] in d.get("never_reached", []),
+                    }
+                )
+            return out
+
+        cols = ["squadron", "target", "goal", "met", "share", "decides", "never_reached"]
+        if self.mix:
+            d = self._data
+            final = d["steps"][-1]["point"] if d["required"] is not None else None
+            return pd.DataFrame(rows_of("force", d, final), columns=cols)
+        rows = []
+        for q in self._data:
+            at = next((p for p in q["curve"] if p["aircraft"] == q["required"]), None)
+            rows.extend(rows_of(q["squadron"], q, at))
+        return pd.DataFrame(rows, columns=cols)
 
     def to_pandas(self):
         """Every candidate evaluated: per squadron, its sizing curve (squadron, aircraft, met,

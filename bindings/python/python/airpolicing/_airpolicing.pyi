@@ -51,8 +51,16 @@ def run_rows(
 def check_limits(scenario: NativeScenario, replications: int) -> None:
     """Raises ValueError, before any work, for a run over the documented limits."""
 
-def score_rows(scenario: NativeScenario, seed: int, start: int, end: int, n_threads: int | None = None) -> tuple[int, int]:
-    """Replications ``start..end`` that meet the scenario's standard, as ``(met, replications)``."""
+def score_rows(
+    scenario: NativeScenario, seed: int, start: int, end: int, n_threads: int | None = None
+) -> tuple[int, int, list[int]]:
+    """Replications ``start..end`` that meet the scenario's standard, as ``(met, replications,
+    met_each)``, ``met_each`` holding the replications that met each target in turn."""
+
+def standard_counts(scenario: NativeScenario, names: list[str], values: npt.NDArray[np.float64]) -> str:
+    """The scenario's standard counted over ``values`` (one row per replication, columns in the
+    order of ``names``), as JSON text: ``targets`` (each ``name`` and ``goal``), ``met_each`` (the
+    replications meeting each target), ``met`` (those meeting all of them) and ``replications``."""
 
 def size(
     scenario: NativeScenario,
@@ -67,10 +75,14 @@ def size(
     lock: the JSON of a list of squadron sizings, or of the force sizing."""
 
 def size_by(
-    scenario: NativeScenario, name: str | None, max_aircraft: int, score: Callable[[NativeScenario], tuple[int, int]]
+    scenario: NativeScenario,
+    name: str | None,
+    max_aircraft: int,
+    score: Callable[[NativeScenario], tuple[int, int] | tuple[int, int, list[int]]],
 ) -> str:
     """Sizes squadron ``name`` (or the mix when None), ``score(candidate)`` giving each
-    candidate's ``(met, replications)``: the same search with the runs done elsewhere."""
+    candidate's ``(met, replications)`` or ``(met, replications, met_each)``: the same search
+    with the runs done elsewhere."""
 
 def sweep(
     scenario: NativeScenario,

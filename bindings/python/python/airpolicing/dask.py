@@ -31,9 +31,9 @@ def run_chunk(toml_text: str, origin: str, seed: int, start: int, stop: int):
     return _airpolicing.run_rows(native, seed, start, stop, 1)
 
 
-def score_chunk(toml_text: str, origin: str, seed: int, start: int, stop: int) -> tuple[int, int]:
+def score_chunk(toml_text: str, origin: str, seed: int, start: int, stop: int) -> tuple[int, int, list[int]]:
     """Replications ``start..stop`` of the scenario in ``toml_text`` that meet its standard, as
-    ``(met, replications)``."""
+    ``(met, replications, met_each)`` with ``met_each`` the replications meeting each target."""
     native = _airpolicing.NativeScenario.from_toml(toml_text, origin)
     return _airpolicing.score_rows(native, seed, start, stop, 1)
 
@@ -72,13 +72,16 @@ def run(
     hist = np.zeros(max(len(p[3]) for p in parts), dtype=np.uint64)
     for p in parts:
         hist[: len(p[3])] += p[3]
+    values = np.vstack([p[2] for p in parts])
+    standard = json.loads(_airpolicing.standard_counts(scenario._native, names, values))
     return RunResult(
         scenario.name,
         s,
         names,
         np.concatenate([p[1] for p in parts]),
-        np.vstack([p[2] for p in parts]),
+        values,
         hist,
+        standard,
     )
 
 
@@ -105,9 +108,10 @@ def size(
         raise ValueError("give either squadron or mix=True, not both")
     reps = range(int(replications))
 
-    def score(candidate: Any) -> tuple[int, int]:
+    def score(candidate: Any) -> tuple[int, int, list[int]]:
         parts = _submit(client, score_chunk, candidate, s, reps, chunk_size, retries)
-        return sum(p[0] for p in parts), sum(p[1] for p in parts)
+        each = [sum(col) for col in zip(*(p[2] for p in parts))]
+        return sum(p[0] for p in parts), sum(p[1] for p in parts), each
 
     native = scenario._native
     if mix:

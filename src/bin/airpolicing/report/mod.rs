@@ -150,6 +150,26 @@ impl Report {
             "</ul><p>The scenario's standard (its <code>[targets]</code>) was met in <b>{met} of {n}</b> replications; sizing asks for at least {:.0} %.</p>",
             100.0 * s.file.targets.confidence
         );
+        let lines = crate::run::standard_lines(r);
+        if !lines.is_empty() {
+            summary.push_str("<table><thead><tr><th>target</th><th>goal</th><th>mean</th><th>replications meeting it</th></tr></thead><tbody>");
+            for l in &lines {
+                let _ = write!(
+                    summary,
+                    "<tr><td>{}</td><td>at least {}</td><td>{}</td><td>{} of {} ({})</td></tr>",
+                    esc(&l.words),
+                    pct(l.goal),
+                    l.mean.map_or("— (always met)".into(), pct),
+                    l.met,
+                    l.of,
+                    pct(l.met as f64 / l.of.max(1) as f64)
+                );
+            }
+            summary.push_str("</tbody></table>");
+            if let Some(b) = crate::standard::binds(&lines) {
+                let _ = write!(summary, "<p>{}</p>", esc(&b));
+            }
+        }
         for z in sizing {
             let _ = write!(
                 summary,
