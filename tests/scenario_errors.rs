@@ -482,10 +482,14 @@ fn named_and_worst_station_targets_must_be_fractions() {
         "cap_presence = 0.7 ",
         "worst_station_presence = -0.1\ncap_presence = 0.7 ",
     );
+    let line = 1 + t
+        .lines()
+        .position(|l| l.starts_with("worst_station_presence"))
+        .unwrap();
     assert_error(
         &t,
         &[
-            "case.toml:256:1: error: targets.worst_station_presence",
+            &format!("case.toml:{line}:1: error: targets.worst_station_presence"),
             "must be a fraction in [0, 1], got -0.1",
         ],
     );
@@ -509,5 +513,24 @@ fn named_and_worst_station_targets_must_be_fractions() {
     assert_error(
         &t,
         &["targets.metrics.worst_station_presence", "give it once"],
+    );
+}
+
+#[test]
+fn a_tanker_track_too_far_from_its_station_to_fly_back_and_home_is_refused() {
+    // A fighter filled at the track must still reach the station and get home from it; with the
+    // North AAR track 2,500 km from the station, a Typhoon cannot (and used to run dry).
+    let t = edit(
+        &ukraine(),
+        "position = [50.06, 35.40]",
+        "position = [50.06, 0.0]",
+    );
+    assert_error(
+        &t,
+        &[
+            "error: cap_stations[0].tanker_track: station `Kharkiv`: tanker track `North AAR`",
+            "cannot fly back to the station and home to Rzeszów",
+            "move the track nearer the station",
+        ],
     );
 }

@@ -255,6 +255,26 @@ pub(super) fn cap_stations(
                         ),
                     );
                 }
+                if let (Some((tr, _)), true) = (tanker, compatible) {
+                    // Filled at the track, a fighter must be able to fly back to the station
+                    // and home from it (the way out via the track and every refuelling trip
+                    // rely on it).
+                    let leg_km = tr.position.distance_km(&position);
+                    let need_kg = (ty.spec.transit_h(leg_km) + ty.spec.transit_h(d))
+                        * ty.spec.cruise_burn_kg_h;
+                    if need_kg >= ty.spec.usable_fuel_kg() {
+                        c.error(
+                            &p.key("tanker_track"),
+                            format!(
+                                "station `{name}`: tanker track `{}` is {leg_km:.0} km from it; `{}` filled there cannot fly back to the station and home to {} ({need_kg:.0} kg needed, {:.0} kg usable); move the track nearer the station",
+                                tr.name,
+                                ty.id,
+                                base.name,
+                                ty.spec.usable_fuel_kg()
+                            ),
+                        );
+                    }
+                }
                 let one_way_kg = ty.spec.transit_h(d) * ty.spec.cruise_burn_kg_h;
                 let reach_with_aar = compatible
                     && one_way_kg < ty.spec.usable_fuel_kg()
