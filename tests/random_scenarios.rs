@@ -299,3 +299,53 @@ proptest! {
         }
     }
 }
+
+/// The mean of every post-manning metric (presence, QRA, AEW, tanker) over replications 0..n.
+fn manning_means(s: &Scenario, n: u64) -> Vec<(String, f64)> {
+    use airpolicing::montecarlo::{RunOptions, run};
+    let r = run(s, &RunOptions::default().with_seed(1).with_replications(n)).unwrap();
+    r.names
+        .iter()
+        .filter(|m| {
+            [
+                "cap_presence",
+                "station_presence[",
+                "worst_station_presence",
+                "qra_coverage",
+                "aew_coverage",
+                "tanker_coverage",
+            ]
+            .iter()
+            .any(|p| m.starts_with(p))
+        })
+        .map(|m| (m.clone(), r.metric(m).unwrap().mean))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        max_global_rejects: 100_000,
+        ..config(24)
+    })]
+
+    /// Fleet elasticity on random scenarios: with common random numbers (the same 8
+    /// replications), four more aircraft in a fighter squadron never man a post less of the
+    /// time, beyond a tolerance of 0.05 (a fraction of the time, averaged over 8 months).
+    #[test]
+    fn more_fighters_never_man_a_post_less(spec in spec(), which in 0usize..4) {
+        let text = toml(&spec);
+        let s = Scenario::from_toml_str(&text, "random.toml");
+        prop_assume!(s.is_ok());
+        let s = s.unwrap();
+        let q = which % spec.squadrons.len();
+        let more = s
+            .with_value(
+                &format!("squadrons[{q}].aircraft_count"),
+                f64::from(spec.squadrons[q].2 + 4),
+            )
+            .unwrap();
+        for ((m, a), (_, b)) in manning_means(&s, 8).into_iter().zip(manning_means(&more, 8)) {
+            prop_assert!(b >= a - 0.05, "F{q} + 4 lowers {m} from {a:.4} to {b:.4}\n{text}");
+        }
+    }
+}
