@@ -112,10 +112,10 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
             return;
         }
         let sq = self.m.qra[q].squadron;
-        if let Some(a) = self.fleet.first_ready(sq) {
-            if !self.regenerate_with(a, swap) {
-                self.assign(a);
-            }
+        if let Some(a) = self.fleet.first_ready(sq)
+            && !self.regenerate_with(a, swap)
+        {
+            self.assign(a);
         }
     }
 
