@@ -373,3 +373,27 @@ fn size_names_the_target_that_decides_the_answer_or_that_was_never_reached() {
         serde_json::json!(["qra_coverage"])
     );
 }
+
+#[test]
+fn size_says_why_an_answer_is_below_the_closed_form() {
+    // ukraine's standard asks a fighter on every station, not the full pair the closed form
+    // keeps there, so six Typhoons do where the closed form counts eleven; the output says so.
+    let o = airpolicing(&["size", "ukraine", "--squadron", "RAF Typhoon", "-n", "5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Below the closed form: RAF Typhoon ("),
+        "{out}"
+    );
+    assert!(
+        out.contains("asks no station to keep its full element"),
+        "{out}"
+    );
+    // Where the answer is the closed form, nothing is said.
+    let o = airpolicing(&["size", "textbook", "-n", "4"]);
+    assert!(
+        !stdout(&o).contains("Below the closed form"),
+        "{}",
+        stdout(&o)
+    );
+}

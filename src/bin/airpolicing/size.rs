@@ -215,6 +215,14 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
                 &rows
             )
         );
+        let below: Vec<String> = rows
+            .iter()
+            .filter_map(|r| match (r.required, r.closed_form) {
+                (Some(n), Some(cf)) if n < cf => Some(format!("{} ({n} against {cf})", r.squadron)),
+                _ => None,
+            })
+            .collect();
+        print!("{}", below_closed_form(&s, &below));
     }
     if let Some(c) = cp {
         c.finish();
@@ -231,6 +239,44 @@ fn prob(p: Option<&CurvePoint>) -> String {
             100.0 * p.ci_high
         )
     })
+}
+
+/// Why a simulated answer can be below the closed form, in words, for the squadrons named in
+/// `below` (empty: nothing to say). The closed form keeps every post's full complement at all
+/// times; the simulation is held to the scenario's `[targets]`, which may ask less.
+fn below_closed_form(s: &Scenario, below: &[String]) -> String {
+    if below.is_empty() {
+        return String::new();
+    }
+    let full_element = s.file.targets.minimums().iter().any(|(n, _)| {
+        n == "cap_coverage" || n == "worst_station_coverage" || n.starts_with("station_coverage[")
+    });
+    let asks = if full_element {
+        "asks the full element of some stations only part of the time"
+    } else {
+        "asks no station to keep its full element, only the targets it names"
+    };
+    let text = format!(
+        "Below the closed form: {}. The closed form keeps every post's full complement on it at all times, with the fleet at the stated confidence; the simulated answer only has to meet the scenario's [targets], which {asks}. Add `worst_station_coverage` to [targets] to size for full elements and compare like with like.",
+        below.join(", ")
+    );
+    // Wrapped at 100 columns, like the tables.
+    let mut out = String::from("\n");
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.len() + 1 + word.len() > 100 {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 pub fn render(
@@ -410,6 +456,16 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
             );
         }
         None => out.push_str("\nAnswer: not reached within the limit of added aircraft; a target may be out of reach of any fleet.\n"),
+    }
+    if let Some(c) = &r.required {
+        let below: Vec<String> = s
+            .squadrons
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| c[i] < r.closed_form[i])
+            .map(|(i, q)| format!("{} ({} against {})", q.name, c[i], r.closed_form[i]))
+            .collect();
+        out.push_str(&below_closed_form(s, &below));
     }
     out.push_str("\nThe standard at the answer:\n");
     let answer = r.required.as_ref().and_then(|_| r.steps.last());
