@@ -165,6 +165,11 @@ pub struct ReliefSpec {
     /// would arrive below that takes fuel on the way out.
     #[serde(default = "default_refuel_fraction")]
     pub refuel_at_fuel_fraction: f64,
+    /// A planning margin for the aircraft that support the fighters: tanker and AEW reliefs are
+    /// planned to arrive this much before the overlap, so that the spread of offload, fuel use
+    /// and transit does not leave a track or orbit empty, minutes (default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub support_margin_min: f64,
 }
 
 impl Default for ReliefSpec {
@@ -173,6 +178,7 @@ impl Default for ReliefSpec {
             overlap_min: default_overlap_min(),
             mode: ReliefMode::default(),
             refuel_at_fuel_fraction: default_refuel_fraction(),
+            support_margin_min: 0.0,
         }
     }
 }

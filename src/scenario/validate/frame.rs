@@ -121,6 +121,10 @@ pub(super) fn relief(c: &mut Checker, file: &ScenarioFile) {
     let root = FieldPath::root();
     let rp = root.key("relief");
     c.non_negative(&rp.key("overlap_min"), file.relief.overlap_min);
+    c.non_negative(
+        &rp.key("support_margin_min"),
+        file.relief.support_margin_min,
+    );
     if !(file.relief.refuel_at_fuel_fraction > 0.0 && file.relief.refuel_at_fuel_fraction < 1.0) {
         c.error(
             &rp.key("refuel_at_fuel_fraction"),

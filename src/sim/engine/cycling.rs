@@ -2,7 +2,9 @@
 //! a tanker behind it.
 //!
 //! - **Per station, one at a time.** At most one fighter of a station is away for fuel at once
-//!   (counted per station, whatever relief group it belongs to); the others hold the station.
+//!   (counted per station, whatever relief group it belongs to); the others hold the station. A
+//!   relief taking fuel on its way out has not yet been on the station and does not count: it
+//!   must not keep the fighters it comes to relieve from their own turns at the tanker.
 //! - **Staggered, and planned.** Each fighter on station has a latest moment to leave for the
 //!   tanker: the last moment at which, on reaching the track, it would still have the fuel to get
 //!   home from there (should the tanker be gone). A trip is expected to take both legs and the
@@ -14,9 +16,9 @@
 //! - **Only when it helps.** A fighter whose fuel lasts to its crew-limit departure does not go;
 //!   nor does one that would be back only after its crew limit (its relief is brought forward to
 //!   its fuel bingo instead).
-//! - **Relief from the ground first.** When the plan is made and a relief launched now (by a ready
-//!   aircraft of a serving squadron, or already under way) would be on station the overlap
-//!   before a fighter's fuel bingo, that fighter does not go to the tanker this sortie: it stays
+//! - **Relief from the ground first.** When the plan is made and a relief (one launched now by a
+//!   ready aircraft of a serving squadron, its lead from now; or one already under way, its lead
+//!   after it launched) would be on station the overlap before a fighter's fuel bingo, that fighter does not go to the tanker this sortie: it stays
 //!   until its fuel bingo and its relief comes forward to it. A trip to the tanker takes a fighter off its station; a relief from the
 //!   ground does not. So more aircraft buy a whole element more of the time, and the tanker
 //!   stretches a small fleet.
@@ -152,10 +154,14 @@ impl<O: Observer> Rep<'_, '_, O> {
             .collect()
     }
 
-    /// Whether a fighter of post `p` is away for fuel (on its way to, at or back from the tanker).
+    /// Whether a fighter of post `p` has left it for fuel (on its way to, at or back from the
+    /// tanker). A relief taking fuel on its way out has not left the station: it does not hold
+    /// up the refuelling of the fighters it is coming to relieve.
     fn away_for_fuel(&self, p: usize) -> bool {
         self.fleet.ac.iter().any(|x| {
-            x.st.at_or_to_tanker() && x.group.is_some_and(|g| self.relief.groups[g].post == p)
+            x.st.at_or_to_tanker()
+                && x.sortie.reached_post
+                && x.group.is_some_and(|g| self.relief.groups[g].post == p)
         })
     }
 
@@ -178,15 +184,25 @@ impl<O: Observer> Rep<'_, '_, O> {
         let Some(g) = self.fleet.ac[a].group else {
             return false;
         };
-        let under_way = !self.relief.groups[g].relief.is_empty();
+        let gr = &self.relief.groups[g];
+        // A relief on its way for this fighter (not the one it is part of, arriving now).
+        let under_way = !gr.relief.is_empty() && !gr.relief.contains(&a);
         let bingo = self.fuel_bingo_at(a);
         let tanker_up = self.m.posts[p]
             .tanker
             .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
         self.m.posts[p].serving.iter().any(|v| {
-            (v.via_tanker_h.is_none() || tanker_up)
-                && (under_way || self.fleet.first_ready(v.sq).is_some())
-                && self.now + v.lead_h + self.m.overlap_h <= bingo
+            // A relief under way arrives its lead after it launched; one launched now, its
+            // lead from now.
+            let arrives = if under_way {
+                gr.due + v.lead_h
+            } else {
+                self.now + v.lead_h
+            };
+            (under_way
+                || (self.fleet.first_ready(v.sq).is_some()
+                    && (v.via_tanker_h.is_none() || tanker_up)))
+                && arrives + self.m.overlap_h <= bingo
         })
     }
 

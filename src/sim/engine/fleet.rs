@@ -196,6 +196,8 @@ pub(super) struct Sortie {
     pub given_kg: f64,
     /// Chose to be relieved from the ground at its fuel bingo rather than go to the tanker.
     pub relieved_on_fuel: bool,
+    /// Has reached its post this sortie (a fighter taking fuel on the way out has not).
+    pub reached_post: bool,
 }
 
 pub(super) struct Aircraft {

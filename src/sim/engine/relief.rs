@@ -5,7 +5,7 @@
 //! own; the handlers here apply it.
 
 use super::super::calendar::Hours;
-use super::super::model::{Model, PostDef};
+use super::super::model::{Model, PostDef, PostKind};
 use super::Rep;
 use super::events::Ev;
 use super::fleet::St;
@@ -116,7 +116,11 @@ impl<O: Observer> Rep<'_, '_, O> {
                 .map(|&a| self.fleet.ac[a].sortie.bingo_at)
                 .fold(f64::INFINITY, f64::min)
         });
-        let target = relief_arrive_by(post, self.m.overlap_h, self.now, leave);
+        let ahead = match post.kind {
+            PostKind::Tanker(_) | PostKind::Aew(_) => self.m.overlap_h + self.m.support_margin_h,
+            PostKind::Cap(_) => self.m.overlap_h,
+        };
+        let target = relief_arrive_by(post, ahead, self.now, leave);
         let launch_at = (target - lead).max(self.now);
         if launch_at >= self.end {
             return;

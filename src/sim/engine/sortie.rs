@@ -54,6 +54,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         x.fuel.fill(s.fuel_kg, self.now, 0.0);
         x.sortie.given_kg = 0.0;
         x.sortie.relieved_on_fuel = false;
+        x.sortie.reached_post = false;
         x.sortie.wheels_up = self.now + launch_h;
         self.set_state(a, St::Launching);
         let arrive = self.now + launch_h + transit_h;
@@ -119,6 +120,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     pub(super) fn put_on_station(&mut self, a: usize, p: usize, what: &'static str) {
         let sq = self.fleet.ac[a].sq;
         self.set_state(a, St::OnStation);
+        self.fleet.ac[a].sortie.reached_post = true;
         self.fleet.ac[a].sortie.home_leg_h = self.m.posts[p].transit_h(sq);
         let fuel = self.fuel_now(a);
         let leave = self.leave_time(a, p, self.now, fuel);

@@ -20,6 +20,8 @@ pub struct Model {
     pub(crate) duration_h: f64,
     pub(crate) warmup_h: f64,
     pub(crate) overlap_h: f64,
+    /// Tanker and AEW reliefs arrive this much before the overlap, hours.
+    pub(crate) support_margin_h: f64,
     pub(crate) refuel_fraction: f64,
     pub(crate) squadrons: Vec<SquadronDef>,
     pub(crate) posts: Vec<PostDef>,
@@ -259,6 +261,7 @@ impl Model {
             duration_h: s.duration_h,
             warmup_h: s.warmup_h,
             overlap_h: s.file.relief.overlap_min / 60.0,
+            support_margin_h: s.file.relief.support_margin_min / 60.0,
             refuel_fraction,
             squadrons,
             posts,
