@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "\nIn plain words: about {} fighters, flying from Poland and Romania with tanker and radar support,\n\
-         keep a fighter over every sector most of the time, hold a QRA pair on alert 99 % of the time and\n\
+         keep a fighter on every station 95 % of the time, hold a QRA pair on alert 99 % of the time and\n\
          meet three violations in four within 20 minutes. That is fewer than the closed form because this\n\
          standard does not ask every station to keep its full pair, which the closed form counts for.\n\
          Published estimates: CSIS 48 to 160 combat aircraft [S]; UK-led planning 18 to 35 jets [S].\n\
