@@ -377,8 +377,20 @@ fn size_names_the_target_that_decides_the_answer_or_that_was_never_reached() {
 #[test]
 fn size_says_why_an_answer_is_below_the_closed_form() {
     // ukraine's standard asks a fighter on every station, not the full pair the closed form
-    // keeps there, so six Typhoons do where the closed form counts eleven; the output says so.
-    let o = airpolicing(&["size", "ukraine", "--squadron", "RAF Typhoon", "-n", "5"]);
+    // keeps there, so nine Typhoons do where the closed form counts eleven; the output says so.
+    // (Its AEW target is left out, so that the four E-3s as given do not decide alone.)
+    let dir = std::env::temp_dir().join(format!("airpolicing-below-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ukraine.toml");
+    let text: String = airpolicing::scenario::bundled("ukraine")
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("aew_coverage = 0.8"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let o = airpolicing(&["size", path, "--squadron", "RAF Typhoon", "-n", "5"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
@@ -389,6 +401,7 @@ fn size_says_why_an_answer_is_below_the_closed_form() {
         out.contains("asks no station to keep its full element"),
         "{out}"
     );
+    std::fs::remove_dir_all(&dir).ok();
     // Where the answer is the closed form, nothing is said.
     let o = airpolicing(&["size", "textbook", "-n", "4"]);
     assert!(

@@ -431,8 +431,8 @@ fn named_post_targets_are_accepted_for_the_scenarios_own_posts() {
     assert_eq!(m["qra_coverage[Rzeszów QRA]"], 0.99);
     let t = edit(
         &ukraine(),
-        "cap_presence = 0.7 ",
-        "worst_station_presence = 0.6\nworst_station_coverage = 0.2\ncap_presence = 0.7 ",
+        "worst_station_presence = 0.95 ",
+        "worst_station_presence = 0.6\nworst_station_coverage = 0.2 ",
     );
     let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.file.targets.worst_station_presence, Some(0.6));
@@ -479,8 +479,8 @@ fn named_and_worst_station_targets_must_be_fractions() {
     );
     let t = edit(
         &ukraine(),
-        "cap_presence = 0.7 ",
-        "worst_station_presence = -0.1\ncap_presence = 0.7 ",
+        "worst_station_presence = 0.95 ",
+        "worst_station_presence = -0.1 ",
     );
     let line = 1 + t
         .lines()
@@ -496,20 +496,16 @@ fn named_and_worst_station_targets_must_be_fractions() {
     assert_error(
         &edit(
             &ukraine(),
-            "cap_presence = 0.7 ",
-            "worst_station_coverage = 2\ncap_presence = 0.7 ",
+            "aew_coverage = 0.8 ",
+            "worst_station_coverage = 2\naew_coverage = 0.8 ",
         ),
         &[
             "targets.worst_station_coverage",
             "must be a fraction in [0, 1], got 2",
         ],
     );
-    // The same target given both ways is refused.
-    let t = edit(
-        &ukraine_with_metric_targets("\"worst_station_presence\" = 0.5"),
-        "cap_presence = 0.7 ",
-        "worst_station_presence = 0.6\ncap_presence = 0.7 ",
-    );
+    // The same target given both ways is refused (ukraine names worst_station_presence).
+    let t = ukraine_with_metric_targets("\"worst_station_presence\" = 0.5");
     assert_error(
         &t,
         &["targets.metrics.worst_station_presence", "give it once"],
