@@ -18,7 +18,8 @@
 //!   its fuel bingo instead).
 //! - **Relief from the ground first.** When the plan is made and a relief (one launched now by a
 //!   ready aircraft of a serving squadron, its lead from now; or one already under way, its lead
-//!   after it launched) would be on station the overlap before a fighter's fuel bingo, that fighter does not go to the tanker this sortie: it stays
+//!   after it launched) would be on station the overlap before a fighter's fuel bingo, that
+//!   fighter does not go to the tanker this sortie: it stays
 //!   until its fuel bingo and its relief comes forward to it. A trip to the tanker takes a fighter off its station; a relief from the
 //!   ground does not. So more aircraft buy a whole element more of the time, and the tanker
 //!   stretches a small fleet.

@@ -14,9 +14,10 @@
 //! | 5 | `ReliefDue` | a relief decision sees every arrival, departure and landing of its time |
 //! | 6 | `AvailDown` | a breakdown comes last, so an aircraft is not lost to a tie |
 //!
-//! Timers that can be cancelled (`Bingo`, `Failure`, `RegenDone`, `AvailDown` of an aircraft, `Refuel` of a
-//! station, `ReliefDue` of a relief group) carry the key they were armed with; an event whose key
-//! is no longer its owner's current key is stale and is dropped (see `Rep::is_live`).
+//! Timers that can be cancelled (`Bingo`, `Failure`, `RegenDone`, `AvailDown` of an aircraft,
+//! `Refuel` of a station, `ReliefDue` of a relief group) carry the key they were armed with; an
+//! event whose key is no longer its owner's current key is stale and is dropped (see
+//! `Rep::is_live`).
 
 /// An event, naming the aircraft, group, post or violation it concerns. `u32` fields keep the
 /// calendar's records small.
