@@ -225,6 +225,11 @@ pub struct CapStationSpec {
     /// always when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<[f64; 2]>,
+    /// Radius of the station's patrol area around its position, km. A tanker track inside the
+    /// area refuels the station's fighters without taking them off station; absent: the area
+    /// is the point, and every trip to the tanker is time off station.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_radius_km: Option<f64>,
 }
 
 fn default_true() -> bool {

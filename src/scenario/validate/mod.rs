@@ -66,6 +66,11 @@ pub struct CapStation {
     pub tanker_track: Option<usize>,
     /// Hours of the day `[start, end)` when required; always when `None`.
     pub hours: Option<[f64; 2]>,
+    /// Radius of the patrol area, km (0: the point).
+    pub area_radius_km: f64,
+    /// Whether its tanker track lies inside its patrol area, so that a fighter refuelling there
+    /// stays on station.
+    pub refuels_in_area: bool,
     /// Index of the `[[cap_stations]]` entry it came from.
     pub entry: usize,
 }

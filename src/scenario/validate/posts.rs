@@ -98,6 +98,10 @@ pub(super) fn tracks_and_orbits(
     (tanker_tracks, aew_orbits)
 }
 
+/// The largest CAP patrol area a scenario may give, radius in km: a racetrack about 150 km long,
+/// the most a pair can patrol and still be said to hold one station (assumption).
+pub const MAX_AREA_RADIUS_KM: f64 = 75.0;
+
 /// `[[cap_stations]]`: each placed (one position, or several along the front), its serving
 /// squadrons and tanker resolved, and the reach of every serving squadron checked.
 pub(super) fn cap_stations(
@@ -123,6 +127,17 @@ pub(super) fn cap_stations(
                 c.error(&p.key("hours"), format!("must be [start, end] hours of the day in [0, 24], different from each other (end before start wraps past midnight), got [{a}, {b}]"));
             }
         }
+        let area_km = match s.area_radius_km {
+            Some(r) if !(r.is_finite() && (0.0..=MAX_AREA_RADIUS_KM).contains(&r)) => {
+                c.error(
+                    &p.key("area_radius_km"),
+                    format!("must be a radius in km from 0 to {MAX_AREA_RADIUS_KM} (a CAP area is a racetrack some tens of km long, not a region), got {r}"),
+                );
+                0.0
+            }
+            Some(r) => r,
+            None => 0.0,
+        };
         let track = s.tanker_track.as_ref().and_then(|name| {
             let found = tanker_tracks.iter().position(|t| &t.name == name);
             if found.is_none() {
@@ -300,6 +315,20 @@ pub(super) fn cap_stations(
                     );
                 }
             }
+            let leg_km = track.map(|t| tanker_tracks[t].position.distance_km(&position));
+            let refuels_in_area = leg_km.is_some_and(|l| l <= area_km);
+            if let (Some(l), Some(t)) = (leg_km, track)
+                && area_km > 0.0
+                && !refuels_in_area
+            {
+                c.warn(
+                    &p.key("area_radius_km"),
+                    format!(
+                        "station `{name}`: tanker track `{}` is {l:.0} km from it, outside its {area_km:.0} km area; a fighter refuelling there is off station for the whole trip",
+                        tanker_tracks[t].name
+                    ),
+                );
+            }
             cap_stations.push(CapStation {
                 name,
                 position,
@@ -307,6 +336,8 @@ pub(super) fn cap_stations(
                 squadrons: serving.clone(),
                 tanker_track: track,
                 hours: s.hours,
+                area_radius_km: area_km,
+                refuels_in_area,
                 entry: i,
             });
         }

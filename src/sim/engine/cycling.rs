@@ -23,6 +23,9 @@
 //!   until its fuel bingo and its relief comes forward to it. A trip to the tanker takes a fighter off its station; a relief from the
 //!   ground does not. So more aircraft buy a whole element more of the time, and the tanker
 //!   stretches a small fleet.
+//! - **A tanker inside the area.** When the station's tanker track lies inside its patrol area
+//!   (`area_radius_km`), a fighter away for fuel is still in the area and stays counted on the
+//!   station (`Sortie::refuelling_in_area_of`); the turns and the plan are the same.
 //! - With no tanker up when a fighter's turn comes, the station's fighters stay to their fuel
 //!   bingo and their relief comes forward; the plan is made again when a tanker comes on track.
 //!
@@ -294,7 +297,12 @@ impl<O: Observer> Rep<'_, '_, O> {
             }
             return;
         }
-        self.post_loses(p);
+        if self.m.posts[p].refuels_in_area {
+            // The tanker is inside the station's area: the fighter is still on station.
+            self.fleet.ac[a].sortie.refuelling_in_area_of = Some(p);
+        } else {
+            self.post_loses(p);
+        }
         self.set_state(a, St::ToTanker);
         self.cancel_station_timers(a);
         let pos = self.m.posts[p].position;

@@ -198,6 +198,9 @@ pub(super) struct Sortie {
     pub relieved_on_fuel: bool,
     /// Has reached its post this sortie (a fighter taking fuel on the way out has not).
     pub reached_post: bool,
+    /// Gone for fuel to a tanker inside the patrol area of this CAP station, and so still
+    /// counted on it until it is back or leaves for good.
+    pub refuelling_in_area_of: Option<usize>,
 }
 
 pub(super) struct Aircraft {
@@ -286,6 +289,13 @@ impl<O: Observer> Rep<'_, '_, O> {
         let wear = self.wear_rate(st);
         if wear != self.wear_rate(was) {
             self.set_wear_rate(a, wear);
+        }
+        // A fighter refuelling inside its station's area stops counting on the station when it
+        // leaves the tanker for anywhere but the station.
+        if !(st.at_or_to_tanker() || st == St::OnStation)
+            && let Some(p) = self.fleet.ac[a].sortie.refuelling_in_area_of.take()
+        {
+            self.post_loses(p);
         }
     }
 

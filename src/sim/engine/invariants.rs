@@ -1,5 +1,6 @@
 //! The engine's invariants, checked after every event in debug and test builds: no negative
-//! fuel, the post and alert counts agree with the aircraft states, fuel given equals fuel
+//! fuel, the post and alert counts agree with the aircraft states (a fighter refuelling inside
+//! its station's area counts on it), fuel given equals fuel
 //! received, and every violation ends with exactly one outcome.
 
 use super::Rep;
@@ -25,8 +26,9 @@ impl<O: Observer> Rep<'_, '_, O> {
                 .ac
                 .iter()
                 .filter(|x| {
-                    x.st == St::OnStation
-                        && x.group.is_some_and(|g| self.relief.groups[g].post == p)
+                    (x.st == St::OnStation
+                        && x.group.is_some_and(|g| self.relief.groups[g].post == p))
+                        || x.sortie.refuelling_in_area_of == Some(p)
                 })
                 .count() as u32;
             assert_eq!(

@@ -320,6 +320,7 @@ mod tests {
             required: 2,
             serving: Vec::<Serving>::new(),
             tanker: None,
+            refuels_in_area: false,
             hours,
             expected_offload_kg_h: 0.0,
         }

@@ -55,6 +55,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         x.sortie.given_kg = 0.0;
         x.sortie.relieved_on_fuel = false;
         x.sortie.reached_post = false;
+        x.sortie.refuelling_in_area_of = None;
         x.sortie.wheels_up = self.now + launch_h;
         self.set_state(a, St::Launching);
         let arrive = self.now + launch_h + transit_h;
@@ -135,7 +136,10 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
                 key: bingo_key,
             },
         );
-        self.post_gains(p);
+        // Back from a tanker inside the area, it never stopped counting.
+        if self.fleet.ac[a].sortie.refuelling_in_area_of.take() != Some(p) {
+            self.post_gains(p);
+        }
         let pos = self.m.posts[p].position;
         let name: &'m str = &self.m.posts[p].name;
         self.trace(a, what, pos, Some(name));

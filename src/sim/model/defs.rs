@@ -120,6 +120,9 @@ pub(crate) struct PostDef {
     pub serving: Vec<Serving>,
     /// For a CAP station: its tanker post (index into posts) and the leg to it in km.
     pub tanker: Option<(usize, f64)>,
+    /// For a CAP station: its tanker track lies inside its patrol area, so a fighter refuelling
+    /// there stays on station.
+    pub refuels_in_area: bool,
     /// Hours of the day when required.
     pub hours: Option<[f64; 2]>,
     /// For a tanker track: the fuel each tanker on it is expected to give per hour, kg (from the

@@ -125,6 +125,7 @@ impl Model {
                         c.position.distance_km(&s.tanker_tracks[k].position),
                     )
                 }),
+                refuels_in_area: c.refuels_in_area,
                 hours: c.hours,
                 expected_offload_kg_h: 0.0,
             });
@@ -138,6 +139,7 @@ impl Model {
                 required: t.required,
                 serving: serving(&[t.squadron], &t.position),
                 tanker: None,
+                refuels_in_area: false,
                 hours: None,
                 expected_offload_kg_h: demand[i] / 24.0 / f64::from(t.required),
             });
@@ -151,6 +153,7 @@ impl Model {
                 required: o.required,
                 serving: serving(&[o.squadron], &o.position),
                 tanker: None,
+                refuels_in_area: false,
                 hours: None,
                 expected_offload_kg_h: 0.0,
             });
