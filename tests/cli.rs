@@ -94,7 +94,7 @@ fn estimate_prints_the_rotation_table() {
     let o = airpolicing(&["estimate", "textbook"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("k · ceil(C / (t_os − overlap))"));
+    assert!(out.contains("k · ceil(C / (t_on − overlap))"));
     assert!(out.contains("Answer: 6 aircraft in all"), "{out}");
 }
 

@@ -55,7 +55,8 @@ fn ukraine_estimate_is_feasible_and_uses_tankers() {
         );
         assert!(st.aircraft_in_rotation.is_some());
         // The rotation count is the formula applied to the row's own numbers.
-        let n = formulas::rotation_count(st.element, st.cycle_h, st.on_station_h, e.overlap_h);
+        let t_on = st.on_station_h - st.away_for_fuel_h;
+        let n = formulas::rotation_count(st.element, st.cycle_h, t_on, e.overlap_h);
         assert_eq!(st.aircraft_in_rotation, n);
     }
     for t in &e.tanker_tracks {

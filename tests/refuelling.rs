@@ -2,6 +2,7 @@
 //! turns at a tanker beside its station, with the tanker outside and inside the station's patrol
 //! area.
 
+use airpolicing::analytic::estimate;
 use airpolicing::geo::LatLon;
 use airpolicing::scenario::Scenario;
 use airpolicing::sim::{Model, simulate, simulate_observed, trace::Recorder};
@@ -167,4 +168,26 @@ fn a_track_outside_the_area_is_named_and_an_area_too_large_is_refused() {
         e.contains("cap_stations[0].area_radius_km") && e.contains("from 0 to 75"),
         "{e}"
     );
+}
+
+#[test]
+fn the_closed_form_counts_the_trips_to_a_tanker_outside_the_area_as_time_off_station() {
+    // The pair above: one trip per sortie (2,500 kg taken, 2,800 kg per top-up), away for both
+    // 40 km legs and the 10 min hook-up; none of it off station when the track is in the area.
+    let station = LatLon::new(49.866103, 25.568826);
+    let leg_km = station.distance_km(&LatLon::new(50.225, 25.568826));
+    let trip_h = 2.0 * leg_km / 800.0 + 10.0 / 60.0;
+    let away = estimate(&Scenario::from_toml_str(&pair(""), "pair").unwrap());
+    let st = &away.stations[0];
+    assert_eq!(st.tanker_trips_per_sortie, 1);
+    assert!((st.aar_fuel_per_sortie_kg - 2500.0).abs() < 0.01);
+    assert!((st.away_for_fuel_h - trip_h).abs() < TOL);
+    // t_os 5 h, C = 5 + 2·0.5 + 2 = 8 h, relieved every 5 − trip − 0.5 h: 2·ceil(8 / 4.23) = 4.
+    assert_eq!(st.aircraft_in_rotation, Some(4));
+    let inside = estimate(&Scenario::from_toml_str(&pair("area_radius_km = 50"), "pair").unwrap());
+    let st = &inside.stations[0];
+    assert!(st.refuels_in_area);
+    assert_eq!((st.tanker_trips_per_sortie, st.away_for_fuel_h), (1, 0.0));
+    // 2·ceil(8 / 4.5) = 4 as well; the continuous bound shows the difference.
+    assert!(inside.stations[0].aircraft_lower_bound < away.stations[0].aircraft_lower_bound);
 }

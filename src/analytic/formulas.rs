@@ -59,6 +59,20 @@ pub fn rotation_lower_bound(element: u32, cycle_h: f64, on_station_h: f64) -> f6
     f64::from(element) * cycle_h / on_station_h
 }
 
+/// Trips to the tanker per sortie: the fuel a sortie takes from the tanker over what one trip
+/// gives (a top-up from the refuelling threshold), rounded up; none when nothing is taken.
+pub fn tanker_trips_per_sortie(aar_kg: f64, per_trip_kg: f64) -> u32 {
+    if aar_kg <= 0.0 || per_trip_kg <= 0.0 {
+        return 0;
+    }
+    (aar_kg / per_trip_kg - 1e-9).ceil().max(1.0) as u32
+}
+
+/// Hours per sortie away from a station for fuel: both legs and the hook-up, per trip.
+pub fn away_for_fuel_h(trips: u32, leg_h: f64, hookup_h: f64) -> f64 {
+    f64::from(trips) * (2.0 * leg_h + hookup_h)
+}
+
 /// Sorties per day to keep `element` aircraft on station: `24·k / (t_os − o)`.
 pub fn sorties_per_day(element: u32, on_station_h: f64, overlap_h: f64) -> f64 {
     24.0 * f64::from(element) / (on_station_h - overlap_h)
@@ -237,6 +251,19 @@ mod tests {
         assert_eq!(rotation_lower_bound(2, c, 2.5), 4.4);
         assert_eq!(sorties_per_day(2, 2.5, 0.5), 24.0);
         assert_eq!(flight_hours_per_day(24.0, 2.5, 0.5), 84.0);
+    }
+
+    #[test]
+    fn time_away_for_fuel_hand_worked() {
+        // tests/refuelling.rs's pair: 2,500 kg taken per sortie, 2,800 kg per top-up (a full
+        // 5,000 kg less 1,500 kg of bingo fuel, less the fifth kept as margin): one trip of two
+        // 40 km legs at 800 km/h and a 10 min hook-up.
+        assert_eq!(tanker_trips_per_sortie(2500.0, 2800.0), 1);
+        assert_eq!(tanker_trips_per_sortie(5600.0, 2800.0), 2);
+        assert_eq!(tanker_trips_per_sortie(5601.0, 2800.0), 3);
+        assert_eq!(tanker_trips_per_sortie(0.0, 2800.0), 0);
+        let away = away_for_fuel_h(1, 0.05, 1.0 / 6.0);
+        assert!((away - (0.1 + 1.0 / 6.0)).abs() < 1e-12);
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! - A CAP station is flown by the nearest of the squadrons that may serve it.
 //! - Ground time `t_g` is mean launch plus mean turnaround; maintenance enters through the
 //!   availability `A`, not through `t_g`, so that it is not counted twice.
-//! - With a compatible tanker, time on station is the crew limit less the transit; the time a
-//!   fighter spends away at the tanker is not deducted (the simulator counts it).
+//! - With a compatible tanker, time on station is the crew limit less the transit. Each trip to
+//!   the tanker tops the tank up from the refuelling threshold, so a sortie makes
+//!   `ceil(fuel taken / (full − bingo fuel)·(1 − threshold fraction))` trips; unless the track
+//!   lies inside the station's patrol area, both legs and the hook-up of each are time off
+//!   station, and the full element is kept through them by relieving that much sooner.
 //! - Stations required only part of the day fly proportionally fewer sorties but need the same
 //!   aircraft in rotation.
 //! - A QRA posture answers the violations entering the stretch of front nearer its base than any
@@ -42,11 +45,19 @@ pub struct StationEstimate {
     pub with_aar: bool,
     /// Fuel taken from the tanker per sortie, kg.
     pub aar_fuel_per_sortie_kg: f64,
+    /// Trips to the tanker per sortie (each tops the tank up from the refuelling threshold).
+    pub tanker_trips_per_sortie: u32,
+    /// Whether the tanker track lies inside the station's patrol area, so that the trips are
+    /// time on station.
+    pub refuels_in_area: bool,
+    /// Hours per sortie away from the station for fuel (both legs and the hook-up of every
+    /// trip; 0 when the track is inside the area).
+    pub away_for_fuel_h: f64,
     /// Ground time per sortie, hours (`t_g`).
     pub ground_h: f64,
     /// Sortie cycle, hours (`C`).
     pub cycle_h: f64,
-    /// Hours between reliefs (`t_os − o`).
+    /// Hours between reliefs (`t_os − away − o`).
     pub relief_interval_h: f64,
     /// Fraction of the day the station is required.
     pub required_fraction_of_day: f64,
@@ -54,9 +65,9 @@ pub struct StationEstimate {
     pub sorties_per_day: f64,
     /// Flight hours per day.
     pub flight_hours_per_day: f64,
-    /// Continuous lower bound on aircraft in rotation (`k·C/t_os`).
+    /// Continuous lower bound on aircraft in rotation (`k·C/(t_os − away)`).
     pub aircraft_lower_bound: f64,
-    /// Aircraft in rotation, `k·ceil(C/(t_os − o))`; `None` when no rotation works.
+    /// Aircraft in rotation, `k·ceil(C/(t_os − away − o))`; `None` when no rotation works.
     pub aircraft_in_rotation: Option<u32>,
 }
 
@@ -209,7 +220,7 @@ pub struct Estimate {
 const NOTES: [&str; 5] = [
     "A CAP station is flown by the nearest squadron that may serve it.",
     "Ground time is mean launch plus mean turnaround; maintenance enters through availability A.",
-    "With a compatible tanker, time on station is the crew limit less transit; time away at the tanker is not deducted (the simulator counts it).",
+    "With a compatible tanker, time on station is the crew limit less transit, less the time away for fuel (both legs and the hook-up of each trip) unless the tanker track lies inside the station's patrol area; keeping the full element through those trips takes the sorties of a station relieved that much sooner.",
     "Fleet at confidence: the smallest N with P[Binomial(N, A) >= aircraft in rotation] >= confidence.",
     "A QRA posture answers the violations entering the stretch of front nearest its base; S is the time an element is off alert.",
 ];
@@ -284,19 +295,40 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
         } else {
             0.0
         };
+        let (trips, away_h) = match (with_aar, st.tanker_track) {
+            (true, Some(k)) => {
+                let tr = &scenario.tanker_tracks[k];
+                let tanker = scenario.squadron_type(tr.squadron).tanker.as_ref();
+                let hookup_h = tanker.map_or(0.0, |tp| tp.hookup_min.mean() / 60.0);
+                let bingo_kg = t.reserve_fuel_kg + t_tr * t.cruise_burn_kg_h;
+                let per_trip = (t.fuel_kg - bingo_kg).max(0.0)
+                    * (1.0 - scenario.file.relief.refuel_at_fuel_fraction);
+                let trips = tanker_trips_per_sortie(aar_kg, per_trip);
+                let leg_h = t.transit_h(st.position.distance_km(&tr.position));
+                let away = if st.refuels_in_area {
+                    0.0
+                } else {
+                    away_for_fuel_h(trips, leg_h, hookup_h)
+                };
+                (trips, away)
+            }
+            _ => (0, 0.0),
+        };
+        let t_on = t_os - away_h;
         let g = ground_h(t);
         let c = cycle_h(t_os, t_tr, g);
         let frac = st.required_fraction_of_day();
-        let feasible = t_os > overlap_h;
+        let feasible = t_on > overlap_h;
         let spd = if feasible {
-            sorties_per_day(st.element, t_os, overlap_h) * frac
+            sorties_per_day(st.element, t_on, overlap_h) * frac
         } else {
             0.0
         };
         let fh = flight_hours_per_day(spd, t_os, t_tr);
-        let n = rotation_count(st.element, c, t_os, overlap_h);
-        if let (true, Some(k)) = (with_aar, st.tanker_track) {
-            track_demand[k] += spd * aar_kg;
+        let n = rotation_count(st.element, c, t_on, overlap_h);
+        if let (true, Some(k), true) = (with_aar, st.tanker_track, t_os > overlap_h) {
+            // The fuel taken per hour of station time does not change with the time away.
+            track_demand[k] += sorties_per_day(st.element, t_os, overlap_h) * frac * aar_kg;
         }
         tally.add(sq, n, spd, fh);
         stations.push(StationEstimate {
@@ -310,14 +342,17 @@ pub fn estimate(scenario: &Scenario) -> Estimate {
             on_station_h: t_os,
             with_aar,
             aar_fuel_per_sortie_kg: aar_kg,
+            tanker_trips_per_sortie: trips,
+            refuels_in_area: st.refuels_in_area,
+            away_for_fuel_h: away_h,
             ground_h: g,
             cycle_h: c,
-            relief_interval_h: t_os - overlap_h,
+            relief_interval_h: t_on - overlap_h,
             required_fraction_of_day: frac,
             sorties_per_day: spd,
             flight_hours_per_day: fh,
-            aircraft_lower_bound: if t_os > 0.0 {
-                rotation_lower_bound(st.element, c, t_os)
+            aircraft_lower_bound: if t_on > 0.0 {
+                rotation_lower_bound(st.element, c, t_on)
             } else {
                 f64::INFINITY
             },

@@ -47,7 +47,7 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
     );
 
     if !e.stations.is_empty() {
-        out.push_str("CAP stations — aircraft in rotation = k · ceil(C / (t_os − overlap)), cycle C = t_os + 2·t_tr + t_g\n");
+        out.push_str("CAP stations — aircraft in rotation = k · ceil(C / (t_on − overlap)), t_on = t_os − away, cycle C = t_os + 2·t_tr + t_g\n");
         let mut t = Table::new(&[
             "station",
             "squadron",
@@ -59,11 +59,12 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
             "AAR",
             "t_os h",
             "AAR kg/sortie",
+            "away h",
             "t_g h",
             "C h",
             "sorties/day",
             "FH/day",
-            "k·C/t_os",
+            "k·C/t_on",
             "aircraft",
         ]);
         for st in &e.stations {
@@ -78,6 +79,11 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
                 if st.with_aar { "yes" } else { "no" }.into(),
                 f(st.on_station_h, 2),
                 f(st.aar_fuel_per_sortie_kg, 0),
+                if st.refuels_in_area && st.tanker_trips_per_sortie > 0 {
+                    "in area".into()
+                } else {
+                    f(st.away_for_fuel_h, 2)
+                },
                 f(st.ground_h, 2),
                 f(st.cycle_h, 2),
                 f(st.sorties_per_day, 1),
@@ -87,7 +93,7 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
             ]);
         }
         out.push_str(&t.render());
-        out.push_str("  t_tr: one-way transit; internal: time on station on internal fuel; t_os: time on station used (the crew limit less transit when a compatible tanker serves the station); t_g: launch + turnaround.\n\n");
+        out.push_str("  t_tr: one-way transit; internal: time on station on internal fuel; t_os: time on station used (the crew limit less transit when a compatible tanker serves the station); away: hours per sortie off station for fuel (both legs and the hook-up of each trip; \"in area\" when the tanker track lies inside the station's patrol area, so the trips are time on station); t_on: t_os less away; t_g: launch + turnaround.\n\n");
     }
 
     for (title, tracks, fuel) in [
