@@ -41,7 +41,8 @@ impl<O: Observer> Rep<'_, '_, O> {
                 .filter(|g| g.seen_by(on))
                 .map(|g| g.weight)
                 .sum();
-            covered / self.m.sample_total
+            // The weights summed in another order than their total can pass 1 by a rounding.
+            (covered / self.m.sample_total).min(1.0)
         };
         let (low, high) = (frac(&self.m.cover_low), frac(&self.m.cover_high));
         let (w, e, now) = (self.m.warmup_h, self.end, self.now);
