@@ -376,16 +376,30 @@ fn size_names_the_target_that_decides_the_answer_or_that_was_never_reached() {
 
 #[test]
 fn size_says_why_an_answer_is_below_the_closed_form() {
-    // ukraine's standard asks a fighter on every station, not the full pair the closed form
-    // keeps there, so nine Typhoons do where the closed form counts eleven; the output says so.
-    // (Its AEW target is left out, so that the four E-3s as given do not decide alone.)
+    // ukraine's standard asks the full pair on every station 85 % of the time, not all of it as
+    // the closed form keeps it, so fewer Typhoons do than the closed form's eleven; the output
+    // says so, and names the goal.
+    let o = airpolicing(&["size", "ukraine", "--squadron", "RAF Typhoon", "-n", "5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Below the closed form: RAF Typhoon ("),
+        "{out}"
+    );
+    // The sentence is wrapped at 100 columns.
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("asks the full element of a station only 85.0 % of the time"),
+        "{out}"
+    );
+    // Without a full-element target it says that the standard asks none, and how to ask.
     let dir = std::env::temp_dir().join(format!("airpolicing-below-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("ukraine.toml");
     let text: String = airpolicing::scenario::bundled("ukraine")
         .unwrap()
         .lines()
-        .filter(|l| !l.starts_with("aew_coverage = 0.8"))
+        .filter(|l| !l.starts_with("worst_station_coverage = "))
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&path, text).unwrap();
@@ -397,8 +411,10 @@ fn size_says_why_an_answer_is_below_the_closed_form() {
         out.contains("Below the closed form: RAF Typhoon ("),
         "{out}"
     );
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        out.contains("asks no station to keep its full element"),
+        words.contains("asks no station to keep its full element")
+            && words.contains("add `worst_station_coverage` to [targets]"),
         "{out}"
     );
     std::fs::remove_dir_all(&dir).ok();

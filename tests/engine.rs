@@ -160,11 +160,11 @@ fn every_bundled_scenario_runs_with_the_invariants_checked_on_every_event() {
 #[test]
 fn tanker_fuel_given_shows_up_and_probe_fighters_cannot_use_a_boom_tanker() {
     // ukraine: the Kherson Gripens (probe) take fuel from the KC-46 (boom and drogue). Swap the
-    // KC-46 for a boom-only KC-135: the southern track then gives only to boom receivers — none.
+    // KC-46 for a boom-only KC-135: the Kherson track then gives only to boom receivers — none.
     let s = Scenario::load("ukraine").unwrap();
     let m = Model::new(&s);
     let r = simulate(&m, 1, 0);
-    assert!(metric(&m, &r.values, "fuel_offloaded_t_per_day[South AAR]") > 10.0);
+    assert!(metric(&m, &r.values, "fuel_offloaded_t_per_day[Kherson AAR]") > 10.0);
     let text = bundled("ukraine")
         .unwrap()
         .replace("aircraft = \"kc46\"", "aircraft = \"kc135\"");
@@ -177,7 +177,7 @@ fn tanker_fuel_given_shows_up_and_probe_fighters_cannot_use_a_boom_tanker() {
     let m = Model::new(&s);
     let r = simulate(&m, 1, 0);
     assert_eq!(
-        metric(&m, &r.values, "fuel_offloaded_t_per_day[South AAR]"),
+        metric(&m, &r.values, "fuel_offloaded_t_per_day[Kherson AAR]"),
         0.0
     );
 }

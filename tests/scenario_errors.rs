@@ -198,13 +198,13 @@ fn unknown_references_list_what_exists() {
     assert_error(
         &edit(
             &ukraine(),
-            "tanker_track = \"North AAR\"",
+            "tanker_track = \"Kharkiv AAR\"",
             "tanker_track = \"Arctic AAR\"",
         ),
         &[
             "cap_stations[0].tanker_track",
             "unknown tanker track `Arctic AAR`",
-            "`North AAR`",
+            "`Kharkiv AAR`",
         ],
     );
     assert_error(
@@ -281,7 +281,7 @@ fn a_station_out_of_reach_without_a_tanker_is_refused() {
     );
     let t = edit(
         &t,
-        "squadrons = [\"RAF Typhoon\"]\ntanker_track = \"North AAR\"",
+        "squadrons = [\"RAF Typhoon\"]\ntanker_track = \"Kharkiv AAR\"",
         "squadrons = [\"RAF Typhoon\"]",
     );
     assert_error(
@@ -423,7 +423,7 @@ fn ukraine_with_metric_targets(lines: &str) -> String {
 #[test]
 fn named_post_targets_are_accepted_for_the_scenarios_own_posts() {
     let t = ukraine_with_metric_targets(
-        "\"station_presence[Kharkiv]\" = 0.95\n\"qra_coverage[Rzeszów QRA]\" = 0.99\n\"worst_station_coverage\" = 0.3",
+        "\"station_presence[Kharkiv]\" = 0.95\n\"qra_coverage[Rzeszów QRA]\" = 0.99\n\"station_coverage[Donbas]\" = 0.3",
     );
     let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
     let m = &s.file.targets.metrics;
@@ -431,11 +431,11 @@ fn named_post_targets_are_accepted_for_the_scenarios_own_posts() {
     assert_eq!(m["qra_coverage[Rzeszów QRA]"], 0.99);
     let t = edit(
         &ukraine(),
-        "worst_station_presence = 0.95 ",
-        "worst_station_presence = 0.6\nworst_station_coverage = 0.2 ",
+        "worst_station_coverage = 0.85 ",
+        "worst_station_coverage = 0.2 ",
     );
     let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(s.file.targets.worst_station_presence, Some(0.6));
+    assert_eq!(s.file.targets.worst_station_presence, Some(0.95));
     assert_eq!(s.file.targets.worst_station_coverage, Some(0.2));
 }
 
@@ -496,8 +496,8 @@ fn named_and_worst_station_targets_must_be_fractions() {
     assert_error(
         &edit(
             &ukraine(),
-            "aew_coverage = 0.8 ",
-            "worst_station_coverage = 2\naew_coverage = 0.8 ",
+            "worst_station_coverage = 0.85 ",
+            "worst_station_coverage = 2 ",
         ),
         &[
             "targets.worst_station_coverage",
@@ -515,7 +515,7 @@ fn named_and_worst_station_targets_must_be_fractions() {
 #[test]
 fn a_tanker_track_too_far_from_its_station_to_fly_back_and_home_is_refused() {
     // A fighter filled at the track must still reach the station and get home from it; with the
-    // North AAR track 2,500 km from the station, a Typhoon cannot (and used to run dry).
+    // Kharkiv AAR track 2,500 km from the station, a Typhoon cannot (and used to run dry).
     let t = edit(
         &ukraine(),
         "position = [50.06, 35.40]",
@@ -524,7 +524,7 @@ fn a_tanker_track_too_far_from_its_station_to_fly_back_and_home_is_refused() {
     assert_error(
         &t,
         &[
-            "error: cap_stations[0].tanker_track: station `Kharkiv`: tanker track `North AAR`",
+            "error: cap_stations[0].tanker_track: station `Kharkiv`: tanker track `Kharkiv AAR`",
             "cannot fly back to the station and home to Rzeszów",
             "move the track nearer the station",
         ],

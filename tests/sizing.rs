@@ -191,6 +191,10 @@ fn sizing_scored_in_separate_replication_ranges_equals_sizing_in_one_run() {
     assert_eq!(probs(&plain), probs(&local));
     assert_eq!(plain.binding.decided_by, None);
     assert_eq!(local.binding.decided_by.as_deref(), Some("qra_coverage"));
+    // What holds each squadron at its count: the detachment one jet short cannot hold its alert;
+    // without per-target counts nothing can be named.
+    assert_eq!(local.limited_by, vec![Some("qra_coverage".to_string())]);
+    assert_eq!(plain.limited_by, vec![None]);
 }
 
 #[test]

@@ -89,8 +89,10 @@ impl From<(u32, u32)> for Score {
 pub struct Binding {
     /// The standard's targets, in order (the curve points' `met_each` follow it).
     pub targets: Vec<Target>,
-    /// The target with the lowest pass rate at the last candidate that failed (at the answer when
-    /// none failed); `None` without an answer or without per-target counts.
+    /// Sizing one squadron: the target with the lowest pass rate at the last count that failed
+    /// (at the answer when none failed). Sizing a whole mix: the target with the lowest pass rate
+    /// at the answer (each squadron's own is in [`ForceSizing::limited_by`]). `None` without an
+    /// answer or without per-target counts.
     pub decided_by: Option<String>,
     /// Without an answer: the targets that no candidate met in at least the confidence share of
     /// replications.
@@ -393,7 +395,11 @@ pub struct ForceSizing {
     pub required: Option<Vec<u32>>,
     /// The search path: the start, each aircraft added, each removed.
     pub steps: Vec<MixStep>,
-    /// What decides the answer.
+    /// Per squadron, in scenario order: the target met least often when one aircraft fewer was
+    /// tried and fell short, which is what holds that squadron at its count (`None` when it was
+    /// taken down to zero or no answer was found).
+    pub limited_by: Vec<Option<String>>,
+    /// What decides the answer: for the whole mix, the target met least often at the answer.
     #[serde(flatten)]
     pub binding: Binding,
 }
@@ -476,15 +482,22 @@ where
             given,
             required: None,
             steps,
+            limited_by: vec![None; s.squadrons.len()],
             binding: Binding::new(s, None, None, tried.iter()),
         });
     }
+    let targets = Standard::new(s, &[]).targets().to_vec();
+    let mut limited_by = vec![None; counts.len()];
     for i in 0..counts.len() {
         while counts[i] > 0 {
             let mut trial = counts.clone();
             trial[i] -= 1;
             let p = eval(&trial)?;
             if p.probability < conf {
+                limited_by[i] = (p.met_each.len() == targets.len())
+                    .then(|| binding(&p.met_each))
+                    .flatten()
+                    .map(|k| targets[k].name.clone());
                 break;
             }
             counts = trial;
@@ -495,15 +508,17 @@ where
             });
         }
     }
-    let last_failed = tried.iter().rev().find(|p| p.probability < conf);
+    // Each squadron is held at its count by its own target (`limited_by`); the mix as a whole
+    // by the target it meets least often.
     let answer = steps.last().map(|st| &st.point);
-    let binding = Binding::new(s, answer, last_failed, tried.iter());
+    let binding = Binding::new(s, answer, None, tried.iter());
     Ok(ForceSizing {
         squadrons: names,
         closed_form,
         given,
         required: Some(counts),
         steps,
+        limited_by,
         binding,
     })
 }

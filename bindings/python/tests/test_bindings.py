@@ -133,6 +133,8 @@ def test_size_equals_the_cli_json_per_squadron_and_for_the_mix():
     below = curve[curve["aircraft"] == required - 1].iloc[0]
     assert below["probability"] < per.confidence
     assert mix.to_pandas()["change"].iloc[0] == "start"
+    # What holds the detachment at its count: one jet fewer cannot hold the alert.
+    assert mix.summary().loc[0, "limited_by"] == "qra_coverage"
     at = per.scenario_at_required()
     assert at.to_dict()["squadrons"][0]["aircraft_count"] == required
     assert "<table" in per._repr_html_() and "<table" in mix._repr_html_()

@@ -248,16 +248,27 @@ fn below_closed_form(s: &Scenario, below: &[String]) -> String {
     if below.is_empty() {
         return String::new();
     }
-    let full_element = s.file.targets.minimums().iter().any(|(n, _)| {
-        n == "cap_coverage" || n == "worst_station_coverage" || n.starts_with("station_coverage[")
-    });
-    let asks = if full_element {
-        "asks the full element of some stations only part of the time"
-    } else {
-        "asks no station to keep its full element, only the targets it names"
+    let full_element = s
+        .file
+        .targets
+        .minimums()
+        .iter()
+        .filter(|(n, _)| {
+            n == "cap_coverage"
+                || n == "worst_station_coverage"
+                || n.starts_with("station_coverage[")
+        })
+        .map(|&(_, goal)| goal)
+        .fold(None, |lo: Option<f64>, g| Some(lo.map_or(g, |l| l.min(g))));
+    let asks = match full_element {
+        Some(goal) => format!(
+            "asks the full element of a station only {} of the time, not all of it",
+            standard::pct(goal)
+        ),
+        None => "asks no station to keep its full element, only the targets it names; add `worst_station_coverage` to [targets] to size for full elements and compare like with like".into(),
     };
     let text = format!(
-        "Below the closed form: {}. The closed form keeps every post's full complement on it at all times, with the fleet at the stated confidence; the simulated answer only has to meet the scenario's [targets], which {asks}. Add `worst_station_coverage` to [targets] to size for full elements and compare like with like.",
+        "Below the closed form: {}. The closed form keeps every post's full complement on it at all times, with the fleet at the stated confidence; the simulated answer only has to meet the scenario's [targets], which {asks}.",
         below.join(", ")
     );
     // Wrapped at 100 columns, like the tables.
@@ -343,6 +354,7 @@ pub fn render(
                 (most.map(|p| p.aircraft), most),
             ],
             "aircraft",
+            "the target met least often by the last count that fell short, or by the answer when none did",
         ));
     }
     out
@@ -355,6 +367,7 @@ fn what_decides(
     confidence: f64,
     points: &[(Option<u32>, Option<&CurvePoint>)],
     unit: &str,
+    decided: &str,
 ) -> String {
     let mut out = String::new();
     let shown: Vec<(u32, &CurvePoint)> = points
@@ -387,11 +400,7 @@ fn what_decides(
             .map_or(name.to_string(), standard::words)
     };
     if let Some(d) = &b.decided_by {
-        let _ = writeln!(
-            out,
-            "  Decided by: {} (the target met least often by the last fleet that fell short, or by the answer when none did).",
-            words(d)
-        );
+        let _ = writeln!(out, "  Decided by: {} ({decided}).", words(d));
     }
     if !b.never_reached.is_empty() {
         let names: Vec<String> = b.never_reached.iter().map(|n| words(n)).collect();
@@ -414,14 +423,34 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
         s.file.scenario.name,
         100.0 * conf
     );
-    let mut t = Table::new(&["squadron", "type", "given", "closed form", "required"]);
+    let mut t = Table::new(&[
+        "squadron",
+        "type",
+        "given",
+        "closed form",
+        "required",
+        "one fewer falls short on",
+    ]);
+    let words = |name: &str| {
+        r.binding
+            .targets
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(name.to_string(), standard::words)
+    };
     for (i, q) in s.squadrons.iter().enumerate() {
+        let held = match (&r.required, r.limited_by.get(i).and_then(|l| l.as_deref())) {
+            (Some(c), _) if c[i] == 0 => "(none needed)".into(),
+            (Some(_), Some(name)) => words(name),
+            _ => String::new(),
+        };
         t.row(vec![
             q.name.clone(),
             s.types[q.aircraft].id.clone(),
             q.aircraft_count.to_string(),
             r.closed_form[i].to_string(),
             r.required.as_ref().map_or("—".into(), |c| c[i].to_string()),
+            held,
         ]);
     }
     let given: u32 = s.squadrons.iter().map(|q| q.aircraft_count).sum();
@@ -434,6 +463,7 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
         r.required
             .as_ref()
             .map_or("—".into(), |c| c.iter().sum::<u32>().to_string()),
+        String::new(),
     ]);
     out.push_str(&t.render());
     out.push_str("\nThe search, step by step (total aircraft → fraction meeting the standard, Wilson 95 %):\n");
@@ -477,6 +507,7 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
             answer.map(|st| &st.point),
         )],
         "aircraft in all",
+        "the target the answer meets least often; the table above names what holds each squadron at its count",
     ));
     out
 }

@@ -331,8 +331,10 @@ class SizeResult:
     def summary(self):
         """One row per squadron: type (per squadron only), given, closed_form, required, the
         fraction of replications meeting the standard at the answer with its Wilson 95 % interval,
-        and ``decided_by``, the target met least often by the last count that fell short (for a
-        mix, in ``attrs["decided_by"]``; the targets never reached in ``attrs["never_reached"]``)."""
+        and ``decided_by``, the target met least often by the last count that fell short. For a
+        mix, ``limited_by`` names per squadron the target that one aircraft fewer fell short on,
+        ``attrs["decided_by"]`` the target the answer meets least often, and
+        ``attrs["never_reached"]`` the targets never reached."""
         import pandas as pd
 
         if self.mix:
@@ -344,6 +346,7 @@ class SizeResult:
                     "given": d["given"][i],
                     "closed_form": d["closed_form"][i],
                     "required": None if d["required"] is None else d["required"][i],
+                    "limited_by": d.get("limited_by", [None] * len(d["squadrons"]))[i],
                 }
                 for i, n in enumerate(d["squadrons"])
             ]
