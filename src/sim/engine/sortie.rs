@@ -96,7 +96,9 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
     /// On station: from base, or back from the tanker or an intercept.
     pub(super) fn arrive(&mut self, a: usize) {
         let p = self.post_of(a);
-        let back = matches!(self.fleet.ac[a].st, St::FromTanker | St::Returning);
+        // Back after a trip to the tanker or an intercept; a fighter that took fuel on its way
+        // out reaches its station for the first time.
+        let back = self.fleet.ac[a].sortie.reached_post;
         let from_intercept = self.fleet.ac[a].st == St::Returning;
         self.put_on_station(
             a,
