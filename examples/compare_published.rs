@@ -62,7 +62,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "  CSIS counts aircraft for point defence of cities as well as the line, and assumes 50 %\n\
          readiness; the UK-led figure is one multinational squadron without standing CAP over the\n\
-         whole line. This scenario asks for presence over four sectors and quick intercepts."
+         whole line. This scenario asks for a standing CAP over four sectors round the clock (a\n\
+         fighter on every station 95 % of the time, its full pair 85 %), the radar picture over the\n\
+         front, a QRA pair held 99 % and quick intercepts."
     );
     Ok(())
 }
