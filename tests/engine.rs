@@ -419,10 +419,13 @@ fn a_relief_aircraft_launched_after_the_old_element_left_joins_the_element_and_i
     //   2.00  their relief launches, but only tail 2 is ready; on station 2.75, bingo 5.25.
     //   3.25  tails 0 and 1 leave at bingo: tail 2 is the element now. Ready again at 5.50.
     //   5.50  tail 0 launches for the element, after the old members have left; on station
-    //         6.25, bingo 8.75. It is part of the element, so the element's relief is planned
-    //         to arrive at 8.75 - 0.5 = 8.25: tails 1 and 2 launch at 7.50.
+    //         6.25, bingo 8.75. It is part of the element, whose other place is empty, so the
+    //         ready tail 1 launches at once to fill it: on station 7.00, bingo 9.50.
+    //   7.00  the pair is whole; its relief is for both (tail 1 leaves within a lead of tail
+    //         0), due on station at 8.75 - 0.5 = 8.25: tail 2, ready at 7.50, launches then.
     // (It used to become a relief of one that never completed: no relief was planned for it,
-    // and tails 1 and 2 launched only when it left, arriving at 9.50.)
+    // and tails 1 and 2 launched only when it left, arriving at 9.50; and until the element's
+    // place was filled at once, tail 1 waited to launch with tail 2 at 7.50.)
     let text = bundled("textbook")
         .unwrap()
         .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
@@ -446,10 +449,10 @@ fn a_relief_aircraft_launched_after_the_old_element_left_joins_the_element_and_i
         "{:?}",
         at(0, "leave_station")
     );
-    for tail in [1, 2] {
+    for (tail, on) in [(1, 7.0), (2, 8.25)] {
         let arrivals = at(tail, "on_station");
         assert!(
-            near(arrivals[1], 8.25),
+            near(arrivals[1], on),
             "tail {tail} on station at {:?}",
             &arrivals[..2]
         );

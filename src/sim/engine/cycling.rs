@@ -189,8 +189,12 @@ impl<O: Observer> Rep<'_, '_, O> {
             return false;
         };
         let gr = &self.relief.groups[g];
-        // A relief on its way for this fighter (not the one it is part of, arriving now).
+        // A relief on its way (not the one it is part of, arriving now); it comes for this
+        // fighter only if it is one of those it relieves.
         let under_way = !gr.relief.is_empty() && !gr.relief.contains(&a);
+        if under_way && !gr.relieving.contains(&a) {
+            return false;
+        }
         let bingo = self.fuel_bingo_at(a);
         let tanker_up = self.m.posts[p]
             .tanker

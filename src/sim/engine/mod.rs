@@ -25,15 +25,17 @@
 //!
 //! Relief: each post (CAP station, tanker track, AEW orbit) is manned by relief groups — one group
 //! of the whole element with element relief, one group per aircraft with individual relief. A
-//! group's relief is planned to arrive `overlap` before its members' predicted departure (bingo
-//! fuel, or the crew limit when a compatible tanker serves the station) and launches when that
-//! requires; it comes forward if that departure comes earlier (after an intercept or a refuelling)
-//! before the relief is due. If no aircraft is ready then, the group waits and takes the next ready
+//! group's relief is planned to arrive `overlap` before its first member's predicted departure
+//! (bingo fuel, or the crew limit when a compatible tanker serves the station) and launches when
+//! that requires; it comes forward if that departure comes earlier (after an intercept or a
+//! refuelling) before the relief is due. It relieves only the members that must leave: the first,
+//! and any due to leave within one lead of it; the others stay on (`Group::relieving`). An empty
+//! place is filled at once. If no aircraft is ready then, the group waits and takes the next ready
 //! aircraft of a serving squadron, nearest squadron first; a ready aircraft goes first to a QRA
 //! posture short of its alert, then to the longest-waiting group. When the whole relief is on
-//! station the old members leave; a member that must leave earlier leaves anyway, and the post has
-//! a gap. Once the old members have all gone, the part of the relief already launched is the
-//! element, and the aircraft still to launch join it.
+//! station the members it relieves leave; a member that must leave earlier leaves anyway, and the
+//! post has a gap. Once the old members have all gone, the part of the relief already launched is
+//! the element, and the aircraft still to launch join it.
 
 mod alert;
 mod arrivals;

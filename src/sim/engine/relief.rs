@@ -20,6 +20,10 @@ pub(super) struct Group {
     pub relief: Vec<usize>,
     /// Aircraft still to launch for the current relief.
     pub need: u32,
+    /// Aircraft in the current relief, launched or not.
+    pub planned: u32,
+    /// The members the current relief replaces (the others stay on).
+    pub relieving: Vec<usize>,
     /// Whether the launches in progress fill the members (no members on post) or form a relief.
     pub filling: bool,
     pub pending: bool,
@@ -46,6 +50,8 @@ impl Relief {
                 members: Vec::new(),
                 relief: Vec::new(),
                 need: 0,
+                planned: 0,
+                relieving: Vec::new(),
                 filling: true,
                 pending: false,
                 due: 0.0,
@@ -70,12 +76,16 @@ impl Relief {
         gr.post
     }
 
-    /// Marks group `g`'s relief due at `at`; the key of its `ReliefDue` event.
-    fn due_at(&mut self, g: usize, at: Hours) -> u32 {
+    /// Marks group `g`'s relief due at `at`, to replace `relieving` and fill any empty place;
+    /// the key of its `ReliefDue` event.
+    fn due_at(&mut self, g: usize, at: Hours, relieving: Vec<usize>) -> u32 {
         let gr = &mut self.groups[g];
         gr.pending = true;
         gr.due = at;
-        gr.need = gr.size;
+        let staying = gr.members.len() - relieving.len();
+        gr.planned = gr.size.saturating_sub(staying as u32).max(1);
+        gr.need = gr.planned;
+        gr.relieving = relieving;
         gr.key = gr.key.wrapping_add(1);
         gr.key
     }
@@ -110,12 +120,18 @@ impl<O: Observer> Rep<'_, '_, O> {
         let Some(lead) = post.serving.first().map(|v| v.lead_h) else {
             return;
         };
+        // An empty place is filled at once; otherwise the relief is for the first member to
+        // leave, and those leaving within one lead of it.
         let leave = (!gr.members.is_empty()).then(|| {
+            if (gr.members.len() as u32) < gr.size {
+                return self.now;
+            }
             gr.members
                 .iter()
                 .map(|&a| self.fleet.ac[a].sortie.bingo_at)
                 .fold(f64::INFINITY, f64::min)
         });
+        let relieving = self.leaving_by(g, leave.unwrap_or(self.now) + lead);
         let ahead = match post.kind {
             PostKind::Tanker(_) | PostKind::Aew(_) => self.m.overlap_h + self.m.support_margin_h,
             PostKind::Cap(_) => self.m.overlap_h,
@@ -125,7 +141,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         if launch_at >= self.end {
             return;
         }
-        let key = self.relief.due_at(g, launch_at);
+        let key = self.relief.due_at(g, launch_at, relieving);
         self.at_time(
             launch_at,
             Ev::ReliefDue {
@@ -133,6 +149,17 @@ impl<O: Observer> Rep<'_, '_, O> {
                 key,
             },
         );
+    }
+
+    /// The members of group `g` predicted to leave by `by`: those a relief replaces. Relief
+    /// is only for the members that must leave; the others stay on post.
+    fn leaving_by(&self, g: usize, by: Hours) -> Vec<usize> {
+        self.relief.groups[g]
+            .members
+            .iter()
+            .copied()
+            .filter(|&a| self.fleet.ac[a].sortie.bingo_at <= by)
+            .collect()
     }
 
     /// Plans group `g`'s relief again after a member's predicted departure came earlier. A relief
@@ -149,13 +176,18 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// Brings group `g`'s relief forward to now: a member left before it was planned to.
     fn relieve_now(&mut self, g: usize) {
         let gr = &self.relief.groups[g];
-        if !gr.relief.is_empty() || (gr.pending && gr.need < gr.size) {
+        if !gr.relief.is_empty() || (gr.pending && gr.need < gr.planned) {
             return; // already launching or launched
         }
         if self.relief.waiting.contains(&g) {
             return;
         }
-        let key = self.relief.due_at(g, self.now);
+        let lead = self.m.posts[gr.post]
+            .serving
+            .first()
+            .map_or(0.0, |v| v.lead_h);
+        let relieving = self.leaving_by(g, self.now + lead);
+        let key = self.relief.due_at(g, self.now, relieving);
         self.at_time(
             self.now,
             Ev::ReliefDue {
@@ -220,12 +252,13 @@ impl<O: Observer> Rep<'_, '_, O> {
         }
     }
 
-    /// When the whole relief of group `g` is on station it becomes the element; the old members
-    /// stay on station until their own bingo, which is the overlap.
+    /// When the whole relief of group `g` is on station it takes the place of the members it
+    /// relieves, which stay on station until their own bingo (the overlap); the members it does
+    /// not relieve stay on as members.
     pub(super) fn hand_over_if_complete(&mut self, g: usize) {
         let gr = &self.relief.groups[g];
         let complete = !gr.relief.is_empty()
-            && gr.relief.len() as u32 == gr.size
+            && gr.relief.len() as u32 == gr.planned
             && gr
                 .relief
                 .iter()
@@ -234,8 +267,10 @@ impl<O: Observer> Rep<'_, '_, O> {
             return;
         }
         let gr = &mut self.relief.groups[g];
-        let old = std::mem::take(&mut gr.members);
-        gr.members = std::mem::take(&mut gr.relief);
+        let old = std::mem::take(&mut gr.relieving);
+        gr.members.retain(|a| !old.contains(a));
+        let relief = std::mem::take(&mut gr.relief);
+        gr.members.extend(relief);
         for o in old {
             if self.fleet.ac[o].st != St::OnStation {
                 // Away at the tanker or not yet back: it goes home from where it is.
@@ -272,6 +307,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let was_member = gr.members.contains(&a) || gr.relief.contains(&a);
         gr.members.retain(|&x| x != a);
         gr.relief.retain(|&x| x != a);
+        gr.relieving.retain(|&x| x != a);
         self.fleet.ac[a].group = None;
         if !was_member {
             return;
@@ -283,6 +319,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             gr.filling = true;
             if !gr.relief.is_empty() {
                 gr.members = std::mem::take(&mut gr.relief);
+                gr.relieving.clear();
                 self.plan_relief(g);
                 return;
             }

@@ -21,10 +21,10 @@ fn run_until<O: Observer>(r: &mut Rep<'_, '_, O>, t: Hours) {
 
 #[test]
 fn planning_a_relief_again_never_puts_off_one_that_is_due() {
-    // The textbook with 3 aircraft (fixed times; see tests/engine.rs). At 16.5 h tail 0
-    // launches to join tail 2, the element. Tail 2 leaves at its bingo at 17.0 h with no
-    // relief planned yet, so the relief is due at once; no aircraft is ready until 18.5 h.
-    // Tail 0 arrives at 17.25 h and would stay until 19.75 h.
+    // The textbook with 3 aircraft (fixed times; see tests/engine.rs). The pair's relief is due
+    // at 2.0 h, but only tail 2 is ready; it launches and the second place waits. Tails 0 and 1
+    // leave at 3.25 h, and tail 2 is the element, to stay until 5.25 h; no aircraft is ready
+    // until 5.5 h, so the relief due since 2.0 h is still waiting at 3.5 h.
     let text = bundled("textbook")
         .unwrap()
         .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
@@ -33,23 +33,52 @@ fn planning_a_relief_again_never_puts_off_one_that_is_due() {
     let mut obs = NoTrace;
     let mut r = Rep::new(&m, &key, &mut obs);
     r.start();
-    run_until(&mut r, 17.5);
-    assert_eq!(r.relief.groups[0].members, [0]);
+    run_until(&mut r, 3.5);
+    assert_eq!(r.relief.groups[0].members, [2]);
     assert!(
         r.relief.waiting.contains(&0),
         "the relief is due and waiting"
     );
-    // Tail 0's departure comes earlier, as after an intercept. Planned from it, the relief
-    // would launch at 19.0 - 0.5 - 0.75 = 17.75 h: later than it is due already.
-    r.fleet.ac[0].sortie.bingo_at = 19.0;
+    // Tail 2's departure comes earlier, as after an intercept. Planned from it, the relief
+    // would launch now, at 3.5 h: later than it is due already.
+    r.fleet.ac[2].sortie.bingo_at = 4.5;
     r.replan_relief(0);
     assert!(
         r.relief.waiting.contains(&0),
-        "the relief due since 17.0 h was put off"
+        "the relief due since 2.0 h was put off"
     );
     assert!(
-        (r.relief.groups[0].due - 17.0).abs() < 1e-6,
+        (r.relief.groups[0].due - 2.0).abs() < 1e-6,
         "due at {}",
         r.relief.groups[0].due
     );
+}
+
+#[test]
+fn a_member_that_leaves_early_is_relieved_alone_and_its_partner_stays_on() {
+    // The textbook (6 aircraft, fixed times): tails 0 and 1 are on station from 0.75 h until
+    // 3.25 h. Tail 0 leaves at 1.5 h, as after a failure; a ready aircraft relieves it alone,
+    // on station 0.75 h later, and tail 1 stays on as a member, to be relieved at its own time.
+    let m = Model::new(&Scenario::from_toml_str(bundled("textbook").unwrap(), "textbook").unwrap());
+    let key = streams::replication_key(1, 0);
+    let mut obs = NoTrace;
+    let mut r = Rep::new(&m, &key, &mut obs);
+    r.start();
+    run_until(&mut r, 1.5);
+    assert_eq!(r.relief.groups[0].members, [0, 1]);
+    r.member_leaves(0, 0);
+    let gr = &r.relief.groups[0];
+    assert_eq!(gr.planned, 1, "one aircraft replaces the one that left");
+    assert!(
+        gr.relieving.is_empty(),
+        "the partner is not relieved with it"
+    );
+    run_until(&mut r, 2.3);
+    let gr = &r.relief.groups[0];
+    assert_eq!(gr.members.len(), 2);
+    assert!(gr.members.contains(&1), "the partner stays on as a member");
+    assert!(!gr.members.contains(&0));
+    assert_eq!(r.posts.of[0].on_station, 2);
+    // Its own relief is planned for its own departure, for it alone.
+    assert_eq!(r.relief.groups[0].relieving, [1]);
 }
