@@ -24,7 +24,10 @@ echo "== the library alone, without the command-line tool"
 cargo check --locked --lib --no-default-features
 
 echo "== tests"
-cargo test --locked --all-targets
+cargo test --locked --lib --bins --tests --examples
+
+echo "== benches, each run once as a test (optimised: they size the bundled theatre)"
+cargo test --locked --release --benches
 
 echo "== doc tests"
 cargo test --locked --doc
@@ -34,7 +37,7 @@ export AIRPOLICING_REPS=3
 for example in examples/*.rs; do
   name=$(basename "$example" .rs)
   echo "-- $name"
-  cargo run --locked --quiet --example "$name" >/dev/null
+  cargo run --locked --quiet --release --example "$name" >/dev/null
 done
 
 echo "== Python bindings (a virtual environment in target/pyvenv)"
