@@ -426,3 +426,14 @@ fn size_says_why_an_answer_is_below_the_closed_form() {
         stdout(&o)
     );
 }
+
+#[test]
+fn an_interval_is_never_printed_below_zero() {
+    // ukraine almost never misses a detection (one replication in 200 misses one): the
+    // t-interval of that fraction reaches below 0, and is shown from 0.
+    let o = airpolicing(&["run", "ukraine", "-n", "200"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("violations never detected"), "{out}");
+    assert!(!out.contains("-0.0 %") && !out.contains("−0.0"), "{out}");
+}

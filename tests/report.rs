@@ -174,3 +174,27 @@ fn sweep_report_has_its_chart_and_table() {
     let rows = doc.descendants().filter(|n| n.has_tag_name("tr")).count();
     assert_eq!(rows, 3, "a header and one row per point");
 }
+
+#[test]
+fn the_answer_leads_with_the_least_manned_station_not_every_station_at_once() {
+    let dir = temp_dir("worst");
+    let path = dir.join("ukraine.html");
+    let o = airpolicing(&[
+        "run",
+        "ukraine",
+        "-n",
+        "3",
+        "--report",
+        path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let worst = html
+        .find("The least-manned CAP station")
+        .expect("the worst station");
+    let all = html
+        .find("Every CAP station at once")
+        .expect("every station at once");
+    assert!(worst < all, "the per-station figure comes first");
+}

@@ -293,8 +293,11 @@ pub fn render(r: &RunResult, origin: &str) -> String {
     let mut t = Table::new(&["measure", "mean", "95 % CI of the mean", "sd", "min", "max"]);
     for s in &r.summary {
         let (text, fr) = label(&s.name);
+        // Every measure is non-negative, and a fraction at most 1: the t-interval of a measure
+        // that is almost always 0 (or 1) is shown within that range.
         let ci = if s.ci_low.is_finite() {
-            format!("{} – {}", value(s.ci_low, fr), value(s.ci_high, fr))
+            let high = if fr { s.ci_high.min(1.0) } else { s.ci_high };
+            format!("{} – {}", value(s.ci_low.max(0.0), fr), value(high, fr))
         } else {
             "—".into()
         };

@@ -123,13 +123,23 @@ impl Report {
                 );
             }
         };
+        // Planners read continuity station by station: the least-manned station leads, and
+        // the harsher "every station at once" follows it.
+        say(
+            "worst_station_presence",
+            "The least-manned CAP station (each replication's worst) had at least one fighter on it",
+        );
+        say(
+            "worst_station_coverage",
+            "The least-manned CAP station had its full element",
+        );
         say(
             "cap_presence",
-            "Every CAP station had at least one fighter on it",
+            "Every CAP station at once had a fighter on it (all together, a harsher measure)",
         );
         say(
             "cap_coverage",
-            "Every CAP station had its full element at once",
+            "Every CAP station at once had its full element",
         );
         say("aew_coverage", "Every AEW&amp;C orbit was manned");
         say("qra_coverage", "Every QRA posture held its alert");
