@@ -232,3 +232,32 @@ fn a_cancelled_run_stops_with_an_error_and_an_uncancelled_token_changes_nothing(
     );
     assert!(sized.is_err_and(|e| e.to_string().contains("cancelled")));
 }
+
+#[test]
+fn a_force_mix_search_stops_when_more_aircraft_no_longer_help_and_names_what_is_out_of_reach() {
+    // The textbook with its only radar 600 km from the front and 100 km of range: no fleet
+    // covers the front, so the search adds aircraft for PLATEAU_STEPS steps without any change,
+    // stops, and names the front's cover, instead of adding aircraft to the limit.
+    let text = bundled("textbook").unwrap().replace(
+        "cap_coverage = 0.99",
+        "cap_coverage = 0.99\nfront_coverage_low = 0.5",
+    ) + "\n[[ground_radars]]\nname = \"Far\"\nposition = [50.0, 18.0]\nantenna_height_m = 20\nrange_km = 100\n";
+    let s = Scenario::from_toml_str(&text, "blind").unwrap_or_else(|e| panic!("{e}"));
+    let f = airpolicing::sizing::size_force(&s, &opts(4)).unwrap();
+    assert_eq!(f.required, None);
+    assert!(f.plateau);
+    assert_eq!(
+        f.steps.len() as u32,
+        1 + airpolicing::sizing::PLATEAU_STEPS,
+        "the start and the steps that changed nothing"
+    );
+    assert_eq!(f.binding.never_reached, ["front_coverage_low"]);
+    // A target that aircraft do reach is not stopped early: the textbook's own standard needs no
+    // plateau to find its rotation count.
+    let f = airpolicing::sizing::size_force(&bundled_textbook(), &opts(4)).unwrap();
+    assert!(!f.plateau && f.required.is_some());
+}
+
+fn bundled_textbook() -> Scenario {
+    Scenario::from_toml_str(bundled("textbook").unwrap(), "textbook").unwrap()
+}

@@ -168,6 +168,10 @@ pub struct SizingOptions {
     pub max_aircraft: u32,
 }
 
+/// A force-mix search stops without an answer after this many aircraft added in a row that
+/// raised neither the fraction of replications meeting the standard nor any unmet target's count.
+pub const PLATEAU_STEPS: u32 = 10;
+
 /// The largest count tried per squadron by default (with a mix search: the most aircraft added
 /// in all). Far above any fleet a scenario should need; a search that reaches it says so.
 pub const MAX_AIRCRAFT: u32 = 400;
@@ -399,6 +403,10 @@ pub struct ForceSizing {
     /// tried and fell short, which is what holds that squadron at its count (`None` when it was
     /// taken down to zero or no answer was found).
     pub limited_by: Vec<Option<String>>,
+    /// Whether the search stopped without an answer because [`PLATEAU_STEPS`] aircraft added in
+    /// a row raised neither the fraction meeting the standard nor any unmet target's count: what
+    /// the standard lacks is not aircraft (geometry, tactics, a crew limit, the radar's reach).
+    pub plateau: bool,
     /// What decides the answer: for the whole mix, the target met least often at the answer.
     #[serde(flatten)]
     pub binding: Binding,
@@ -452,7 +460,15 @@ where
         point: point.clone(),
     }];
     let mut added = 0;
+    // Additions in a row that raised neither the fraction meeting the standard nor any unmet
+    // target's count: more aircraft are not what the standard lacks.
+    let mut stalled = 0;
+    let mut plateau = false;
     while point.probability < conf && added < max_aircraft {
+        if stalled >= PLATEAU_STEPS {
+            plateau = true;
+            break;
+        }
         let mut best: Option<(usize, CurvePoint)> = None;
         for i in 0..counts.len() {
             let mut trial = counts.clone();
@@ -466,6 +482,15 @@ where
             }
         }
         let Some((i, p)) = best else { break };
+        let unmet_rose = p.met_each.len() == point.met_each.len()
+            && p.met_each.iter().zip(&point.met_each).any(|(&new, &old)| {
+                new > old && f64::from(old) < conf * f64::from(point.replications)
+            });
+        if p.probability > point.probability || unmet_rose {
+            stalled = 0;
+        } else {
+            stalled += 1;
+        }
         counts[i] += 1;
         added += 1;
         point = p;
@@ -483,6 +508,7 @@ where
             required: None,
             steps,
             limited_by: vec![None; s.squadrons.len()],
+            plateau,
             binding: Binding::new(s, None, None, tried.iter()),
         });
     }
@@ -519,6 +545,7 @@ where
         required: Some(counts),
         steps,
         limited_by,
+        plateau: false,
         binding,
     })
 }

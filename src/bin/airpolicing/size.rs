@@ -485,6 +485,13 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
                 100.0 * conf
             );
         }
+        None if r.plateau => {
+            let _ = writeln!(
+                out,
+                "\nAnswer: none. The last {} aircraft added, one at a time wherever it helped most, raised neither the\nfraction meeting the standard nor any unmet target: what the standard lacks is not aircraft but the\ngeometry or tactics (a tanker track off the station, a radar that does not reach the front, a crew\nlimit). The targets below name what is out of reach.",
+                airpolicing::sizing::PLATEAU_STEPS
+            );
+        }
         None => out.push_str("\nAnswer: not reached within the limit of added aircraft; a target may be out of reach of any fleet.\n"),
     }
     if let Some(c) = &r.required {
