@@ -530,3 +530,40 @@ fn a_tanker_track_too_far_from_its_station_to_fly_back_and_home_is_refused() {
         ],
     );
 }
+
+#[test]
+fn a_cover_target_without_any_radar_is_refused_and_a_vacuous_target_is_named() {
+    // The textbook has no radar: the front is never covered, so a cover target could never be
+    // met (it used to count as always met).
+    assert_error(
+        &edit(
+            &textbook(),
+            "cap_coverage = 0.99 ",
+            "cap_coverage = 0.99\nfront_coverage_low = 0.5 ",
+        ),
+        &[
+            "targets.front_coverage_low",
+            "no AEW orbit and no ground radar, so the front is never covered",
+        ],
+    );
+    // No AEW orbit, no tanker track, no QRA posture: their targets are met by default, and the
+    // warnings say so.
+    let t = edit(
+        &textbook(),
+        "cap_coverage = 0.99 ",
+        "cap_coverage = 0.99\naew_coverage = 0.9\ntanker_coverage = 0.9\nqra_coverage = 0.9 ",
+    );
+    let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
+    let w: Vec<String> = s.warnings.iter().map(|d| d.to_string()).collect();
+    for (key, what) in [
+        ("aew_coverage", "AEW orbits"),
+        ("tanker_coverage", "tanker tracks"),
+        ("qra_coverage", "QRA postures"),
+    ] {
+        assert!(
+            w.iter().any(|l| l.contains(&format!("targets.{key}"))
+                && l.contains(&format!("no {what}, so it is always met"))),
+            "{w:?}"
+        );
+    }
+}

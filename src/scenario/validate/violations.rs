@@ -175,4 +175,43 @@ pub(super) fn targets(c: &mut Checker, file: &ScenarioFile, metric_names: &[Stri
             );
         }
     }
+    // Every post of a kind manned is met by default when there is none of that kind: say so.
+    for (name, v, none, what) in [
+        (
+            "aew_coverage",
+            t.aew_coverage,
+            file.aew_orbits.is_empty(),
+            "AEW orbits",
+        ),
+        (
+            "tanker_coverage",
+            t.tanker_coverage,
+            file.tanker_tracks.is_empty(),
+            "tanker tracks",
+        ),
+        (
+            "qra_coverage",
+            t.qra_coverage,
+            file.qra.is_empty(),
+            "QRA postures",
+        ),
+    ] {
+        if v.is_some() && none {
+            c.warn(
+                &tp.key(name),
+                format!("is set but there are no {what}, so it is always met"),
+            );
+        }
+    }
+    // A front with no radar at all is never in radar cover: a cover target cannot be met.
+    if let Some(goal) = t.front_coverage_low
+        && goal > 0.0
+        && file.aew_orbits.is_empty()
+        && file.ground_radars.is_empty()
+    {
+        c.error(
+            &tp.key("front_coverage_low"),
+            "asks for radar cover of the front, but the scenario has no AEW orbit and no ground radar, so the front is never covered; add `[[aew_orbits]]` or `[[ground_radars]]`, or drop the target",
+        );
+    }
 }
