@@ -33,7 +33,7 @@ fn estimate_by_station_count(c: &mut Criterion) {
         let text = bundled("ukraine").unwrap().replace(
             "[[cap_stations]]\nname = \"Kharkiv\"",
             &format!(
-                "[[cap_stations]]\nname = \"Line\"\nalong_front = {{ count = {n}, standoff_km = 80 }}\nsquadrons = [\"RAF Typhoon\"]\ntanker_track = \"North AAR\"\n\n[[cap_stations]]\nname = \"Kharkiv\""
+                "[[cap_stations]]\nname = \"Line\"\nalong_front = {{ count = {n}, standoff_km = 80 }}\nsquadrons = [\"RAF Typhoon\"]\ntanker_track = \"Donbas AAR\"\n\n[[cap_stations]]\nname = \"Kharkiv\""
             ),
         );
         let s = Scenario::from_toml_str(&text, "bench").unwrap();
