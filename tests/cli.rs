@@ -437,3 +437,43 @@ fn an_interval_is_never_printed_below_zero() {
     assert!(out.contains("violations never detected"), "{out}");
     assert!(!out.contains("-0.0 %") && !out.contains("−0.0"), "{out}");
 }
+
+#[test]
+fn a_full_disk_on_stdout_is_an_error_naming_it_and_a_closed_pipe_ends_quietly() {
+    // /dev/full: every write fails with "no space left on device".
+    if let Ok(full) = std::fs::File::create("/dev/full") {
+        for args in [
+            &["check", "textbook"][..],
+            &["estimate", "baltic"],
+            &["scenarios"],
+        ] {
+            let o = Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+                .args(args)
+                .stdout(full.try_clone().unwrap())
+                .output()
+                .unwrap();
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+            assert!(err.contains("cannot write to standard output"), "{err}");
+            assert!(
+                !err.contains("internal error") && !err.contains("panicked"),
+                "{err}"
+            );
+        }
+    }
+    // The reader goes away before the answer is written (`| head` that has read enough).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+        .args(["run", "ukraine", "-n", "100", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("internal error") && !err.contains("panicked"),
+        "{err}"
+    );
+}

@@ -2,18 +2,20 @@
 //! validated with its warnings and what it holds.
 
 use crate::failure::Failure;
+use crate::output::out;
 use airpolicing::scenario::{Scenario, bundled, bundled_names};
 
 /// Lists the bundled scenarios with their descriptions.
 pub(crate) fn scenarios() -> Result<(), Failure> {
+    let mut text = String::new();
     for name in bundled_names() {
         let description = bundled(name)
             .and_then(|t| Scenario::from_toml_str(t, name).ok())
             .map(|s| s.file.scenario.description)
             .unwrap_or_default();
-        println!("{name:<10} {description}");
+        text.push_str(&format!("{name:<10} {description}\n"));
     }
-    Ok(())
+    out(&text)
 }
 
 #[derive(clap::Args)]
@@ -26,8 +28,9 @@ pub(crate) struct CheckArgs {
 pub(crate) fn execute(a: CheckArgs) -> Result<(), Failure> {
     let scenario = a.scenario;
     let s = Scenario::load(&scenario)?;
+    let mut text = String::new();
     for w in &s.warnings {
-        println!("{w}");
+        text.push_str(&format!("{w}\n"));
     }
     let aircraft: u32 = s.squadrons.iter().map(|q| q.aircraft_count).sum();
     let counts = [
@@ -44,12 +47,12 @@ pub(crate) fn execute(a: CheckArgs) -> Result<(), Failure> {
         .iter()
         .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
         .collect();
-    println!(
-        "{}: valid — `{}`: {:.0} km front, {aircraft} aircraft; {}",
+    text.push_str(&format!(
+        "{}: valid — `{}`: {:.0} km front, {aircraft} aircraft; {}\n",
         s.origin,
         s.file.scenario.name,
         s.front.length_km(),
         listed.join(", ")
-    );
-    Ok(())
+    ));
+    out(&text)
 }

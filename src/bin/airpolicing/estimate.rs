@@ -29,7 +29,7 @@ pub(crate) fn execute(a: EstimateArgs) -> Result<(), Failure> {
         let doc = serde_json::json!({ "estimate": e, "warnings": s.warnings });
         print_json(&doc)?;
     } else {
-        print!("{}", render(&s, &e));
+        crate::output::out(&render(&s, &e))?;
     }
     Ok(())
 }

@@ -8,6 +8,10 @@ pub(crate) enum Failure {
     Internal(String),
     /// Stopped by Ctrl-C (exit code 130).
     Interrupted(String),
+    /// Standard output could not be written (a full disk, a device error): exit code 1.
+    Output(String),
+    /// The reader of standard output went away (`| head`): the program ends quietly, exit code 0.
+    ClosedPipe,
 }
 
 impl From<ScenarioError> for Failure {

@@ -80,6 +80,11 @@ fn main() -> ExitCode {
             eprintln!("{msg}");
             ExitCode::from(130)
         }
+        Ok(Err(Failure::Output(msg))) => {
+            eprintln!("airpolicing: {msg}");
+            ExitCode::from(1)
+        }
+        Ok(Err(Failure::ClosedPipe)) => ExitCode::SUCCESS,
         Ok(Err(Failure::Internal(msg))) => {
             eprintln!("airpolicing: internal error: {msg}");
             ExitCode::from(1)

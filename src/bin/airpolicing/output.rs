@@ -144,8 +144,21 @@ pub fn csv_field(s: &str) -> String {
 pub(crate) fn print_json<T: serde::Serialize>(doc: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(doc)
         .map_err(|err| Failure::Internal(format!("cannot write JSON: {err}")))?;
-    println!("{text}");
-    Ok(())
+    out(&format!("{text}\n"))
+}
+
+/// Writes `text` to standard output. A reader that went away (`| head`) ends the program
+/// quietly; any other failure (a full disk) is an error naming standard output. `print!` would
+/// panic on either.
+pub(crate) fn out(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    o.write_all(text.as_bytes())
+        .and_then(|()| o.flush())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Failure::ClosedPipe,
+            _ => Failure::Output(format!("cannot write to standard output: {e}")),
+        })
 }
 
 /// Refuses, before any work, an output path whose directory does not exist or is not writable.

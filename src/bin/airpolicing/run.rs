@@ -205,7 +205,7 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
     if json {
         print_json(&self::json(&result, &s.origin))?;
     } else {
-        print!("{}", render(&result, &s.origin));
+        crate::output::out(&render(&result, &s.origin))?;
     }
     if let Some(c) = cp {
         c.finish();

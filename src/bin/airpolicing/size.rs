@@ -160,7 +160,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         if json {
             print_json(&answer_json(&s, &reps, "force", serde_json::json!(r)))?;
         } else {
-            print!("{}", render_mix(&s, reps.replications, reps.seed, &r));
+            crate::output::out(&render_mix(&s, reps.replications, reps.seed, &r))?;
         }
         if let Some(c) = cp {
             c.finish();
@@ -205,15 +205,12 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             serde_json::json!(rows),
         ))?;
     } else {
-        print!(
-            "{}",
-            render(
-                &s.file.scenario.name,
-                conf,
-                reps.replications,
-                reps.seed,
-                &rows
-            )
+        let mut text = render(
+            &s.file.scenario.name,
+            conf,
+            reps.replications,
+            reps.seed,
+            &rows,
         );
         let below: Vec<String> = rows
             .iter()
@@ -222,7 +219,8 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
                 _ => None,
             })
             .collect();
-        print!("{}", below_closed_form(&s, &below));
+        text.push_str(&below_closed_form(&s, &below));
+        crate::output::out(&text)?;
     }
     if let Some(c) = cp {
         c.finish();

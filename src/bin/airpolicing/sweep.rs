@@ -94,7 +94,7 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
     } else {
         let standard = airpolicing::standard::Standard::new(&s, &[]);
         let targeted: Vec<&str> = standard.targets().iter().map(|t| t.name.as_str()).collect();
-        print!("{}", render(&r, &targeted));
+        crate::output::out(&render(&r, &targeted))?;
     }
     Ok(())
 }

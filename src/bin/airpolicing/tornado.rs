@@ -58,8 +58,8 @@ pub(crate) fn execute(
     if json {
         print_json(&serde_json::json!({ "percent": percent, "bars": bars }))?;
     } else {
-        println!(
-            "Sensitivity of the whole-force fleet to each main parameter, lowered and raised by {percent:.0} %\n(largest effect first; {} replications per candidate, seed {}):\n",
+        let mut text = format!(
+            "Sensitivity of the whole-force fleet to each main parameter, lowered and raised by {percent:.0} %\n(largest effect first; {} replications per candidate, seed {}):\n\n",
             reps.replications, reps.seed
         );
         let mut t =
@@ -77,7 +77,8 @@ pub(crate) fn execute(
                 },
             ]);
         }
-        print!("{}", t.render());
+        text.push_str(&t.render());
+        crate::output::out(&text)?;
     }
     Ok(())
 }
