@@ -168,7 +168,7 @@ fn checkpoints_of_another_run_are_refused_with_the_reason() {
     let o = run_in(d, &[&base[..], &["--resume"]].concat());
     assert!(String::from_utf8_lossy(&o.stderr).contains("damaged"));
     // The checkpoint of a run with another seed.
-    let saved = r#"{"format":"airpolicing checkpoint 2","command":"run seed=2 reps=0..4 csv=false","scenario_digest":"0"}"#;
+    let saved = r#"{"format":"airpolicing checkpoint 3","command":"run seed=2 reps=0..4 csv=false","scenario_digest":"0"}"#;
     std::fs::write(d.join("cp.json"), saved).unwrap();
     let o = run_in(d, &[&base[..], &["--resume"]].concat());
     let err = String::from_utf8_lossy(&o.stderr);
@@ -184,4 +184,66 @@ fn checkpoints_of_another_run_are_refused_with_the_reason() {
         err.contains("a checkpoint of format `airpolicing checkpoint 1`"),
         "{err}"
     );
+}
+
+#[test]
+fn a_checkpoint_edited_by_hand_is_refused_before_it_gives_a_wrong_answer() {
+    // Interrupt a long run, then edit its checkpoint as a user might: the next replication, a
+    // sum, the sketch's bins. Each is refused on resume, naming the damage; none panics or
+    // prints a run that did not happen.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let args = [
+        "run",
+        "baltic",
+        "-n",
+        "6000",
+        "--json",
+        "--checkpoint",
+        "cp.json",
+    ];
+    let mut child = spawn_in(d, &args);
+    wait_for_progress(&mut child, &d.join("cp.json"), "\"next\"");
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let saved = std::fs::read_to_string(d.join("cp.json")).unwrap();
+    let resume: Vec<&str> = args.iter().copied().chain(["--resume"]).collect();
+    let edits: [(&str, fn(&str) -> String); 3] = [
+        ("next", |t| {
+            let i = t.find("\"next\":").unwrap() + 7;
+            let j = i + t[i..].find(|c: char| !c.is_ascii_digit()).unwrap();
+            format!("{}5999{}", &t[..i], &t[j..])
+        }),
+        // A 9 before the first metric's sum (a positive number).
+        ("sum", |t| t.replacen("\"sum\":", "\"sum\":9", 1)),
+        // The sketch's bin offset far outside its bins (it used to panic inside the sketch).
+        ("sketch", |t| {
+            t.replacen("\"offset\":", "\"offset\":-99999", 1)
+        }),
+    ];
+    for (what, edit) in edits {
+        let edited = edit(&saved);
+        assert_ne!(edited, saved, "{what}: nothing edited");
+        std::fs::write(d.join("cp.json"), &edited).unwrap();
+        let o = run_in(d, &resume);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{what}: {err}");
+        assert!(
+            err.contains("do not match its digest") || err.contains("do not add up"),
+            "{what}: {err}"
+        );
+        assert!(
+            !err.contains("panicked") && !err.contains("internal error"),
+            "{what}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "{what}: a result was printed");
+    }
+    // The checkpoint as it was still resumes.
+    std::fs::write(d.join("cp.json"), &saved).unwrap();
+    assert_eq!(run_in(d, &resume).status.code(), Some(0));
 }

@@ -305,6 +305,32 @@ impl RunState {
     pub fn met_each(&self) -> &[u64] {
         &self.met_each
     }
+
+    /// Whether the state adds up: its next replication within its range, as many rows folded in
+    /// as replications done, no count above them, and every metric's summary consistent. A state
+    /// read back from a file that was edited or damaged fails here rather than giving a wrong
+    /// answer.
+    pub fn check(&self) -> Result<(), String> {
+        if self.next < self.reps.start || self.next > self.reps.end {
+            return Err(format!(
+                "next replication {} outside {}..{}",
+                self.next, self.reps.start, self.reps.end
+            ));
+        }
+        let done = self.done();
+        if self.acc.rows() != done {
+            return Err(format!(
+                "{} rows folded in for {done} replications",
+                self.acc.rows()
+            ));
+        }
+        if self.met_standard > done || self.met_each.iter().any(|&m| m > done) {
+            return Err(format!(
+                "more replications meeting a target than the {done} run"
+            ));
+        }
+        self.acc.check()
+    }
 }
 
 /// Runs as [`run_streaming`] does, continuing from `state` when given (a state saved by an
@@ -386,6 +412,11 @@ pub fn run_model_resumable(
                     reps.end,
                     names.len(),
                     targets
+                )));
+            }
+            if let Err(why) = st.check() {
+                return Err(RunError::Checkpoint(format!(
+                    "the checkpoint's summaries do not add up ({why}); delete it to start again"
                 )));
             }
             st

@@ -36,6 +36,33 @@ pub struct MetricAccumulator {
 }
 
 impl MetricAccumulator {
+    /// Whether the summary adds up for at most `rows` values: finite numbers, the mean between
+    /// the least and the greatest, a non-negative sum of squares, and as many values kept (or in
+    /// the sketch) as counted.
+    pub fn check(&self, rows: u64) -> Result<(), String> {
+        if self.n as u64 > rows {
+            return Err(format!("{} values in {rows} rows", self.n));
+        }
+        if self.n == 0 {
+            return Ok(());
+        }
+        let numbers = [self.sum, self.mean, self.m2, self.min, self.max];
+        let slack = 1e-9 * (1.0 + self.min.abs().max(self.max.abs()));
+        if numbers.iter().any(|v| !v.is_finite())
+            || self.m2 < 0.0
+            || self.mean < self.min - slack
+            || self.mean > self.max + slack
+        {
+            return Err("its mean, spread or range do not add up".into());
+        }
+        let kept = self.exact.as_ref().map(Vec::len);
+        let sketched = self.sketch.as_ref().map(|s| s.count());
+        if kept.is_some_and(|k| k != self.n) || sketched != Some(self.n) {
+            return Err(format!("{} values counted, not as many kept", self.n));
+        }
+        Ok(())
+    }
+
     /// Folds in one value; values that are not finite (a response time in a replication without
     /// intercepts) are left out.
     pub fn add(&mut self, v: f64) {
@@ -143,6 +170,16 @@ impl Accumulator {
     /// Rows folded in.
     pub fn rows(&self) -> u64 {
         self.rows
+    }
+
+    /// Whether every metric's summary is consistent with the rows folded in (see
+    /// [`MetricAccumulator::check`]).
+    pub fn check(&self) -> Result<(), String> {
+        for (i, m) in self.metrics.iter().enumerate() {
+            m.check(self.rows)
+                .map_err(|why| format!("metric {i}: {why}"))?;
+        }
+        Ok(())
     }
 
     /// Metrics per row.

@@ -6,7 +6,9 @@
 //! interrupted. It holds everything folded in so far: for `run` the state of the summaries (see
 //! [`RunState`]) and how many bytes of the `--csv` file are complete; for `size` the score of
 //! every candidate fleet already run and the state of the one being run. It names the scenario
-//! (by a digest of its contents) and the options, so it cannot be resumed by a different command.
+//! (by a digest of its contents) and the options, so it cannot be resumed by a different command,
+//! and carries a digest of its own contents, so that one edited or damaged is refused; the
+//! summaries it holds are checked to add up before they are used.
 //! Resuming gives output identical, byte for byte, to an uninterrupted run; the checkpoint is
 //! removed once the outputs are written.
 
@@ -17,9 +19,9 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// The format of the checkpoint; 2 added the per-target counts of the standard, so a checkpoint of
-/// format 1 is refused.
-const FORMAT: &str = "airpolicing checkpoint 2";
+/// The format of the checkpoint; 2 added the per-target counts of the standard, 3 the digest of
+/// the contents, so a checkpoint of an earlier format is refused.
+const FORMAT: &str = "airpolicing checkpoint 3";
 
 /// The least time between two checkpoint writes.
 const EVERY: Duration = Duration::from_secs(1);
@@ -44,6 +46,24 @@ pub struct Saved {
     /// `size`: the candidate being run and its summaries so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<(Vec<u32>, RunState)>,
+    /// FNV-1a digest of the checkpoint written with this field empty: a checkpoint edited by hand
+    /// or damaged is refused instead of giving a wrong answer.
+    #[serde(default)]
+    contents_digest: String,
+}
+
+impl Saved {
+    /// The digest of the contents: the JSON of everything but the digest itself.
+    fn contents_digest(&self) -> Result<String, serde_json::Error> {
+        let mut plain = serde_json::to_value(self)?;
+        if let Some(o) = plain.as_object_mut() {
+            o.insert(
+                "contents_digest".into(),
+                serde_json::Value::String(String::new()),
+            );
+        }
+        Ok(digest(&serde_json::to_string(&plain)?))
+    }
 }
 
 /// A checkpoint file in use.
@@ -116,11 +136,27 @@ impl Checkpoint {
                         "{here} is the checkpoint of another version of the scenario (its contents changed); delete it to start again"
                     ));
                 }
+                if saved.contents_digest().map_err(damaged)? != saved.contents_digest {
+                    return Err(format!(
+                        "{here}: the checkpoint's contents do not match its digest (it was edited or damaged); delete it to start again"
+                    ));
+                }
+                let states = saved
+                    .state
+                    .iter()
+                    .chain(saved.current.as_ref().map(|c| &c.1));
+                for st in states {
+                    st.check().map_err(|why| {
+                        format!(
+                            "{here}: the checkpoint's summaries do not add up ({why}); delete it to start again"
+                        )
+                    })?;
+                }
                 saved
             }
         };
         // Refuse an unwritable place before any work.
-        let cp = Checkpoint {
+        let mut cp = Checkpoint {
             path: path.to_path_buf(),
             last: None,
             saved,
@@ -129,10 +165,14 @@ impl Checkpoint {
         Ok(cp)
     }
 
-    /// Writes the checkpoint now.
-    pub fn write(&self) -> Result<(), String> {
-        let text = serde_json::to_string(&self.saved)
-            .map_err(|e| format!("{}: cannot write the checkpoint: {e}", self.path.display()))?;
+    /// Writes the checkpoint now, with the digest of its contents.
+    pub fn write(&mut self) -> Result<(), String> {
+        let failed = |e: serde_json::Error| {
+            format!("{}: cannot write the checkpoint: {e}", self.path.display())
+        };
+        let sealed = self.saved.contents_digest().map_err(failed)?;
+        self.saved.contents_digest = sealed;
+        let text = serde_json::to_string(&self.saved).map_err(failed)?;
         write_atomic(&self.path, text.as_bytes())
     }
 
