@@ -213,7 +213,8 @@ fn a_checkpoint_edited_by_hand_is_refused_before_it_gives_a_wrong_answer() {
     assert_eq!(out.status.code(), Some(130));
     let saved = std::fs::read_to_string(d.join("cp.json")).unwrap();
     let resume: Vec<&str> = args.iter().copied().chain(["--resume"]).collect();
-    let edits: [(&str, fn(&str) -> String); 3] = [
+    type Edit = fn(&str) -> String;
+    let edits: [(&str, Edit); 3] = [
         ("next", |t| {
             let i = t.find("\"next\":").unwrap() + 7;
             let j = i + t[i..].find(|c: char| !c.is_ascii_digit()).unwrap();
