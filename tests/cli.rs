@@ -477,3 +477,43 @@ fn a_full_disk_on_stdout_is_an_error_naming_it_and_a_closed_pipe_ends_quietly() 
         "{err}"
     );
 }
+
+#[test]
+fn endless_inputs_and_absurd_thread_counts_are_refused_at_once() {
+    // A scenario that never ends (/dev/zero, or a pipe fed by `yes`) is read only past the limit.
+    if std::path::Path::new("/dev/zero").exists() {
+        let o = airpolicing(&["check", "/dev/zero"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("more than 4194304 bytes, the limit"),
+            "{}",
+            stderr(&o)
+        );
+        // The same for a checkpoint.
+        let o = airpolicing(&[
+            "run",
+            "textbook",
+            "-n",
+            "2",
+            "--checkpoint",
+            "/dev/zero",
+            "--resume",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("MAX_CHECKPOINT_BYTES"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // Threads: at most scenario::limits::MAX_THREADS, refused before any is started.
+    for threads in ["10000", "18446744073709551615"] {
+        let o = airpolicing(&["run", "textbook", "-n", "2", "--threads", threads]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("at most 1024 (scenario::limits::MAX_THREADS)"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}

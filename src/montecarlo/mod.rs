@@ -384,6 +384,15 @@ pub fn run_model_resumable(
                 reason: "at least one thread is needed".into(),
             });
         }
+        if t > crate::scenario::limits::MAX_THREADS {
+            return Err(RunError::Threads {
+                threads: t,
+                reason: format!(
+                    "at most {} (scenario::limits::MAX_THREADS)",
+                    crate::scenario::limits::MAX_THREADS
+                ),
+            });
+        }
         builder = builder.num_threads(t);
     }
     let pool = builder.build().map_err(|e| RunError::Threads {

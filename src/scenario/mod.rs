@@ -54,17 +54,14 @@ impl Scenario {
     /// Loads a scenario file.
     pub fn from_path(path: &Path) -> Result<Scenario, ScenarioError> {
         let file = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|source| ScenarioError::Read {
-            file: file.clone(),
-            source,
-        })?;
-        if meta.len() > limits::MAX_FILE_BYTES as u64 {
-            return Err(too_large(&file, meta.len() as usize));
+        let bytes =
+            read_at_most(path, limits::MAX_FILE_BYTES).map_err(|source| ScenarioError::Read {
+                file: file.clone(),
+                source,
+            })?;
+        if bytes.len() > limits::MAX_FILE_BYTES {
+            return Err(too_large_stream(&file));
         }
-        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
-            file: file.clone(),
-            source,
-        })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             // The place of the first bad byte: its line, and its column in bytes.
             let at = e.utf8_error().valid_up_to();
@@ -298,6 +295,37 @@ impl Scenario {
             toml::Value::Float(value),
         );
         Self::from_file(file, &self.origin)
+    }
+}
+
+/// Reads at most `limit + 1` bytes of `path`: a file, a pipe or a device that never ends
+/// (`/dev/zero`) is read only as far as it takes to know that it is over the limit. The size on
+/// disk is not trusted: a pipe or a device has none.
+pub fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A file over the limit, whose whole length is not known (it was read only past the limit).
+fn too_large_stream(file: &str) -> ScenarioError {
+    let locator = Locator::new("");
+    let mut c = Checker::new(file, Some(&locator));
+    c.push_at(
+        Severity::Error,
+        &FieldPath::root(),
+        0,
+        0,
+        format!(
+            "the file is more than {} bytes, the limit (scenario::limits::MAX_FILE_BYTES)",
+            limits::MAX_FILE_BYTES
+        ),
+    );
+    ScenarioError::Invalid {
+        diagnostics: c.diagnostics,
     }
 }
 

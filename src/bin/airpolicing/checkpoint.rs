@@ -108,8 +108,17 @@ impl Checkpoint {
                 ..Saved::default()
             },
             (true, true) => {
-                let text = std::fs::read_to_string(path)
+                use airpolicing::scenario::limits::MAX_CHECKPOINT_BYTES;
+                let bytes = airpolicing::scenario::read_at_most(path, MAX_CHECKPOINT_BYTES)
                     .map_err(|e| format!("{here}: cannot read the checkpoint: {e}"))?;
+                if bytes.len() > MAX_CHECKPOINT_BYTES {
+                    return Err(format!(
+                        "{here}: more than {MAX_CHECKPOINT_BYTES} bytes (scenario::limits::MAX_CHECKPOINT_BYTES), not a checkpoint of this tool; delete it to start again"
+                    ));
+                }
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    format!("{here}: not an airpolicing checkpoint, or a damaged one (not UTF-8 text); delete it to start again")
+                })?;
                 let damaged = |e: serde_json::Error| {
                     format!(
                         "{here}: not an airpolicing checkpoint, or a damaged one ({e}); delete it to start again"
