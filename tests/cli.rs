@@ -517,3 +517,121 @@ fn endless_inputs_and_absurd_thread_counts_are_refused_at_once() {
         );
     }
 }
+
+#[test]
+fn outputs_that_collide_or_are_not_plain_files_are_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("tb.toml"),
+        airpolicing::scenario::bundled("textbook").unwrap(),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+            .current_dir(d)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &[
+                "run",
+                "tb.toml",
+                "-n",
+                "2",
+                "--csv",
+                "x.csv",
+                "--checkpoint",
+                "./x.csv",
+            ],
+            "--csv and --checkpoint name the same file",
+        ),
+        (
+            &[
+                "run", "tb.toml", "-n", "2", "--csv", "r.html", "--report", "r.html",
+            ],
+            "--csv and --report name the same file",
+        ),
+        (
+            &["run", "tb.toml", "-n", "2", "--csv", "tb.toml"],
+            "--csv names the scenario file",
+        ),
+        (
+            &["run", "tb.toml", "-n", "2", "--csv", "."],
+            "is a directory",
+        ),
+        (
+            &["size", "tb.toml", "-n", "2", "--report", "tb.toml"],
+            "--report names the scenario file",
+        ),
+    ];
+    for (args, wanted) in cases {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(wanted), "{args:?}: {}", stderr(&o));
+    }
+    // The scenario is untouched, and nothing was written.
+    let text = std::fs::read_to_string(d.join("tb.toml")).unwrap();
+    assert_eq!(text, airpolicing::scenario::bundled("textbook").unwrap());
+    assert!(!d.join("x.csv").exists() && !d.join("r.html").exists());
+    // A device and a symbolic link are refused, not replaced through a rename.
+    if std::path::Path::new("/dev/null").exists() {
+        let o = run(&["run", "tb.toml", "-n", "2", "--csv", "/dev/null"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("is not a regular file"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("target.csv", d.join("link.csv")).unwrap();
+        let o = run(&["run", "tb.toml", "-n", "2", "--csv", "link.csv"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("is a symbolic link"), "{}", stderr(&o));
+        assert!(
+            std::fs::symlink_metadata(d.join("link.csv"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+}
+
+#[test]
+fn two_checkpointed_runs_writing_the_same_csv_do_not_share_a_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let start = |cp: &str| {
+        Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+            .current_dir(d)
+            .args([
+                "run",
+                "baltic",
+                "-n",
+                "3000",
+                "--csv",
+                "rows.csv",
+                "--checkpoint",
+                cp,
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (start("a.json"), start("b.json"));
+    for child in [a, b] {
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    // Both wrote the same complete file: a header and one row per replication, all as wide.
+    let text = std::fs::read_to_string(d.join("rows.csv")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3001);
+    let width = lines[0].split(',').count();
+    assert!(lines.iter().all(|l| l.split(',').count() == width));
+}

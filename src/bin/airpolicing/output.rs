@@ -43,12 +43,19 @@ impl AtomicFile {
         })
     }
 
-    /// Starts writing `path` through a partial file with a fixed name (`.NAME.part` beside it)
-    /// that survives an interruption; with `keep` the partial file's first `keep` bytes are
-    /// kept (anything after them is from a chunk that never completed) and writing continues
-    /// after them.
-    pub fn resumable(path: &Path, keep: Option<u64>) -> Result<AtomicFile, String> {
-        let tmp = beside(path, "part")?;
+    /// Starts writing `path` through a partial file that survives an interruption, named for the
+    /// checkpoint it belongs to (`.NAME.part-TAG` beside it, TAG a digest of the checkpoint's
+    /// place), so that two checkpointed runs writing the same file never share one; with `keep`
+    /// the partial file's first `keep` bytes are kept (anything after them is from a chunk that
+    /// never completed) and writing continues after them.
+    pub fn resumable(
+        path: &Path,
+        checkpoint: &Path,
+        keep: Option<u64>,
+    ) -> Result<AtomicFile, String> {
+        let place = identity(checkpoint).unwrap_or_else(|| checkpoint.to_path_buf());
+        let tag = fnv(place.to_string_lossy().as_bytes());
+        let tmp = beside(path, &format!("part-{tag:016x}"))?;
         let fail = |e: std::io::Error| format!("{}: cannot write: {e}", tmp.display());
         let file = match keep {
             None => File::create(&tmp).map_err(fail)?,
@@ -161,8 +168,27 @@ pub(crate) fn out(text: &str) -> Result<(), Failure> {
         })
 }
 
-/// Refuses, before any work, an output path whose directory does not exist or is not writable.
+/// Refuses, before any work, an output path whose directory does not exist or is not writable,
+/// or that names something other than a regular file: a directory, a symbolic link (the file
+/// written whole and renamed into place would replace the link) or a device or pipe (which a
+/// rename would replace, and a full device would not report).
 pub(crate) fn check_writable(path: &std::path::Path) -> Result<(), Failure> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let what = if meta.is_dir() {
+            Some("is a directory; give a file name")
+        } else if meta.file_type().is_symlink() {
+            Some(
+                "is a symbolic link; give the file it points to (outputs are written whole and renamed into place, which would replace the link)",
+            )
+        } else if !meta.is_file() {
+            Some("is not a regular file (a device or a pipe); write to a file instead")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(Failure::Input(format!("{}: {what}", path.display())));
+        }
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),
@@ -186,4 +212,51 @@ pub(crate) fn check_writable(path: &std::path::Path) -> Result<(), Failure> {
             dir.display()
         ))),
     }
+}
+
+/// The file a path names, for comparing paths: its directory resolved and its name, so that
+/// `rows.csv`, `./rows.csv` and `dir/../rows.csv` are the same file.
+fn identity(path: &Path) -> Option<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
+}
+
+/// Refuses, before any work, two outputs that are the same file, or an output that is one of
+/// the inputs: one would overwrite the other (or the scenario it was made from). Each entry is
+/// the option that names it and the path.
+pub(crate) fn check_distinct(
+    outputs: &[(&str, &Path)],
+    inputs: &[(&str, &Path)],
+) -> Result<(), Failure> {
+    let named: Vec<(&str, PathBuf)> = outputs
+        .iter()
+        .filter_map(|&(what, p)| Some((what, identity(p)?)))
+        .collect();
+    for (i, (a, pa)) in named.iter().enumerate() {
+        if let Some((b, _)) = named[..i].iter().find(|(_, pb)| pb == pa) {
+            return Err(Failure::Input(format!(
+                "{b} and {a} name the same file, {}; give each output its own file",
+                pa.display()
+            )));
+        }
+        for &(what, input) in inputs {
+            if std::fs::canonicalize(input).is_ok_and(|q| &q == pa) {
+                return Err(Failure::Input(format!(
+                    "{a} names the {what}, {}; it would be overwritten: give the output another file",
+                    pa.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// 64-bit FNV-1a of `bytes`.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -65,6 +65,19 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
         check_writable(path)?;
     }
     report.check()?;
+    let outputs: Vec<(&str, &std::path::Path)> = [
+        ("--csv", csv.as_deref()),
+        ("--trace", trace.as_deref()),
+        ("--report", report.report.as_deref()),
+        ("--checkpoint", checkpoint_args.checkpoint.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(what, p)| Some((what, p?)))
+    .collect();
+    output::check_distinct(
+        &outputs,
+        &[("scenario file", std::path::Path::new(&scenario))],
+    )?;
     // The model is built once: for the trace's size, the CSV's columns, the run and the trace.
     let model = Model::new(&s);
     let asked = reps.options(range.clone()).reps;
@@ -102,8 +115,8 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
             let f = match &cp {
                 Some(c) => {
                     let keep = c.saved.csv_bytes.filter(|_| state.is_some());
-                    let mut f =
-                        output::AtomicFile::resumable(path, keep).map_err(Failure::Input)?;
+                    let mut f = output::AtomicFile::resumable(path, c.path(), keep)
+                        .map_err(Failure::Input)?;
                     if keep.is_none() {
                         f.write(csv_header(&names).as_bytes())
                             .map_err(Failure::Input)?;

@@ -75,6 +75,17 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     }
     let run = reps.options(None);
     report_args.check()?;
+    let outputs: Vec<(&str, &std::path::Path)> = [
+        ("--report", report_args.report.as_deref()),
+        ("--checkpoint", checkpoint_args.checkpoint.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(what, p)| Some((what, p?)))
+    .collect();
+    crate::output::check_distinct(
+        &outputs,
+        &[("scenario file", std::path::Path::new(&scenario))],
+    )?;
     let opts = SizingOptions {
         run: run.clone(),
         max_aircraft,

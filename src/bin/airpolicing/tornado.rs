@@ -25,6 +25,10 @@ pub(crate) fn execute(
     }
     if let Some(path) = &csv {
         check_writable(path)?;
+        crate::output::check_distinct(
+            &[("--csv", path.as_path())],
+            &[("scenario file", std::path::Path::new(&scenario))],
+        )?;
     }
     let run = reps.options(None);
     let opts = SizingOptions {
