@@ -489,7 +489,7 @@ fn endless_inputs_and_absurd_thread_counts_are_refused_at_once() {
             "{}",
             stderr(&o)
         );
-        // The same for a checkpoint.
+        // A checkpoint on a device is refused before it is read (or written).
         let o = airpolicing(&[
             "run",
             "textbook",
@@ -501,10 +501,13 @@ fn endless_inputs_and_absurd_thread_counts_are_refused_at_once() {
         ]);
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains("MAX_CHECKPOINT_BYTES"),
+            stderr(&o).contains("is not a regular file"),
             "{}",
             stderr(&o)
         );
+        // Whatever is read is read only past its limit.
+        let zeros = airpolicing::scenario::read_at_most(std::path::Path::new("/dev/zero"), 10);
+        assert_eq!(zeros.unwrap().len(), 11);
     }
     // Threads: at most scenario::limits::MAX_THREADS, refused before any is started.
     for threads in ["10000", "18446744073709551615"] {
@@ -634,4 +637,34 @@ fn two_checkpointed_runs_writing_the_same_csv_do_not_share_a_partial_file() {
     assert_eq!(lines.len(), 3001);
     let width = lines[0].split(',').count();
     assert!(lines.iter().all(|l| l.split(',').count() == width));
+}
+
+#[test]
+fn names_that_look_like_formulas_are_neutralised_in_csv_files() {
+    // A squadron named `=1+1` (or `+`, `-`, `@`) is written `'=1+1` in the trace, so that a
+    // spreadsheet shows it rather than evaluating it.
+    let dir = tempfile::tempdir().unwrap();
+    let text = airpolicing::scenario::bundled("textbook")
+        .unwrap()
+        .replace("name = \"1 Sqn\"", "name = \"=1+1\"")
+        .replace("squadrons = [\"1 Sqn\"]", "squadrons = [\"=1+1\"]");
+    let path = dir.path().join("f.toml");
+    std::fs::write(&path, text).unwrap();
+    let trace = dir.path().join("trace.csv");
+    let o = airpolicing(&[
+        "run",
+        path.to_str().unwrap(),
+        "-n",
+        "1",
+        "--trace",
+        trace.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&trace).unwrap();
+    assert!(
+        csv.contains(",\"'=1+1\","),
+        "{}",
+        &csv[..csv.len().min(400)]
+    );
+    assert!(!csv.contains(",=1+1,"));
 }

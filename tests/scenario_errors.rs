@@ -567,3 +567,22 @@ fn a_cover_target_without_any_radar_is_refused_and_a_vacuous_target_is_named() {
         );
     }
 }
+
+#[test]
+fn names_with_control_characters_are_refused() {
+    // Each name written with a TOML escape: a carriage return, a bell, a NUL.
+    for (toml_name, code) in [
+        ("Home\\r", "U+000D"),
+        ("Ho\\u0007me", "U+0007"),
+        ("Home\\u0000", "U+0000"),
+    ] {
+        assert_error(
+            &edit(
+                &textbook(),
+                "name = \"Home\"",
+                &format!("name = \"{toml_name}\""),
+            ),
+            &["bases[0].name", "contains a control character", code],
+        );
+    }
+}

@@ -138,12 +138,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     f.commit()
 }
 
-/// Quotes a CSV field when it needs it.
+/// A text field of a CSV file: quoted when it holds a comma, a quote or a line break, and, when it
+/// begins with `=`, `+`, `-` or `@`, prefixed with `'` so that a spreadsheet does not evaluate it
+/// as a formula (the usual rule against CSV injection). Numbers are written without it.
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
     } else {
         s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with('\'') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 

@@ -100,6 +100,79 @@ pub(super) fn list_limits(c: &mut Checker, file: &ScenarioFile) {
     }
 }
 
+/// Every name and id in the file: free text, but no control characters (a bare carriage return
+/// splits a CSV row; a bell or NUL makes the report's SVG invalid XML).
+pub(super) fn names(c: &mut Checker, file: &ScenarioFile) {
+    let root = FieldPath::root();
+    let mut named: Vec<(FieldPath, &str)> = vec![(
+        root.key("scenario").key("name"),
+        file.scenario.name.as_str(),
+    )];
+    fn list<'a>(
+        named: &mut Vec<(FieldPath, &'a str)>,
+        key: &str,
+        names: Vec<(&str, &'a str)>,
+        i: usize,
+    ) {
+        for (field, name) in names {
+            named.push((FieldPath::root().key(key).index(i).key(field), name));
+        }
+    }
+    for (i, b) in file.bases.iter().enumerate() {
+        list(&mut named, "bases", vec![("name", &b.name)], i);
+        if let Some(icao) = &b.icao {
+            list(&mut named, "bases", vec![("icao", icao)], i);
+        }
+    }
+    for (i, t) in file.aircraft.iter().enumerate() {
+        for field in ["id", "name", "based_on"] {
+            if let Some(v) = t.get(field).and_then(|v| v.as_str()) {
+                list(&mut named, "aircraft", vec![(field, v)], i);
+            }
+        }
+    }
+    for (i, s) in file.squadrons.iter().enumerate() {
+        list(&mut named, "squadrons", vec![("name", &s.name)], i);
+    }
+    for (i, s) in file.cap_stations.iter().enumerate() {
+        list(&mut named, "cap_stations", vec![("name", &s.name)], i);
+    }
+    for (i, q) in file.qra.iter().enumerate() {
+        list(&mut named, "qra", vec![("name", &q.name)], i);
+    }
+    for (i, t) in file.tanker_tracks.iter().enumerate() {
+        list(&mut named, "tanker_tracks", vec![("name", &t.name)], i);
+    }
+    for (i, o) in file.aew_orbits.iter().enumerate() {
+        list(&mut named, "aew_orbits", vec![("name", &o.name)], i);
+    }
+    for (i, r) in file.ground_radars.iter().enumerate() {
+        list(&mut named, "ground_radars", vec![("name", &r.name)], i);
+    }
+    for (i, p) in file.points.iter().enumerate() {
+        list(&mut named, "points", vec![("name", &p.name)], i);
+    }
+    if let Some(v) = &file.violations {
+        for (i, t) in v.types.iter().enumerate() {
+            named.push((
+                root.key("violations").key("types").index(i).key("name"),
+                t.name.as_str(),
+            ));
+        }
+    }
+    for (path, name) in named {
+        if let Some(ch) = name.chars().find(|ch| ch.is_control()) {
+            c.error(
+                &path,
+                format!(
+                    "contains a control character (U+{:04X}); names are printed in tables, CSV files and the report's SVG: remove it",
+                    u32::from(ch)
+                ),
+            );
+        }
+    }
+}
+
 /// `[[bases]]`.
 pub(super) fn bases(c: &mut Checker, file: &ScenarioFile) -> Vec<Base> {
     let root = FieldPath::root();

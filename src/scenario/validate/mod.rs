@@ -215,6 +215,7 @@ pub(crate) fn validate(
     frame::scenario(c, &file);
     let front = frame::front(c, &file);
     frame::list_limits(c, &file);
+    frame::names(c, &file);
     let bases = frame::bases(c, &file);
     let fleet = aircraft::squadrons(c, &file, &bases);
     frame::relief(c, &file);
