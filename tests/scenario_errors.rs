@@ -586,3 +586,29 @@ fn names_with_control_characters_are_refused() {
         );
     }
 }
+
+#[test]
+fn down_periods_and_repairs_shorter_than_a_minute_are_refused() {
+    // A mean down time of 1e-9 h made a replication's events grow without end (it passed check
+    // and ran for ever); so did a near-certain ground abort with a 1e-9 h repair.
+    assert_error(
+        &edit(
+            &textbook(),
+            "availability = { model = \"perfect\" }",
+            "availability = { model = \"mc_rate\", mc_rate = 0.5, mean_down_h = 1e-9 }",
+        ),
+        &[
+            "availability.mean_down_h",
+            "at least a minute",
+            "MIN_DOWN_H",
+        ],
+    );
+    assert_error(
+        &edit(
+            &textbook(),
+            "availability = { model = \"perfect\" }",
+            "availability = { model = \"failures\", failures_per_flight_hour = 0.1, repair_h = 1e-9, ground_abort_probability = 0.999999999 }",
+        ),
+        &["availability.repair_h", "at least a minute"],
+    );
+}

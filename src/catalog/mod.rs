@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+
+/// Shortest mean down time or repair, hours (a minute): shorter periods are not maintenance, and
+/// an aircraft that fails and recovers that fast makes a replication's events grow without end.
+/// Also `scenario::limits::MIN_DOWN_H`.
+pub const MIN_DOWN_H: f64 = 1.0 / 60.0;
 /// The text of the built-in catalog.
 pub const BUILTIN_CATALOG_TOML: &str = include_str!("catalog.toml");
 
@@ -335,6 +340,11 @@ impl AircraftType {
                 }
                 if let Err(e) = mean_down_h.check() {
                     out.push(("availability.mean_down_h".into(), e));
+                } else if *mc_rate < 1.0 && mean_down_h.mean() < MIN_DOWN_H {
+                    out.push((
+                        "availability.mean_down_h".into(),
+                        format!("must average at least a minute ({MIN_DOWN_H:.4} h; scenario::limits::MIN_DOWN_H), got {}: shorter down periods are not maintenance, and make a replication's events grow without end", mean_down_h.mean()),
+                    ));
                 }
             }
             Availability::Failures {
@@ -352,6 +362,11 @@ impl AircraftType {
                 }
                 if let Err(e) = repair_h.check() {
                     out.push(("availability.repair_h".into(), e));
+                } else if repair_h.mean() < MIN_DOWN_H {
+                    out.push((
+                        "availability.repair_h".into(),
+                        format!("must average at least a minute ({MIN_DOWN_H:.4} h; scenario::limits::MIN_DOWN_H), got {}: a shorter repair is not maintenance, and with ground aborts makes a replication run without end", repair_h.mean()),
+                    ));
                 }
                 if !(0.0..1.0).contains(ground_abort_probability) {
                     out.push((

@@ -29,6 +29,7 @@ pub const MAX_VIOLATIONS_PER_REPLICATION: f64 = 1_000_000.0;
 pub const MAX_REPLICATION_DAYS: f64 = 50_000_000.0;
 /// Most events in one trace (about 100 bytes each on disk).
 pub const MAX_TRACE_EVENTS: u64 = 5_000_000;
+pub use crate::catalog::MIN_DOWN_H;
 /// Most worker threads of one run: far above the cores of any machine; more only cost memory
 /// and start-up time.
 pub const MAX_THREADS: usize = 1_024;
