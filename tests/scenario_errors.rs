@@ -612,3 +612,58 @@ fn down_periods_and_repairs_shorter_than_a_minute_are_refused() {
         &["availability.repair_h", "at least a minute"],
     );
 }
+
+#[test]
+fn extra_numbers_duplicate_ids_and_codes_and_an_alert_larger_than_its_squadron_are_named() {
+    // A third number in a position or in hours was dropped in silence.
+    assert_error(
+        &edit(
+            &textbook(),
+            "position = [50.0, 20.0]",
+            "position = [50.0, 20.0, 7.0]",
+        ),
+        &["bases[0].position", "two numbers; got 3 numbers"],
+    );
+    assert_error(
+        &edit(
+            &textbook(),
+            "element = 2",
+            "element = 2\nhours = [6, 22, 23]",
+        ),
+        &["cap_stations[0].hours", "two numbers; got 3 numbers"],
+    );
+    // Two [[aircraft]] entries with one id: the later replaced the earlier in silence.
+    let twice = textbook().replacen(
+        "[[squadrons]]",
+        "[[aircraft]]\nid = \"textbook_fighter\"\nbased_on = \"f16\"\n\n[[squadrons]]",
+        1,
+    );
+    assert_error(
+        &twice,
+        &[
+            "aircraft[1].id",
+            "the id `textbook_fighter` is also that of aircraft[0]",
+        ],
+    );
+    // Two bases with one ICAO code.
+    assert_error(
+        &ukraine().replacen("icao = \"EPMM\"", "icao = \"EPRZ\"", 1),
+        &[
+            "bases[1].icao",
+            "the ICAO code `EPRZ` is also that of bases[0]",
+        ],
+    );
+    // More aircraft on alert than the squadron has: a warning.
+    let t = edit(
+        &ukraine(),
+        "aircraft_count = 12        # assumption\n\n[[squadrons]]\nname = \"French Rafale\"",
+        "aircraft_count = 1        # assumption\n\n[[squadrons]]\nname = \"French Rafale\"",
+    );
+    let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
+    let w: Vec<String> = s.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(
+        w.iter()
+            .any(|l| l.contains("qra[0].on_alert") && l.contains("can never be held in full")),
+        "{w:?}"
+    );
+}

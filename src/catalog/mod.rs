@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-
 /// Shortest mean down time or repair, hours (a minute): shorter periods are not maintenance, and
 /// an aircraft that fails and recovers that fast makes a replication's events grow without end.
 /// Also `scenario::limits::MIN_DOWN_H`.

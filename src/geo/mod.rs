@@ -20,7 +20,7 @@ static WGS84: LazyLock<Geodesic> = LazyLock::new(Geodesic::wgs84);
 
 /// A position on the WGS-84 ellipsoid, in degrees (`[lat, lon]` in scenario files).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(from = "[f64; 2]", into = "[f64; 2]")]
+#[serde(try_from = "Vec<f64>", into = "[f64; 2]")]
 pub struct LatLon {
     /// Latitude in degrees, north positive, in [-90, 90].
     pub lat_deg: f64,
@@ -31,6 +31,22 @@ pub struct LatLon {
 impl From<[f64; 2]> for LatLon {
     fn from([lat_deg, lon_deg]: [f64; 2]) -> Self {
         Self { lat_deg, lon_deg }
+    }
+}
+
+/// From a scenario file's `[lat, lon]`: exactly two numbers (a third, an altitude say, is not
+/// dropped in silence).
+impl TryFrom<Vec<f64>> for LatLon {
+    type Error = String;
+
+    fn try_from(v: Vec<f64>) -> Result<Self, String> {
+        match v[..] {
+            [lat_deg, lon_deg] => Ok(Self { lat_deg, lon_deg }),
+            _ => Err(format!(
+                "a position is [lat, lon], two numbers; got {} numbers",
+                v.len()
+            )),
+        }
     }
 }
 

@@ -223,13 +223,29 @@ pub struct CapStationSpec {
     pub tanker_track: Option<String>,
     /// Hours of the day `[start, end]` when the station is required (may wrap past midnight);
     /// always when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "start_and_end"
+    )]
     pub hours: Option<[f64; 2]>,
     /// Radius of the station's patrol area around its position, km. A tanker track inside the
     /// area refuels the station's fighters without taking them off station; absent: the area
     /// is the point, and every trip to the tanker is time off station.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_radius_km: Option<f64>,
+}
+
+/// `[start, end]`: exactly two numbers (a third is not dropped in silence).
+fn start_and_end<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D::Error> {
+    let v: Vec<f64> = Vec::deserialize(d)?;
+    match v[..] {
+        [a, b] => Ok(Some([a, b])),
+        _ => Err(serde::de::Error::custom(format!(
+            "hours are [start, end], two numbers; got {} numbers",
+            v.len()
+        ))),
+    }
 }
 
 fn default_true() -> bool {

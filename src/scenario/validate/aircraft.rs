@@ -7,7 +7,7 @@ use crate::catalog::{AircraftType, BUILTIN_CATALOG_TOML, Catalog, Role, field_pa
 use crate::scenario::error::FieldPath;
 use crate::scenario::file::*;
 use crate::scenario::limits::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The squadrons and the types they fly, for the tables that refer to them.
 pub(super) struct Fleet {
@@ -151,12 +151,19 @@ pub(super) fn resolve_types(
         .iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
+    let mut ids: HashMap<String, usize> = HashMap::new();
     for (i, entry) in file.aircraft.iter().enumerate() {
         let path = FieldPath::root().key("aircraft").index(i);
         let Some(id) = entry.get("id").and_then(|v| v.as_str()).map(str::to_string) else {
             c.error(&path.key("id"), "each [[aircraft]] entry needs `id`, a string: a built-in type to override or a new type's id");
             continue;
         };
+        if let Some(first) = ids.insert(id.clone(), i) {
+            c.error(
+                &path.key("id"),
+                format!("the id `{id}` is also that of aircraft[{first}]; each [[aircraft]] entry needs its own id (the later one would silently replace the earlier)"),
+            );
+        }
         let based_on = match entry.get("based_on") {
             None => id.clone(),
             Some(v) => match v.as_str() {

@@ -186,6 +186,20 @@ pub(super) fn bases(c: &mut Checker, file: &ScenarioFile) -> Vec<Base> {
         });
     }
     c.unique("bases", file.bases.iter().map(|b| b.name.as_str()));
+    let mut codes = std::collections::HashMap::new();
+    for (i, b) in file.bases.iter().enumerate() {
+        if let Some(code) = &b.icao
+            && let Some(first) = codes.insert(code.as_str(), i)
+        {
+            c.error(
+                &root.key("bases").index(i).key("icao"),
+                format!(
+                    "the ICAO code `{code}` is also that of bases[{first}] (`{}`); a squadron's `base` would not know which is meant",
+                    file.bases[first].name
+                ),
+            );
+        }
+    }
     bases
 }
 

@@ -395,6 +395,16 @@ pub(super) fn qra(c: &mut Checker, file: &ScenarioFile, fleet: &Fleet) -> Vec<Qr
                 Role::Fighter,
                 "a QRA posture",
             );
+            let has = fleet.squadrons[s].aircraft_count;
+            if q.on_alert > has {
+                c.warn(
+                    &p.key("on_alert"),
+                    format!(
+                        "is {} but squadron `{}` has {has} aircraft, so the alert can never be held in full (sizing raises the squadron)",
+                        q.on_alert, fleet.squadrons[s].name
+                    ),
+                );
+            }
         }
         qra.push(Qra {
             name: q.name.clone(),
