@@ -312,36 +312,30 @@ pub fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
 
 /// A file over the limit, whose whole length is not known (it was read only past the limit).
 fn too_large_stream(file: &str) -> ScenarioError {
-    let locator = Locator::new("");
-    let mut c = Checker::new(file, Some(&locator));
-    c.push_at(
-        Severity::Error,
-        &FieldPath::root(),
-        0,
-        0,
+    whole_file_error(
+        file,
         format!(
             "the file is more than {} bytes, the limit (scenario::limits::MAX_FILE_BYTES)",
             limits::MAX_FILE_BYTES
         ),
-    );
-    ScenarioError::Invalid {
-        diagnostics: c.diagnostics,
-    }
+    )
 }
 
 fn too_large(file: &str, len: usize) -> ScenarioError {
-    let locator = Locator::new("");
-    let mut c = Checker::new(file, Some(&locator));
-    c.push_at(
-        Severity::Error,
-        &FieldPath::root(),
-        0,
-        0,
+    whole_file_error(
+        file,
         format!(
             "the file is {len} bytes; the limit is {} bytes (scenario::limits::MAX_FILE_BYTES)",
             limits::MAX_FILE_BYTES
         ),
-    );
+    )
+}
+
+/// An error about the whole file, not a place in it.
+fn whole_file_error(file: &str, message: String) -> ScenarioError {
+    let locator = Locator::new("");
+    let mut c = Checker::new(file, Some(&locator));
+    c.push_at(Severity::Error, &FieldPath::root(), 0, 0, message);
     ScenarioError::Invalid {
         diagnostics: c.diagnostics,
     }

@@ -231,16 +231,17 @@ fn identity(path: &Path) -> Option<PathBuf> {
     Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
 }
 
-/// Refuses, before any work, two outputs that are the same file, or an output that is one of
-/// the inputs: one would overwrite the other (or the scenario it was made from). Each entry is
-/// the option that names it and the path.
+/// Refuses, before any work, two outputs that are the same file, or an output that is the
+/// scenario file it is made from: one would overwrite the other. Each output is the option that
+/// names it and its path, if given.
 pub(crate) fn check_distinct(
-    outputs: &[(&str, &Path)],
-    inputs: &[(&str, &Path)],
+    outputs: &[(&str, Option<&Path>)],
+    scenario: &str,
 ) -> Result<(), Failure> {
+    let inputs = [("scenario file", Path::new(scenario))];
     let named: Vec<(&str, PathBuf)> = outputs
         .iter()
-        .filter_map(|&(what, p)| Some((what, identity(p)?)))
+        .filter_map(|&(what, p)| Some((what, identity(p?)?)))
         .collect();
     for (i, (a, pa)) in named.iter().enumerate() {
         if let Some((b, _)) = named[..i].iter().find(|(_, pb)| pb == pa) {
@@ -249,7 +250,7 @@ pub(crate) fn check_distinct(
                 pa.display()
             )));
         }
-        for &(what, input) in inputs {
+        for &(what, input) in &inputs {
             if std::fs::canonicalize(input).is_ok_and(|q| &q == pa) {
                 return Err(Failure::Input(format!(
                     "{a} names the {what}, {}; it would be overwritten: give the output another file",

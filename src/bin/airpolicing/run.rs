@@ -65,18 +65,14 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
         check_writable(path)?;
     }
     report.check()?;
-    let outputs: Vec<(&str, &std::path::Path)> = [
-        ("--csv", csv.as_deref()),
-        ("--trace", trace.as_deref()),
-        ("--report", report.report.as_deref()),
-        ("--checkpoint", checkpoint_args.checkpoint.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(what, p)| Some((what, p?)))
-    .collect();
     output::check_distinct(
-        &outputs,
-        &[("scenario file", std::path::Path::new(&scenario))],
+        &[
+            ("--csv", csv.as_deref()),
+            ("--trace", trace.as_deref()),
+            ("--report", report.report.as_deref()),
+            ("--checkpoint", checkpoint_args.checkpoint.as_deref()),
+        ],
+        &scenario,
     )?;
     // The model is built once: for the trace's size, the CSV's columns, the run and the trace.
     let model = Model::new(&s);

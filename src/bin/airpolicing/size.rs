@@ -75,16 +75,12 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     }
     let run = reps.options(None);
     report_args.check()?;
-    let outputs: Vec<(&str, &std::path::Path)> = [
-        ("--report", report_args.report.as_deref()),
-        ("--checkpoint", checkpoint_args.checkpoint.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(what, p)| Some((what, p?)))
-    .collect();
     crate::output::check_distinct(
-        &outputs,
-        &[("scenario file", std::path::Path::new(&scenario))],
+        &[
+            ("--report", report_args.report.as_deref()),
+            ("--checkpoint", checkpoint_args.checkpoint.as_deref()),
+        ],
+        &scenario,
     )?;
     let opts = SizingOptions {
         run: run.clone(),
@@ -369,6 +365,14 @@ pub fn render(
     out
 }
 
+/// A target of `b`'s standard in words, by its metric name.
+fn target_words(b: &Binding, name: &str) -> String {
+    b.targets
+        .iter()
+        .find(|t| t.name == name)
+        .map_or(name.to_string(), standard::words)
+}
+
 /// Per target, its pass rate at each of `points` (a count and its score), and the sentence naming
 /// the target that decides the answer (or those never reached).
 fn what_decides(
@@ -402,12 +406,7 @@ fn what_decides(
         }
         out.push_str(&t.render());
     }
-    let words = |name: &str| {
-        b.targets
-            .iter()
-            .find(|t| t.name == name)
-            .map_or(name.to_string(), standard::words)
-    };
+    let words = |name: &str| target_words(b, name);
     if let Some(d) = &b.decided_by {
         let _ = writeln!(out, "  Decided by: {} ({decided}).", words(d));
     }
@@ -440,17 +439,10 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
         "required",
         "one fewer falls short on",
     ]);
-    let words = |name: &str| {
-        r.binding
-            .targets
-            .iter()
-            .find(|t| t.name == name)
-            .map_or(name.to_string(), standard::words)
-    };
     for (i, q) in s.squadrons.iter().enumerate() {
         let held = match (&r.required, r.limited_by.get(i).and_then(|l| l.as_deref())) {
             (Some(c), _) if c[i] == 0 => "(none needed)".into(),
-            (Some(_), Some(name)) => words(name),
+            (Some(_), Some(name)) => target_words(&r.binding, name),
             _ => String::new(),
         };
         t.row(vec![

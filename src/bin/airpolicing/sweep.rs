@@ -68,16 +68,12 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
         check_writable(path)?;
     }
     report_args.check()?;
-    let outputs: Vec<(&str, &std::path::Path)> = [
-        ("--csv", csv_path.as_deref()),
-        ("--report", report_args.report.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(what, p)| Some((what, p?)))
-    .collect();
     crate::output::check_distinct(
-        &outputs,
-        &[("scenario file", std::path::Path::new(&scenario))],
+        &[
+            ("--csv", csv_path.as_deref()),
+            ("--report", report_args.report.as_deref()),
+        ],
+        &scenario,
     )?;
     let run = reps.options(None);
     let sizing = SizingOptions {

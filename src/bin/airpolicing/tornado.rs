@@ -25,10 +25,7 @@ pub(crate) fn execute(
     }
     if let Some(path) = &csv {
         check_writable(path)?;
-        crate::output::check_distinct(
-            &[("--csv", path.as_path())],
-            &[("scenario file", std::path::Path::new(&scenario))],
-        )?;
+        crate::output::check_distinct(&[("--csv", Some(path.as_path()))], &scenario)?;
     }
     let run = reps.options(None);
     let opts = SizingOptions {
