@@ -29,6 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let opts = SizingOptions {
         run: RunOptions::default().with_seed(1).with_replications(reps),
         max_aircraft: 60,
+        sequential: None,
     };
     let r = size_force(&s, &opts)?;
     let Some(counts) = &r.required else {

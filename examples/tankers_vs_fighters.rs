@@ -35,6 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let opts = SizingOptions {
         run: RunOptions::default().with_seed(1).with_replications(reps),
         max_aircraft: 48,
+        sequential: None,
     };
     println!(
         "{:>6} {:>18} {:>18}",

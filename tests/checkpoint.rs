@@ -45,6 +45,16 @@ fn wait_for_progress(child: &mut Child, path: &Path, key: &str) {
     }
 }
 
+/// Sends Ctrl-C (SIGINT) to `child` and waits for it to end.
+fn interrupt(child: Child) -> Output {
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    child.wait_with_output().unwrap()
+}
+
 fn read(dir: &Path, name: &str) -> Vec<u8> {
     std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
@@ -102,9 +112,23 @@ fn a_killed_run_resumes_to_the_same_bytes() {
 
 #[test]
 fn ctrl_c_stops_cleanly_says_how_to_resume_and_the_resumed_sizing_is_identical() {
-    let args = ["size", "baltic", "--mix", "-n", "400", "--json"];
+    // Every candidate on all its replications, and with sequential testing (a candidate scored
+    // look by look, each look its own entry in the checkpoint).
+    interrupted_sizing_resumes(&["size", "baltic", "--mix", "-n", "400", "--json"]);
+    interrupted_sizing_resumes(&[
+        "size",
+        "baltic",
+        "--mix",
+        "-n",
+        "4000",
+        "--sequential",
+        "--json",
+    ]);
+}
+
+fn interrupted_sizing_resumes(args: &[&str]) {
     let whole = tempfile::tempdir().unwrap();
-    let o = run_in(whole.path(), &args);
+    let o = run_in(whole.path(), args);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -121,12 +145,7 @@ fn ctrl_c_stops_cleanly_says_how_to_resume_and_the_resumed_sizing_is_identical()
         .collect();
     let mut child = spawn_in(dir.path(), &with);
     wait_for_progress(&mut child, &cp, "\"scores\"");
-    let sent = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let out = child.wait_with_output().unwrap();
+    let out = interrupt(child);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("--resume"), "{stderr}");
@@ -168,7 +187,7 @@ fn checkpoints_of_another_run_are_refused_with_the_reason() {
     let o = run_in(d, &[&base[..], &["--resume"]].concat());
     assert!(String::from_utf8_lossy(&o.stderr).contains("damaged"));
     // The checkpoint of a run with another seed.
-    let saved = r#"{"format":"airpolicing checkpoint 3","command":"run seed=2 reps=0..4 csv=false","scenario_digest":"0"}"#;
+    let saved = r#"{"format":"airpolicing checkpoint 4","command":"run seed=2 reps=0..4 csv=false","scenario_digest":"0"}"#;
     std::fs::write(d.join("cp.json"), saved).unwrap();
     let o = run_in(d, &[&base[..], &["--resume"]].concat());
     let err = String::from_utf8_lossy(&o.stderr);
@@ -204,12 +223,7 @@ fn a_checkpoint_edited_by_hand_is_refused_before_it_gives_a_wrong_answer() {
     ];
     let mut child = spawn_in(d, &args);
     wait_for_progress(&mut child, &d.join("cp.json"), "\"next\"");
-    let sent = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let out = child.wait_with_output().unwrap();
+    let out = interrupt(child);
     assert_eq!(out.status.code(), Some(130));
     let saved = std::fs::read_to_string(d.join("cp.json")).unwrap();
     let resume: Vec<&str> = args.iter().copied().chain(["--resume"]).collect();

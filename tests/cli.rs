@@ -229,6 +229,55 @@ fn size_finds_the_rotation_count_on_textbook_and_prints_json() {
 }
 
 #[test]
+fn sequential_sizing_says_what_it_ran_and_what_its_error_is() {
+    let o = airpolicing(&["size", "baltic", "--mix", "-n", "200", "--sequential"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for words in [
+        "up to 200 replications",
+        "Sequential testing: each candidate ran 20, 40, 80, 160 or all 200 replications",
+        "Clopper–Pearson interval at 98.75 % per",
+        "with probability at most 5 %",
+        "[80 replications]",
+    ] {
+        assert!(out.contains(words), "{words}: {out}");
+    }
+    // The plain search says nothing of it.
+    let plain = stdout(&airpolicing(&["size", "baltic", "--mix", "-n", "200"]));
+    assert!(
+        !plain.contains("Sequential") && !plain.contains("up to"),
+        "{plain}"
+    );
+    let o = airpolicing(&[
+        "size",
+        "baltic",
+        "-n",
+        "200",
+        "--sequential",
+        "--sequential-error",
+        "0.1",
+        "--json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["sequential"]["first"], 20);
+    assert_eq!(doc["sequential"]["error"], 0.1);
+    assert_eq!(doc["squadrons"][0]["required"], 4);
+    let o = airpolicing(&[
+        "size",
+        "baltic",
+        "--sequential",
+        "--sequential-error",
+        "1.5",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--sequential-error must be strictly between 0 and 1, got 1.5"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn sweep_writes_one_csv_row_per_point() {
     let dir = std::env::temp_dir().join(format!("airpolicing-sweep-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

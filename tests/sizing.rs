@@ -11,6 +11,7 @@ fn opts(reps: u64) -> SizingOptions {
             .with_replications(reps)
             .with_threads(2),
         max_aircraft: 60,
+        sequential: None,
     }
 }
 
@@ -228,6 +229,7 @@ fn a_cancelled_run_stops_with_an_error_and_an_uncancelled_token_changes_nothing(
         &SizingOptions {
             run: o,
             max_aircraft: 10,
+            sequential: None,
         },
     );
     assert!(sized.is_err_and(|e| e.to_string().contains("cancelled")));
@@ -260,4 +262,118 @@ fn a_force_mix_search_stops_when_more_aircraft_no_longer_help_and_names_what_is_
 
 fn bundled_textbook() -> Scenario {
     Scenario::from_toml_str(bundled("textbook").unwrap(), "textbook").unwrap()
+}
+
+fn sequential(reps: u64) -> SizingOptions {
+    SizingOptions {
+        sequential: Some(airpolicing::sizing::Sequential::for_replications(
+            reps as u32,
+        )),
+        ..opts(reps)
+    }
+}
+
+#[test]
+fn sequential_sizing_finds_the_exhaustive_answer_with_fewer_replications() {
+    // On the same 200 replications, for three standards: the same answer per squadron and for
+    // the mix, with fewer replications run (candidates far from the confidence stop at 20).
+    use airpolicing::sizing::size_force;
+    for target in [0.9, 0.95, 0.99] {
+        let s = baltic_with_target(target);
+        let all = size_squadron(&s, "BAP detachment", &opts(200)).unwrap();
+        let seq = size_squadron(&s, "BAP detachment", &sequential(200)).unwrap();
+        assert_eq!(seq.required, all.required, "target {target}");
+        let run = |r: &airpolicing::sizing::SquadronSizing| -> u32 {
+            r.curve.iter().map(|p| p.replications).sum()
+        };
+        assert!(run(&seq) < run(&all), "target {target}");
+        // The answer itself is decided as the exhaustive search decides it, or clearly.
+        let n = seq.required.unwrap();
+        assert!(seq.at(n).unwrap().probability >= s.file.targets.confidence);
+
+        let all = size_force(&s, &opts(200)).unwrap();
+        let seq = size_force(&s, &sequential(200)).unwrap();
+        assert_eq!(seq.required, all.required, "target {target}");
+        assert_eq!(all.replications_run, 200 * u64::from(all.candidates));
+        assert!(
+            seq.replications_run < all.replications_run,
+            "target {target}"
+        );
+    }
+}
+
+#[test]
+fn a_sequential_scorer_is_asked_for_the_looks_in_order_and_pieces_add_up() {
+    // What a cluster sees: each candidate's replications asked for look by look, from the
+    // first, each range following the last; scored in two pieces per look, the answer is the
+    // local one.
+    use airpolicing::montecarlo::run;
+    use airpolicing::sizing::{Score, size_force, size_force_sequential_by};
+    let s = baltic_with_target(0.95);
+    let o = sequential(200);
+    let plan = o.sequential.unwrap();
+    let looks = plan.looks(200);
+    let mut asked: Vec<(Vec<u32>, std::ops::Range<u32>)> = Vec::new();
+    let mut pieces = |c: &Scenario, range: std::ops::Range<u32>| {
+        let counts: Vec<u32> = c.squadrons.iter().map(|q| q.aircraft_count).collect();
+        asked.push((counts, range.clone()));
+        let mid = (range.start + range.end) / 2;
+        let mut score = Score::default();
+        for reps in [range.start..mid, mid..range.end] {
+            if reps.is_empty() {
+                continue;
+            }
+            let r = run(
+                c,
+                &RunOptions::default()
+                    .with_seed(1)
+                    .with_reps(u64::from(reps.start)..u64::from(reps.end)),
+            )
+            .unwrap();
+            score.add(&Score::of(&r));
+        }
+        Ok(score)
+    };
+    let split = size_force_sequential_by(&s, o.max_aircraft, 200, &plan, &mut pieces).unwrap();
+    assert_eq!(split, size_force(&s, &o).unwrap());
+    // Each candidate: ranges 0..looks[0], looks[0]..looks[1], … until it stopped.
+    for (i, (counts, range)) in asked.iter().enumerate() {
+        let k = if range.start == 0 {
+            0
+        } else {
+            let (before, last) = &asked[i - 1];
+            assert_eq!(before, counts, "a look continues the candidate before it");
+            assert_eq!(last.end, range.start);
+            1 + looks.iter().position(|&l| l == range.start).unwrap()
+        };
+        assert_eq!(range.end, looks[k], "{range:?}");
+    }
+    assert!(
+        asked.iter().any(|a| a.1.end < 200),
+        "some candidate stopped early"
+    );
+}
+
+#[test]
+fn a_sequential_plan_that_cannot_be_followed_is_refused() {
+    let s = baltic_with_target(0.95);
+    for plan in [
+        airpolicing::sizing::Sequential {
+            first: 0,
+            error: 0.05,
+        },
+        airpolicing::sizing::Sequential {
+            first: 20,
+            error: 1.5,
+        },
+    ] {
+        let o = SizingOptions {
+            sequential: Some(plan),
+            ..opts(40)
+        };
+        let e = size_squadron(&s, "BAP detachment", &o)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("sequential testing: "), "{e}");
+    }
 }

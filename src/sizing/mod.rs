@@ -11,12 +11,20 @@
 //! [`size_force_by`]), so the replications can run elsewhere (a cluster) and the search is still
 //! the same; [`size_squadron`] and [`size_force`] score on this machine with [`score_locally`].
 
+mod score;
+mod sequential;
+
+pub use score::{CandidateModels, Score, score_locally, score_range_locally, with_counts};
+pub use sequential::{Sequential, clopper_pearson};
+
 use crate::analytic::estimate;
-use crate::montecarlo::{RunError, RunOptions, run};
+use crate::montecarlo::{RunError, RunOptions};
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
-use serde::{Deserialize, Serialize};
+use score::{evaluate_counts, evaluate_sequentially, replications_of};
+use serde::Serialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// Wilson score interval (95 %) for `k` successes in `n` trials.
 pub fn wilson(k: u32, n: u32) -> (f64, f64) {
@@ -56,30 +64,6 @@ impl CurvePoint {
     /// The fraction of replications that met target `i`.
     pub fn rate(&self, i: usize) -> f64 {
         f64::from(self.met_each[i]) / f64::from(self.replications)
-    }
-}
-
-/// The score of one candidate fleet: how many of its replications met the standard, and each
-/// target.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Score {
-    /// Replications that met every target.
-    pub met: u32,
-    /// Replications run.
-    pub replications: u32,
-    /// Per target of the standard (in the order of [`Standard::targets`]), the replications that
-    /// met it; may be empty when the scorer does not count them.
-    pub met_each: Vec<u32>,
-}
-
-/// A score of `(met, replications)` alone, without the per-target counts.
-impl From<(u32, u32)> for Score {
-    fn from((met, replications): (u32, u32)) -> Score {
-        Score {
-            met,
-            replications,
-            met_each: Vec::new(),
-        }
     }
 }
 
@@ -160,12 +144,15 @@ impl SquadronSizing {
 }
 
 /// Options of a sizing run.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SizingOptions {
     /// Seed, replications and threads of every candidate's run.
     pub run: RunOptions,
     /// The largest count tried per squadron.
     pub max_aircraft: u32,
+    /// Spend replications where the decision is close ([`Sequential`]); `None` runs every
+    /// candidate on all of `run`'s replications.
+    pub sequential: Option<Sequential>,
 }
 
 /// A force-mix search stops without an answer after this many aircraft added in a row that
@@ -181,6 +168,7 @@ impl Default for SizingOptions {
         Self {
             run: RunOptions::default().with_replications(100),
             max_aircraft: MAX_AIRCRAFT,
+            sequential: None,
         }
     }
 }
@@ -202,6 +190,9 @@ pub enum SizingError {
         "the scenario's [targets] names no target to size against; add e.g. `cap_coverage = 0.9`"
     )]
     NoTargets,
+    /// A sequential plan that cannot be followed.
+    #[error("sequential testing: {0}")]
+    Sequential(String),
     /// A run failed to start.
     #[error(transparent)]
     Run(#[from] RunError),
@@ -211,63 +202,23 @@ fn has_targets(s: &Scenario) -> bool {
     !Standard::new(s, &[]).is_empty()
 }
 
-/// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with
-/// `opts.run` and count the replications that meet the standard, and each target.
-pub fn score_locally(opts: &SizingOptions) -> impl FnMut(&Scenario) -> Result<Score, SizingError> {
-    move |c: &Scenario| {
-        let r = run(c, &opts.run.clone().with_rows(false))?;
-        Ok(Score {
-            met: r.met_standard as u32,
-            replications: r.replications() as u32,
-            met_each: r.met_each.iter().map(|&n| n as u32).collect(),
-        })
-    }
-}
-
-/// The scenario with every squadron at `counts`.
-pub fn with_counts(s: &Scenario, counts: &[u32]) -> Scenario {
-    let mut c = s.clone();
-    for (i, &n) in counts.iter().enumerate() {
-        c.squadrons[i].aircraft_count = n;
-        c.file.squadrons[i].aircraft_count = n;
-    }
-    c
-}
-
-/// Scores the scenario with every squadron at `counts`; `aircraft` is the total.
-fn evaluate_counts<F, S>(
-    s: &Scenario,
-    counts: &[u32],
-    score: &mut F,
-) -> Result<CurvePoint, SizingError>
-where
-    F: FnMut(&Scenario) -> Result<S, SizingError>,
-    S: Into<Score>,
-{
-    let Score {
-        met,
-        replications: n,
-        met_each,
-    } = score(&with_counts(s, counts))?.into();
-    let (lo, hi) = wilson(met, n);
-    Ok(CurvePoint {
-        aircraft: counts.iter().sum(),
-        met,
-        replications: n,
-        probability: f64::from(met) / f64::from(n),
-        ci_low: lo,
-        ci_high: hi,
-        met_each,
-    })
-}
-
 /// Sizes squadron `name` with the others as the scenario gives them.
 pub fn size_squadron(
     s: &Scenario,
     name: &str,
     opts: &SizingOptions,
 ) -> Result<SquadronSizing, SizingError> {
-    size_squadron_by(s, name, opts.max_aircraft, &mut score_locally(opts))
+    match &opts.sequential {
+        Some(plan) => size_squadron_sequential_by(
+            s,
+            name,
+            opts.max_aircraft,
+            replications_of(opts),
+            plan,
+            &mut score_range_locally(opts),
+        ),
+        None => size_squadron_by(s, name, opts.max_aircraft, &mut score_locally(opts)),
+    }
 }
 
 /// Sizes squadron `name` as [`size_squadron`] does, scoring each candidate with `score`, which
@@ -282,6 +233,37 @@ where
     F: FnMut(&Scenario) -> Result<S, SizingError>,
     S: Into<Score>,
 {
+    search_squadron(s, name, max_aircraft, &mut |c| evaluate_counts(s, c, score))
+}
+
+/// Sizes squadron `name` as [`size_squadron_by`] does, testing each candidate sequentially by
+/// `plan` over `replications`: `score(candidate, range)` scores the candidate's replications
+/// `range` (counted from the first of the study).
+pub fn size_squadron_sequential_by<F, S>(
+    s: &Scenario,
+    name: &str,
+    max_aircraft: u32,
+    replications: u32,
+    plan: &Sequential,
+    score: &mut F,
+) -> Result<SquadronSizing, SizingError>
+where
+    F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
+    S: Into<Score>,
+{
+    plan.check()?;
+    search_squadron(s, name, max_aircraft, &mut |c| {
+        evaluate_sequentially(s, c, replications, plan, score)
+    })
+}
+
+/// The search for squadron `name`'s count, each candidate's counts scored by `eval`.
+fn search_squadron(
+    s: &Scenario,
+    name: &str,
+    max_aircraft: u32,
+    eval_counts: &mut dyn FnMut(&[u32]) -> Result<CurvePoint, SizingError>,
+) -> Result<SquadronSizing, SizingError> {
     if !has_targets(s) {
         return Err(SizingError::NoTargets);
     }
@@ -305,7 +287,7 @@ where
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::btree_map::Entry::Vacant(e) => {
                 counts[sq] = n;
-                let mut p = evaluate_counts(s, &counts, score)?;
+                let mut p = eval_counts(&counts)?;
                 p.aircraft = n;
                 e.insert(p)
             }
@@ -407,6 +389,11 @@ pub struct ForceSizing {
     /// a row raised neither the fraction meeting the standard nor any unmet target's count: what
     /// the standard lacks is not aircraft (geometry, tactics, a crew limit, the radar's reach).
     pub plateau: bool,
+    /// Candidate fleets scored by the search, the steps taken and the ones tried and not taken.
+    pub candidates: u32,
+    /// Replications run in all, over every candidate scored: with sequential testing, fewer
+    /// than `candidates` × the replications per candidate.
+    pub replications_run: u64,
     /// What decides the answer: for the whole mix, the target met least often at the answer.
     #[serde(flatten)]
     pub binding: Binding,
@@ -418,7 +405,16 @@ pub struct ForceSizing {
 /// confidence; then take aircraft away, one at a time in scenario order, wherever the standard
 /// still holds without them. At most `opts.max_aircraft` aircraft are added.
 pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, SizingError> {
-    size_force_by(s, opts.max_aircraft, &mut score_locally(opts))
+    match &opts.sequential {
+        Some(plan) => size_force_sequential_by(
+            s,
+            opts.max_aircraft,
+            replications_of(opts),
+            plan,
+            &mut score_range_locally(opts),
+        ),
+        None => size_force_by(s, opts.max_aircraft, &mut score_locally(opts)),
+    }
 }
 
 /// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which
@@ -432,6 +428,36 @@ where
     F: FnMut(&Scenario) -> Result<S, SizingError>,
     S: Into<Score>,
 {
+    search_force(s, max_aircraft, &mut |c| evaluate_counts(s, c, score))
+}
+
+/// Sizes the whole force as [`size_force_by`] does, testing each candidate sequentially by
+/// `plan` over `replications`: `score(candidate, range)` scores the candidate's replications
+/// `range` (counted from the first of the study). Candidates stopped at different looks are
+/// compared by their pass fractions.
+pub fn size_force_sequential_by<F, S>(
+    s: &Scenario,
+    max_aircraft: u32,
+    replications: u32,
+    plan: &Sequential,
+    score: &mut F,
+) -> Result<ForceSizing, SizingError>
+where
+    F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
+    S: Into<Score>,
+{
+    plan.check()?;
+    search_force(s, max_aircraft, &mut |c| {
+        evaluate_sequentially(s, c, replications, plan, score)
+    })
+}
+
+/// The greedy search for the whole force, each candidate's counts scored by `eval_counts`.
+fn search_force(
+    s: &Scenario,
+    max_aircraft: u32,
+    eval_counts: &mut dyn FnMut(&[u32]) -> Result<CurvePoint, SizingError>,
+) -> Result<ForceSizing, SizingError> {
     if !has_targets(s) {
         return Err(SizingError::NoTargets);
     }
@@ -449,7 +475,7 @@ where
     // Every candidate scored, in the order of the search.
     let mut tried: Vec<CurvePoint> = Vec::new();
     let mut eval = |c: &[u32]| -> Result<CurvePoint, SizingError> {
-        let p = evaluate_counts(s, c, score)?;
+        let p = eval_counts(c)?;
         tried.push(p.clone());
         Ok(p)
     };
@@ -482,9 +508,13 @@ where
             }
         }
         let Some((i, p)) = best else { break };
+        // Rates, compared exactly by cross-multiplying: with sequential testing the two may have
+        // run different numbers of replications.
         let unmet_rose = p.met_each.len() == point.met_each.len()
             && p.met_each.iter().zip(&point.met_each).any(|(&new, &old)| {
-                new > old && f64::from(old) < conf * f64::from(point.replications)
+                u64::from(new) * u64::from(point.replications)
+                    > u64::from(old) * u64::from(p.replications)
+                    && f64::from(old) < conf * f64::from(point.replications)
             });
         if p.probability > point.probability || unmet_rose {
             stalled = 0;
@@ -509,6 +539,8 @@ where
             steps,
             limited_by: vec![None; s.squadrons.len()],
             plateau,
+            candidates: tried.len() as u32,
+            replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
             binding: Binding::new(s, None, None, tried.iter()),
         });
     }
@@ -546,6 +578,8 @@ where
         steps,
         limited_by,
         plateau: false,
+        candidates: tried.len() as u32,
+        replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
         binding,
     })
 }

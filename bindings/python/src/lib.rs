@@ -5,7 +5,7 @@
 use airpolicing::montecarlo::{self, CancelToken, RunError, RunOptions};
 use airpolicing::scenario::{Scenario, ScenarioError, ScenarioFile};
 use airpolicing::sim::RepMetrics;
-use airpolicing::sizing::{self, Score, SizingError, SizingOptions};
+use airpolicing::sizing::{self, Score, Sequential, SizingError, SizingOptions};
 use airpolicing::standard::Standard;
 use airpolicing::sweep::{self as sweeps, Axis, SweepError};
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
@@ -237,11 +237,12 @@ fn score_rows(
         )
     })?
     .map_err(run_err)?;
-    Ok((
-        r.met_standard as u32,
-        r.replications() as u32,
-        r.met_each.iter().map(|&n| n as u32).collect(),
-    ))
+    let Score {
+        met,
+        replications,
+        met_each,
+    } = Score::of(&r);
+    Ok((met, replications, met_each))
 }
 
 /// The scenario's standard counted over rows of values (one row per replication, columns in the
@@ -277,10 +278,33 @@ fn standard_counts(
     }))
 }
 
-/// Sizes the squadrons `names` one at a time (or the whole mix when `mix`), running every
-/// candidate here. Returns the JSON of a list of squadron sizings, or of the force sizing.
+/// The sequential plan for `replications` per candidate with `error`, checked.
+fn plan_for(replications: u64, error: f64) -> PyResult<Sequential> {
+    let n = u32::try_from(replications).unwrap_or(u32::MAX);
+    let plan = Sequential {
+        error,
+        ..Sequential::for_replications(n)
+    };
+    plan.check().map_err(sizing_err)?;
+    Ok(plan)
+}
+
+/// The sequential plan for `replications` per candidate with `error`, when asked for.
+fn plan(replications: u64, error: Option<f64>) -> PyResult<Option<Sequential>> {
+    error.map(|e| plan_for(replications, e)).transpose()
+}
+
+/// The sequential plan for `replications` per candidate with `error`, as `(first, error)`.
 #[pyfunction]
-#[pyo3(signature = (scenario, names, mix, seed, replications, max_aircraft, n_threads=None))]
+fn sequential_plan(replications: u64, error: f64) -> PyResult<(u32, f64)> {
+    plan_for(replications, error).map(|p| (p.first, p.error))
+}
+
+/// Sizes the squadrons `names` one at a time (or the whole mix when `mix`), running every
+/// candidate here, sequentially tested with `sequential_error` when given. Returns the JSON of a
+/// list of squadron sizings, or of the force sizing.
+#[pyfunction]
+#[pyo3(signature = (scenario, names, mix, seed, replications, max_aircraft, n_threads=None, sequential_error=None))]
 #[allow(clippy::too_many_arguments)]
 fn size(
     py: Python<'_>,
@@ -291,12 +315,15 @@ fn size(
     replications: u64,
     max_aircraft: u32,
     n_threads: Option<usize>,
+    sequential_error: Option<f64>,
 ) -> PyResult<String> {
     let s = &scenario.inner;
+    let sequential = plan(replications, sequential_error)?;
     interruptible(py, |cancel| {
         let opts = SizingOptions {
             run: options(seed, 0, replications, n_threads, cancel),
             max_aircraft,
+            sequential,
         };
         if mix {
             sizing::size_force(s, &opts)
@@ -313,22 +340,28 @@ fn size(
     })?
 }
 
-/// Sizes squadron `name` (or the whole mix when `name` is None) with `score(scenario)` giving
-/// each candidate's `(met, replications)` or `(met, replications, met_each)`: the search of
-/// [`size`] with the runs done elsewhere.
+/// Sizes squadron `name` (or the whole mix when `name` is None) with `score` giving each
+/// candidate's `(met, replications)` or `(met, replications, met_each)`: the search of [`size`]
+/// with the runs done elsewhere. Without `sequential`, `score(scenario)` scores a candidate's
+/// replications; with `sequential = (replications, error)`, `score(scenario, start, stop)` scores
+/// its replications `start..stop`, look by look.
 #[pyfunction]
-#[pyo3(signature = (scenario, name, max_aircraft, score))]
+#[pyo3(signature = (scenario, name, max_aircraft, score, sequential=None))]
 fn size_by(
     scenario: &NativeScenario,
     name: Option<String>,
     max_aircraft: u32,
     score: Bound<'_, PyAny>,
+    sequential: Option<(u32, f64)>,
 ) -> PyResult<String> {
     let mut failure: Option<PyErr> = None;
-    let mut call = |c: &Scenario| -> Result<Score, SizingError> {
-        let native = NativeScenario { inner: c.clone() };
-        let got = score
-            .call1((native,))
+    let mut call =
+        |c: &Scenario, range: Option<std::ops::Range<u32>>| -> Result<Score, SizingError> {
+            let native = NativeScenario { inner: c.clone() };
+            let got = match range {
+                Some(r) => score.call1((native, r.start, r.end)),
+                None => score.call1((native,)),
+            }
             .and_then(|v| match v.extract::<(u32, u32, Vec<u32>)>() {
                 Ok((met, replications, met_each)) => Ok(Score {
                     met,
@@ -337,16 +370,40 @@ fn size_by(
                 }),
                 Err(_) => v.extract::<(u32, u32)>().map(Score::from),
             });
-        got.map_err(|e| {
-            failure = Some(e);
-            SizingError::Run(RunError::Cancelled)
-        })
-    };
-    let r = match &name {
-        Some(n) => sizing::size_squadron_by(&scenario.inner, n, max_aircraft, &mut call)
+            got.map_err(|e| {
+                failure = Some(e);
+                SizingError::Run(RunError::Cancelled)
+            })
+        };
+    let s = &scenario.inner;
+    let r = match (&name, sequential) {
+        (Some(n), None) => sizing::size_squadron_by(s, n, max_aircraft, &mut |c| call(c, None))
             .map(|r| to_json(&r)),
-        None => {
-            sizing::size_force_by(&scenario.inner, max_aircraft, &mut call).map(|r| to_json(&r))
+        (None, None) => {
+            sizing::size_force_by(s, max_aircraft, &mut |c| call(c, None)).map(|r| to_json(&r))
+        }
+        (name, Some((replications, error))) => {
+            let plan = plan_for(u64::from(replications), error)?;
+            let mut ranged = |c: &Scenario, r: std::ops::Range<u32>| call(c, Some(r));
+            match name {
+                Some(n) => sizing::size_squadron_sequential_by(
+                    s,
+                    n,
+                    max_aircraft,
+                    replications,
+                    &plan,
+                    &mut ranged,
+                )
+                .map(|r| to_json(&r)),
+                None => sizing::size_force_sequential_by(
+                    s,
+                    max_aircraft,
+                    replications,
+                    &plan,
+                    &mut ranged,
+                )
+                .map(|r| to_json(&r)),
+            }
         }
     };
     match (r, failure) {
@@ -359,7 +416,7 @@ fn size_by(
 /// Runs the scenario at every combination of the axes' values (`[(path, values)]`), sizing the
 /// force at each when `size`. Returns the sweep's JSON, as `airpolicing sweep --json`.
 #[pyfunction]
-#[pyo3(signature = (scenario, axes, seed, replications, size, max_aircraft, n_threads=None))]
+#[pyo3(signature = (scenario, axes, seed, replications, size, max_aircraft, n_threads=None, sequential_error=None))]
 #[allow(clippy::too_many_arguments)]
 fn sweep(
     py: Python<'_>,
@@ -370,17 +427,20 @@ fn sweep(
     size: bool,
     max_aircraft: u32,
     n_threads: Option<usize>,
+    sequential_error: Option<f64>,
 ) -> PyResult<String> {
     let axes: Vec<Axis> = axes
         .into_iter()
         .map(|(path, values)| Axis { path, values })
         .collect();
     let s = &scenario.inner;
+    let sequential = plan(replications, sequential_error)?;
     let r = interruptible(py, |cancel| {
         let run = options(seed, 0, replications, n_threads, cancel);
         let sizing = SizingOptions {
             run: run.clone(),
             max_aircraft,
+            sequential,
         };
         sweeps::sweep(s, &axes, &run, size.then_some(&sizing))
     })?;
@@ -431,6 +491,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_limits, m)?)?;
     m.add_function(wrap_pyfunction!(size, m)?)?;
     m.add_function(wrap_pyfunction!(size_by, m)?)?;
+    m.add_function(wrap_pyfunction!(sequential_plan, m)?)?;
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
     m.add("ScenarioError", m.py().get_type::<ScenarioError_>())?;

@@ -140,6 +140,26 @@ def test_size_equals_the_cli_json_per_squadron_and_for_the_mix():
     assert "<table" in per._repr_html_() and "<table" in mix._repr_html_()
 
 
+def test_sequential_size_equals_the_cli_json_and_the_exhaustive_answer():
+    s = ap.Scenario.load("baltic")
+    seq = ap.size(s, mix=True, replications=200, seed=2, sequential=True)
+    cli = cli_json("size", "baltic", "--mix", "-n", "200", "--seed", "2", "--sequential")
+    assert json.loads(seq.to_json()) == cli
+    assert cli["sequential"] == {"first": 20, "error": 0.05}
+    full = ap.size(s, mix=True, replications=200, seed=2)
+    assert seq.required == full.required
+    steps = seq.to_pandas()
+    assert steps["replications"].min() < 200, "some candidate stopped early"
+    per = ap.size(s, replications=200, seed=2, sequential=True, sequential_error=0.1)
+    assert json.loads(per.to_json()) == cli_json(
+        "size", "baltic", "-n", "200", "--seed", "2", "--sequential", "--sequential-error", "0.1"
+    )
+    with pytest.raises(TypeError, match="sequential must be True or False"):
+        ap.size(s, sequential="yes")
+    with pytest.raises(ValueError, match="strictly between 0 and 1, got 1.5"):
+        ap.size(s, sequential=True, sequential_error=1.5)
+
+
 def test_sweep_equals_the_cli_json():
     s = ap.Scenario.load("baltic")
     r = ap.sweep(s, {"violations.rate_per_day": [1, 4], "squadrons[0].aircraft_count": [6, 8]}, replications=5, seed=3)

@@ -82,3 +82,12 @@ def test_sizing_on_a_cluster_equals_local_sizing_even_when_a_worker_dies(client,
     assert remote.to_json() == local.to_json()
     per = apd.size(s, client, replications=20, seed=2, chunk_size=7)
     assert per.to_json() == ap.size(s, replications=20, seed=2).to_json()
+
+
+def test_sequential_sizing_on_a_cluster_equals_local_sizing(client):
+    # Each look of a candidate is one batch of tasks over its new replications.
+    s = ap.Scenario.load("baltic")
+    remote = apd.size(s, client, mix=True, replications=200, seed=2, chunk_size=30, sequential=True)
+    local = ap.size(s, mix=True, replications=200, seed=2, sequential=True)
+    assert remote.to_json() == local.to_json()
+    assert '"sequential"' in remote.to_json()

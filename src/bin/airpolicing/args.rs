@@ -37,6 +37,43 @@ impl Replications {
     }
 }
 
+/// Sequential testing of sizing candidates.
+#[derive(clap::Args)]
+pub(crate) struct SequentialArgs {
+    /// Spend replications where the decision is close: each candidate fleet runs N/16 replications
+    /// (at least 20), then twice as many, and so on up to N, and stops as soon as its pass
+    /// fraction is clearly above or below the confidence level.
+    #[arg(long)]
+    pub(crate) sequential: bool,
+    /// With --sequential: the chance that a candidate stopped early is on the wrong side of the
+    /// confidence level.
+    #[arg(long, requires = "sequential", default_value_t = airpolicing::sizing::Sequential::ERROR)]
+    pub(crate) sequential_error: f64,
+}
+
+impl SequentialArgs {
+    /// The plan for `replications` per candidate, if asked for.
+    pub(crate) fn plan(
+        &self,
+        replications: u64,
+    ) -> Result<Option<airpolicing::sizing::Sequential>, crate::failure::Failure> {
+        if !self.sequential {
+            return Ok(None);
+        }
+        if !(self.sequential_error > 0.0 && self.sequential_error < 1.0) {
+            return Err(crate::failure::Failure::Input(format!(
+                "--sequential-error must be strictly between 0 and 1, got {}",
+                self.sequential_error
+            )));
+        }
+        let n = u32::try_from(replications).unwrap_or(u32::MAX);
+        Ok(Some(airpolicing::sizing::Sequential {
+            error: self.sequential_error,
+            ..airpolicing::sizing::Sequential::for_replications(n)
+        }))
+    }
+}
+
 pub(crate) fn parse_range(s: &str) -> Result<std::ops::Range<u64>, String> {
     let (a, b) = s
         .split_once("..")

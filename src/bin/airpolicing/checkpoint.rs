@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// The format of the checkpoint; 2 added the per-target counts of the standard, 3 the digest of
-/// the contents, so a checkpoint of an earlier format is refused.
-const FORMAT: &str = "airpolicing checkpoint 3";
+/// the contents, 4 the first replication of each score (sequential sizing scores a candidate in
+/// pieces), so a checkpoint of an earlier format is refused.
+const FORMAT: &str = "airpolicing checkpoint 4";
 
 /// The least time between two checkpoint writes.
 const EVERY: Duration = Duration::from_secs(1);
@@ -40,9 +41,10 @@ pub struct Saved {
     /// `run --csv`: complete bytes of the partial CSV file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csv_bytes: Option<u64>,
-    /// `size`: every candidate scored, as (aircraft per squadron, its score).
+    /// `size`: every candidate scored, as (aircraft per squadron, the first replication scored
+    /// counted from the study's first, its score).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scores: Vec<(Vec<u32>, Score)>,
+    pub scores: Vec<(Vec<u32>, u32, Score)>,
     /// `size`: the candidate being run and its summaries so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<(Vec<u32>, RunState)>,

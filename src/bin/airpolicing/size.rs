@@ -1,6 +1,6 @@
 //! `airpolicing size`: the smallest fleet per squadron that meets the scenario's standard.
 
-use crate::args::{CheckpointArgs, Replications, ReportArgs};
+use crate::args::{CheckpointArgs, Replications, ReportArgs, SequentialArgs};
 use crate::checkpoint;
 use crate::failure::Failure;
 use crate::interrupt::interrupt_token;
@@ -8,8 +8,9 @@ use crate::output::print_json;
 use crate::standard;
 use crate::table::{Table, f};
 use airpolicing::scenario::Scenario;
-use airpolicing::sizing::{Binding, CurvePoint, ForceSizing, Score, SquadronSizing};
+use airpolicing::sizing::{Binding, CurvePoint, ForceSizing, Score, Sequential, SquadronSizing};
 use std::fmt::Write;
+use std::ops::Range;
 
 #[derive(clap::Args)]
 pub(crate) struct SizeArgs {
@@ -33,6 +34,8 @@ pub(crate) struct SizeArgs {
     #[command(flatten)]
     report: ReportArgs,
     #[command(flatten)]
+    sequential: SequentialArgs,
+    #[command(flatten)]
     checkpoint: CheckpointArgs,
 }
 
@@ -42,6 +45,7 @@ pub(crate) struct SizeArgs {
 fn answer_json(
     s: &Scenario,
     reps: &Replications,
+    plan: Option<&Sequential>,
     key: &str,
     answer: serde_json::Value,
 ) -> serde_json::Value {
@@ -52,6 +56,9 @@ fn answer_json(
         "replications": reps.replications,
         "confidence": s.file.targets.confidence,
     });
+    if let Some(plan) = plan {
+        doc["sequential"] = serde_json::json!(plan);
+    }
     doc[key] = answer;
     doc
 }
@@ -65,10 +72,14 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         mix,
         json,
         report: report_args,
+        sequential,
         checkpoint: checkpoint_args,
     } = a;
-    use airpolicing::montecarlo::{RunError, run_resumable};
-    use airpolicing::sizing::{SizingError, SizingOptions, size_force_by, size_squadron_by};
+    use airpolicing::montecarlo::{RunError, run_model_resumable};
+    use airpolicing::sizing::{
+        CandidateModels, SizingError, SizingOptions, size_force_by, size_force_sequential_by,
+        size_squadron_by, size_squadron_sequential_by,
+    };
     let s = Scenario::load(&scenario)?;
     for w in &s.warnings {
         eprintln!("{w}");
@@ -82,32 +93,47 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         ],
         &scenario,
     )?;
+    let plan = sequential.plan(reps.replications)?;
     let opts = SizingOptions {
         run: run.clone(),
         max_aircraft,
+        sequential: plan,
     };
     let token = interrupt_token();
     let command = format!(
-        "size squadron={squadron:?} mix={mix} seed={} replications={} max_aircraft={max_aircraft}",
-        reps.seed, reps.replications
+        "size squadron={squadron:?} mix={mix} seed={} replications={} max_aircraft={max_aircraft}{}",
+        reps.seed,
+        reps.replications,
+        plan.map_or(String::new(), |p| format!(
+            " sequential first={} error={}",
+            p.first, p.error
+        ))
     );
     let mut cp = checkpoint_args.open(&command, &s)?;
     // Scores each candidate fleet on this machine, as `score_locally` does, but stops on Ctrl-C
     // and keeps every score (and the candidate in progress) in the checkpoint.
     let candidate_opts = run.with_rows(false).with_cancel(token.clone());
     let mut scored = 0u64;
-    let mut score = |c: &Scenario| -> Result<Score, SizingError> {
+    let mut models = CandidateModels::default();
+    let replications = u32::try_from(reps.replications).unwrap_or(u32::MAX);
+    let mut score_range = |c: &Scenario, range: Range<u32>| -> Result<Score, SizingError> {
         let counts: Vec<u32> = c.squadrons.iter().map(|q| q.aircraft_count).collect();
         if let Some(saved) = &cp
-            && let Some((_, got)) = saved.saved.scores.iter().find(|(k, _)| *k == counts)
+            && let Some((_, _, got)) = saved.saved.scores.iter().find(|(k, first, got)| {
+                *k == counts && *first == range.start && got.replications == range.len() as u32
+            })
         {
             return Ok(got.clone());
         }
+        let base = candidate_opts.reps.start;
+        let absolute = base + u64::from(range.start)..base + u64::from(range.end);
         let state = cp.as_mut().and_then(|c| match c.saved.current.take() {
-            Some((k, st)) if k == counts => Some(st),
+            Some((k, st)) if k == counts && st.reps == absolute => Some(st),
             _ => None,
         });
-        let r = run_resumable(c, &candidate_opts, state, &|_| {}, &mut |_| {}, &mut |st| {
+        let opts = candidate_opts.clone().with_reps(absolute);
+        let model = models.model(c);
+        let r = run_model_resumable(c, &model, &opts, state, &|_| {}, &mut |_| {}, &mut |st| {
             if let Some(c) = cp.as_mut()
                 && c.due(&token)
             {
@@ -116,14 +142,10 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             }
             Ok(())
         })?;
-        let got = Score {
-            met: r.met_standard as u32,
-            replications: r.replications() as u32,
-            met_each: r.met_each.iter().map(|&n| n as u32).collect(),
-        };
+        let got = Score::of(&r);
         scored += 1;
         if let Some(c) = cp.as_mut() {
-            c.saved.scores.push((counts, got.clone()));
+            c.saved.scores.push((counts, range.start, got.clone()));
             c.saved.current = None;
             c.write()
                 .map_err(|e| SizingError::Run(RunError::Checkpoint(e)))?;
@@ -134,7 +156,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         match e {
         SizingError::Run(RunError::Cancelled) => Failure::Interrupted(match cp {
             Some(c) => format!(
-                "interrupted after scoring {scored} candidate fleets; progress is saved in {}: run the same command with --resume to continue",
+                "interrupted after {scored} scoring runs of candidate fleets; progress is saved in {}: run the same command with --resume to continue",
                 c.path().display()
             ),
             None => "interrupted; nothing was written (add --checkpoint FILE to be able to resume a long search)".to_string(),
@@ -144,7 +166,12 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     };
     if mix {
         let started = std::time::Instant::now();
-        let r = size_force_by(&s, max_aircraft, &mut score);
+        let r = match &plan {
+            Some(p) => {
+                size_force_sequential_by(&s, max_aircraft, replications, p, &mut score_range)
+            }
+            None => size_force_by(&s, max_aircraft, &mut |c| score_range(c, 0..replications)),
+        };
         let r = r.map_err(|e| stop(e, cp.as_ref(), scored))?;
         eprintln!(
             "sized the force mix in {:.1} s",
@@ -165,9 +192,21 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             report_args.write(&sized, &run, &[], Some(&r))?;
         }
         if json {
-            print_json(&answer_json(&s, &reps, "force", serde_json::json!(r)))?;
+            print_json(&answer_json(
+                &s,
+                &reps,
+                plan.as_ref(),
+                "force",
+                serde_json::json!(r),
+            ))?;
         } else {
-            crate::output::out(&render_mix(&s, reps.replications, reps.seed, &r))?;
+            crate::output::out(&render_mix(
+                &s,
+                reps.replications,
+                reps.seed,
+                &r,
+                plan.as_ref(),
+            ))?;
         }
         if let Some(c) = cp {
             c.finish();
@@ -182,7 +221,15 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     let mut rows = Vec::new();
     let mut failed = None;
     for n in &names {
-        match size_squadron_by(&s, n, max_aircraft, &mut score) {
+        let r = match &plan {
+            Some(p) => {
+                size_squadron_sequential_by(&s, n, max_aircraft, replications, p, &mut score_range)
+            }
+            None => size_squadron_by(&s, n, max_aircraft, &mut |c| {
+                score_range(c, 0..replications)
+            }),
+        };
+        match r {
             Ok(r) => rows.push(r),
             Err(e) => {
                 failed = Some(e);
@@ -208,6 +255,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         print_json(&answer_json(
             &s,
             &reps,
+            plan.as_ref(),
             "squadrons",
             serde_json::json!(rows),
         ))?;
@@ -218,6 +266,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             reps.replications,
             reps.seed,
             &rows,
+            plan.as_ref(),
         );
         let below: Vec<String> = rows
             .iter()
@@ -295,18 +344,69 @@ fn below_closed_form(s: &Scenario, below: &[String]) -> String {
     out
 }
 
+/// What sequential testing did, in words (empty without it): the looks, the error rate, and the
+/// replications it saved over `candidates` candidates that ran `replications_run` in all.
+fn sequential_words(
+    plan: Option<&Sequential>,
+    confidence: f64,
+    reps: u64,
+    candidates: u64,
+    replications_run: u64,
+) -> String {
+    let Some(plan) = plan else {
+        return String::new();
+    };
+    let n = u32::try_from(reps).unwrap_or(u32::MAX);
+    let looks = plan.looks(n);
+    let early: Vec<String> = looks[..looks.len() - 1]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let per_look = plan.error / (looks.len().saturating_sub(1).max(1)) as f64;
+    format!(
+        "\nSequential testing: each candidate ran {} or all {reps} replications, stopping at the first\nlook where its pass fraction was clearly above or below {:.0} % (Clopper–Pearson interval at {} % per\nlook). A candidate stopped early is on the wrong side of {:.0} % with probability at most {} %; one that\nstayed close ran all {reps} and was decided as without sequential testing. {candidates} candidates ran\n{replications_run} replications in all, against {} had each run all {reps}.\n",
+        if early.is_empty() {
+            "—".to_string()
+        } else {
+            early.join(", ")
+        },
+        100.0 * confidence,
+        percent(1.0 - per_look),
+        100.0 * confidence,
+        percent(plan.error),
+        candidates * reps,
+    )
+}
+
+/// A share as a percentage with at most two decimals and no trailing zeros: 0.05 → `5`.
+fn percent(share: f64) -> String {
+    let text = format!("{:.2}", 100.0 * share);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The replications behind a point when sequential testing stopped it short of `reps`.
+fn ran(p: &CurvePoint, reps: u64) -> String {
+    if u64::from(p.replications) < reps {
+        format!("  [{} replications]", p.replications)
+    } else {
+        String::new()
+    }
+}
+
 pub fn render(
     scenario: &str,
     confidence: f64,
     reps: u64,
     seed: u64,
     rows: &[SquadronSizing],
+    plan: Option<&Sequential>,
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Sizing `{scenario}`: the smallest count per squadron (the others as given) for which at least {:.0} % of\n{reps} replications (seed {seed}) meet every target in [targets]. Brackets: Wilson 95 % intervals.\n",
-        100.0 * confidence
+        "Sizing `{scenario}`: the smallest count per squadron (the others as given) for which at least {:.0} % of\n{}{reps} replications (seed {seed}) meet every target in [targets]. Brackets: Wilson 95 % intervals.\n",
+        100.0 * confidence,
+        if plan.is_some() { "up to " } else { "" },
     );
     let mut t = Table::new(&[
         "squadron",
@@ -334,10 +434,25 @@ pub fn render(
         let pts: Vec<String> = r
             .curve
             .iter()
-            .map(|p| format!("{} → {}", p.aircraft, f(p.probability, 2)))
+            .map(|p| {
+                let n = if u64::from(p.replications) < reps {
+                    format!(" ({} reps)", p.replications)
+                } else {
+                    String::new()
+                };
+                format!("{} → {}{n}", p.aircraft, f(p.probability, 2))
+            })
             .collect();
         let _ = writeln!(out, "  {}: {}", r.squadron, pts.join(", "));
     }
+    let points = rows.iter().flat_map(|r| &r.curve);
+    out.push_str(&sequential_words(
+        plan,
+        confidence,
+        reps,
+        points.clone().count() as u64,
+        points.map(|p| u64::from(p.replications)).sum(),
+    ));
     if rows.iter().any(|r| r.required.is_none()) {
         out.push_str(
             "\n`not reached`: no count up to the limit meets the standard with that squadron alone; the\nshortfall lies elsewhere (another squadron, the tankers, the geometry) or the target is too high.\n",
@@ -422,13 +537,20 @@ fn what_decides(
     out
 }
 
-pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String {
+pub fn render_mix(
+    s: &Scenario,
+    reps: u64,
+    seed: u64,
+    r: &ForceSizing,
+    plan: Option<&Sequential>,
+) -> String {
     let conf = s.file.targets.confidence;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most raises the fraction of\n{reps} replications (seed {seed}) meeting every target is added, one at a time, until at least {:.0} % do;\nthen aircraft are taken away wherever the standard still holds.\n",
+        "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most raises the fraction of\n{}{reps} replications (seed {seed}) meeting every target is added, one at a time, until at least {:.0} % do;\nthen aircraft are taken away wherever the standard still holds.\n",
         s.file.scenario.name,
+        if plan.is_some() { "up to " } else { "" },
         100.0 * conf
     );
     let mut t = Table::new(&[
@@ -471,12 +593,20 @@ pub fn render_mix(s: &Scenario, reps: u64, seed: u64, r: &ForceSizing) -> String
     for step in &r.steps {
         let _ = writeln!(
             out,
-            "  {:<28} {:>4} → {}",
+            "  {:<28} {:>4} → {}{}",
             step.change,
             step.point.aircraft,
-            prob(Some(&step.point))
+            prob(Some(&step.point)),
+            ran(&step.point, reps)
         );
     }
+    out.push_str(&sequential_words(
+        plan,
+        conf,
+        reps,
+        u64::from(r.candidates),
+        r.replications_run,
+    ));
     match &r.required {
         Some(c) => {
             let _ = writeln!(

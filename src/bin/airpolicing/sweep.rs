@@ -1,6 +1,6 @@
 //! `airpolicing sweep`: a trade study over one or two scenario fields.
 
-use crate::args::{Replications, ReportArgs};
+use crate::args::{Replications, ReportArgs, SequentialArgs};
 use crate::failure::Failure;
 use crate::output::{check_writable, csv_field, print_json};
 use crate::table::{Table, f};
@@ -37,6 +37,8 @@ pub(crate) struct SweepArgs {
     #[arg(long)]
     json: bool,
     #[command(flatten)]
+    sequential: SequentialArgs,
+    #[command(flatten)]
     report: ReportArgs,
 }
 
@@ -51,10 +53,17 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
         size,
         csv: csv_path,
         json,
+        sequential,
         report: report_args,
     } = a;
+    let plan = sequential.plan(reps.replications)?;
     if tornado {
-        return crate::tornado::execute(scenario, percent, reps, csv_path, json);
+        return crate::tornado::execute(scenario, percent, reps, plan, csv_path, json);
+    }
+    if plan.is_some() && !size {
+        return Err(Failure::Input(
+            "--sequential tests the candidates of a sizing: add --size (or use --tornado)".into(),
+        ));
     }
     use airpolicing::sizing::SizingOptions;
     use airpolicing::sweep::{Axis, sweep};
@@ -78,6 +87,7 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
     let run = reps.options(None);
     let sizing = SizingOptions {
         run: run.clone(),
+        sequential: plan,
         ..SizingOptions::default()
     };
     let started = std::time::Instant::now();

@@ -13,6 +13,7 @@ pub(crate) fn execute(
     scenario: String,
     percent: f64,
     reps: Replications,
+    sequential: Option<airpolicing::sizing::Sequential>,
     csv: Option<PathBuf>,
     json: bool,
 ) -> Result<(), Failure> {
@@ -30,6 +31,7 @@ pub(crate) fn execute(
     let run = reps.options(None);
     let opts = SizingOptions {
         run,
+        sequential,
         ..SizingOptions::default()
     };
     let started = std::time::Instant::now();

@@ -293,12 +293,43 @@ impl Model {
     pub fn names(&self) -> &MetricNames {
         &self.metrics.names
     }
+
+    /// This model with squadron `i` at `counts[i]` aircraft: the model of the same scenario with
+    /// those counts (nothing else a model holds depends on them), without sampling the front
+    /// against every sensor and measuring every distance again.
+    pub fn with_counts(&self, counts: &[u32]) -> Model {
+        let mut m = self.clone();
+        for (q, &n) in m.squadrons.iter_mut().zip(counts) {
+            q.count = n;
+        }
+        m
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scenario::Scenario;
+
+    #[test]
+    fn a_model_given_other_counts_is_the_model_built_with_them() {
+        // Every field, compared through its full debug text (floats in shortest round-trip form).
+        for name in crate::scenario::bundled_names() {
+            let s = Scenario::load(name).unwrap();
+            let base = Model::new(&s);
+            let counts: Vec<u32> = (0..s.squadrons.len() as u32).map(|i| 3 * i + 1).collect();
+            let mut other = s.clone();
+            for (q, &n) in other.squadrons.iter_mut().zip(&counts) {
+                q.aircraft_count = n;
+            }
+            let direct = Model::new(&other);
+            assert_eq!(
+                format!("{direct:?}"),
+                format!("{:?}", base.with_counts(&counts)),
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn the_front_table_is_within_a_centimetre_of_the_geodesic_front() {

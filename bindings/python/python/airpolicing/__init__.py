@@ -304,6 +304,21 @@ def _check_study(scenario: Any, seed: Any, replications: Any, max_aircraft: Any,
     return s
 
 
+SEQUENTIAL_ERROR = 0.05
+"""The chance, per candidate, that sequential testing stops it on the wrong side of the confidence."""
+
+
+def _sequential(sequential: Any, sequential_error: Any) -> Optional[float]:
+    """The error rate to pass to the native sizing when ``sequential``, else None."""
+    if not isinstance(sequential, bool):
+        raise TypeError(f"sequential must be True or False, not {type(sequential).__name__}")
+    if isinstance(sequential_error, bool) or not isinstance(sequential_error, (int, float, np.integer, np.floating)):
+        raise TypeError(f"sequential_error must be a number, not {type(sequential_error).__name__}")
+    if not 0.0 < float(sequential_error) < 1.0:
+        raise ValueError(f"sequential_error must be strictly between 0 and 1, got {sequential_error}")
+    return float(sequential_error) if sequential else None
+
+
 class SizeResult:
     """The fleet needed to meet the scenario's standard (``[targets]``) with its confidence.
 
@@ -311,8 +326,21 @@ class SizeResult:
     Every candidate was run on the same replications (common random numbers).
     """
 
-    def __init__(self, scenario: Scenario, seed: int, replications: int, mix: bool, data: Any):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        replications: int,
+        mix: bool,
+        data: Any,
+        sequential_error: Optional[float] = None,
+    ):
         self._scenario = scenario
+        self._sequential = (
+            None
+            if sequential_error is None
+            else dict(zip(("first", "error"), _airpolicing.sequential_plan(replications, sequential_error)))
+        )
         self.scenario = scenario.name
         self.seed = seed
         self.n_replications = replications
@@ -443,8 +471,10 @@ class SizeResult:
             "seed": self.seed,
             "replications": self.n_replications,
             "confidence": self.confidence,
-            ("force" if self.mix else "squadrons"): self._data,
         }
+        if self._sequential is not None:
+            doc["sequential"] = self._sequential
+        doc["force" if self.mix else "squadrons"] = self._data
         return json.dumps(doc)
 
     def _repr_html_(self) -> str:
@@ -466,19 +496,30 @@ def size(
     seed: Any = 1,
     n_threads: Optional[int] = None,
     max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
+    sequential: bool = False,
+    sequential_error: float = SEQUENTIAL_ERROR,
 ) -> SizeResult:
     """The smallest fleet meeting the scenario's standard with its confidence, as
     ``airpolicing size``: ``squadron`` alone, each squadron in turn (the others as given), or with
     ``mix=True`` the whole force at once. The interpreter lock is released throughout and Ctrl-C
-    stops the search."""
+    stops the search.
+
+    With ``sequential=True`` (``airpolicing size --sequential``) each candidate runs a sixteenth of
+    the replications (at least 20), then twice as many and so on up to ``replications``, and stops
+    as soon as its pass fraction is clearly above or below the confidence; a candidate stopped
+    early is on the wrong side with probability at most ``sequential_error``. The summary's
+    ``replications`` column says how many each candidate ran."""
     s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
+    error = _sequential(sequential, sequential_error)
     if squadron is not None and not isinstance(squadron, str):
         raise TypeError(f"squadron must be a str or None, not {type(squadron).__name__}")
     if mix and squadron is not None:
         raise ValueError("give either squadron or mix=True, not both")
     names = [squadron] if squadron is not None else scenario.squadrons
-    text = _airpolicing.size(scenario._native, names, bool(mix), s, int(replications), int(max_aircraft), n_threads)
-    return SizeResult(scenario, s, int(replications), bool(mix), json.loads(text))
+    text = _airpolicing.size(
+        scenario._native, names, bool(mix), s, int(replications), int(max_aircraft), n_threads, error
+    )
+    return SizeResult(scenario, s, int(replications), bool(mix), json.loads(text), error)
 
 
 class SweepResult:
@@ -551,12 +592,16 @@ def sweep(
     n_threads: Optional[int] = None,
     size: bool = False,
     max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
+    sequential: bool = False,
+    sequential_error: float = SEQUENTIAL_ERROR,
 ) -> SweepResult:
     """Runs ``scenario`` at every combination of the values of one or two fields, e.g.
     ``sweep(s, {"violations.rate_per_day": [2, 4, 8]})``, as ``airpolicing sweep --set``. Every
     point's scenario is validated before anything runs; ``size=True`` also sizes the whole force
-    at each point. The interpreter lock is released throughout and Ctrl-C stops the sweep."""
+    at each point, with ``sequential=True`` spending replications where each decision is close (as
+    in :func:`size`). The interpreter lock is released throughout and Ctrl-C stops the sweep."""
     s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
+    error = _sequential(sequential, sequential_error)
     if not isinstance(axes, Mapping):
         raise TypeError(f"axes must be a dict of field path -> list of values, not {type(axes).__name__}")
     pairs = []
@@ -573,5 +618,7 @@ def sweep(
         pairs.append((path, [float(v) for v in vals]))
     if not 1 <= len(pairs) <= 2:
         raise ValueError(f"a sweep takes one or two fields, got {len(pairs)}")
-    text = _airpolicing.sweep(scenario._native, pairs, s, int(replications), bool(size), int(max_aircraft), n_threads)
+    text = _airpolicing.sweep(
+        scenario._native, pairs, s, int(replications), bool(size), int(max_aircraft), n_threads, error
+    )
     return SweepResult(scenario.name, s, int(replications), json.loads(text))

@@ -70,19 +70,27 @@ def size(
     replications: int,
     max_aircraft: int,
     n_threads: int | None = None,
+    sequential_error: float | None = None,
 ) -> str:
     """Sizes the squadrons ``names`` one at a time (or the whole mix) without the interpreter
-    lock: the JSON of a list of squadron sizings, or of the force sizing."""
+    lock, sequentially tested with ``sequential_error`` when given: the JSON of a list of squadron
+    sizings, or of the force sizing."""
+
+def sequential_plan(replications: int, error: float) -> tuple[int, float]:
+    """The sequential plan for ``replications`` per candidate: ``(first look, error)``."""
 
 def size_by(
     scenario: NativeScenario,
     name: str | None,
     max_aircraft: int,
-    score: Callable[[NativeScenario], tuple[int, int] | tuple[int, int, list[int]]],
+    score: Callable[..., tuple[int, int] | tuple[int, int, list[int]]],
+    sequential: tuple[int, float] | None = None,
 ) -> str:
     """Sizes squadron ``name`` (or the mix when None), ``score(candidate)`` giving each
     candidate's ``(met, replications)`` or ``(met, replications, met_each)``: the same search
-    with the runs done elsewhere."""
+    with the runs done elsewhere. With ``sequential=(replications, error)`` the search tests each
+    candidate look by look and calls ``score(candidate, start, stop)`` for its replications
+    ``start..stop``."""
 
 def sweep(
     scenario: NativeScenario,
@@ -92,6 +100,7 @@ def sweep(
     size: bool,
     max_aircraft: int,
     n_threads: int | None = None,
+    sequential_error: float | None = None,
 ) -> str:
     """Runs every combination of the axes' values without the interpreter lock; the JSON of
     ``airpolicing sweep --json``."""

@@ -20,7 +20,17 @@ from typing import Any, Optional
 
 import numpy as np
 
-from . import RunResult, Scenario, SizeResult, _airpolicing, _check_count, _check_scenario, _seed
+from . import (
+    SEQUENTIAL_ERROR,
+    RunResult,
+    Scenario,
+    SizeResult,
+    _airpolicing,
+    _check_count,
+    _check_scenario,
+    _seed,
+    _sequential,
+)
 
 __all__ = ["run", "size", "run_chunk", "score_chunk"]
 
@@ -95,10 +105,13 @@ def size(
     chunk_size: int = 50,
     max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
     retries: int = 2,
+    sequential: bool = False,
+    sequential_error: float = SEQUENTIAL_ERROR,
 ) -> SizeResult:
     """Sizes the fleet as ``airpolicing.size`` does, with every candidate's replications spread
     over the Dask ``client``'s cluster, ``chunk_size`` per task. The result is identical to the
-    local one with the same seed."""
+    local one with the same seed. With ``sequential=True`` each look of a candidate (see
+    ``airpolicing.size``) is one batch of tasks."""
     _check_scenario(scenario)
     s = _seed(seed)
     _check_count("replications", replications)
@@ -106,17 +119,18 @@ def size(
     _check_count("max_aircraft", max_aircraft)
     if mix and squadron is not None:
         raise ValueError("give either squadron or mix=True, not both")
-    reps = range(int(replications))
+    error = _sequential(sequential, sequential_error)
 
-    def score(candidate: Any) -> tuple[int, int, list[int]]:
-        parts = _submit(client, score_chunk, candidate, s, reps, chunk_size, retries)
+    def score(candidate: Any, start: int = 0, stop: int = int(replications)) -> tuple[int, int, list[int]]:
+        parts = _submit(client, score_chunk, candidate, s, range(start, stop), chunk_size, retries)
         each = [sum(col) for col in zip(*(p[2] for p in parts))]
         return sum(p[0] for p in parts), sum(p[1] for p in parts), each
 
     native = scenario._native
+    plan = None if error is None else (int(replications), error)
     if mix:
-        data = json.loads(_airpolicing.size_by(native, None, int(max_aircraft), score))
+        data = json.loads(_airpolicing.size_by(native, None, int(max_aircraft), score, plan))
     else:
         names = [squadron] if squadron is not None else scenario.squadrons
-        data = [json.loads(_airpolicing.size_by(native, n, int(max_aircraft), score)) for n in names]
-    return SizeResult(scenario, s, int(replications), bool(mix), data)
+        data = [json.loads(_airpolicing.size_by(native, n, int(max_aircraft), score, plan)) for n in names]
+    return SizeResult(scenario, s, int(replications), bool(mix), data, error)

@@ -1,0 +1,198 @@
+//! Scoring candidate fleets: their replications meeting the standard, counted on this machine or
+//! elsewhere, in one piece or look by look, with the model built once per scenario.
+
+use super::{CurvePoint, Sequential, SizingError, SizingOptions, wilson};
+use crate::montecarlo::{RunResult, run_model_resumable};
+use crate::scenario::Scenario;
+use crate::sim::Model;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The score of one candidate fleet: how many of its replications met the standard, and each
+/// target.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Score {
+    /// Replications that met every target.
+    pub met: u32,
+    /// Replications run.
+    pub replications: u32,
+    /// Per target of the standard (in the order of [`Standard::targets`]), the replications that
+    /// met it; may be empty when the scorer does not count them.
+    pub met_each: Vec<u32>,
+}
+
+impl Score {
+    /// The score of a run: its replications meeting the standard, in all and per target.
+    pub fn of(r: &RunResult) -> Score {
+        Score {
+            met: r.met_standard as u32,
+            replications: r.replications() as u32,
+            met_each: r.met_each.iter().map(|&n| n as u32).collect(),
+        }
+    }
+
+    /// Adds the score of further replications: the met counts add, in all and per target (the
+    /// per-target counts are dropped when either side lacks them).
+    pub fn add(&mut self, more: &Score) {
+        if self.replications == 0 {
+            *self = more.clone();
+            return;
+        }
+        self.met += more.met;
+        self.replications += more.replications;
+        if self.met_each.len() == more.met_each.len() {
+            for (a, b) in self.met_each.iter_mut().zip(&more.met_each) {
+                *a += b;
+            }
+        } else {
+            self.met_each.clear();
+        }
+    }
+}
+
+/// A score of `(met, replications)` alone, without the per-target counts.
+impl From<(u32, u32)> for Score {
+    fn from((met, replications): (u32, u32)) -> Score {
+        Score {
+            met,
+            replications,
+            met_each: Vec::new(),
+        }
+    }
+}
+
+/// The models of one scenario's candidate fleets. A search's candidates differ from its scenario
+/// only in their aircraft counts, so the model (the front sampled against every sensor, the
+/// distances, the samplers) is built once and each candidate's is a copy with its counts
+/// ([`Model::with_counts`]); a scenario that differs in anything else gets a model of its own.
+#[derive(Default)]
+pub struct CandidateModels {
+    /// The scenario file with every count at zero, and its model.
+    base: Option<(crate::scenario::ScenarioFile, Model)>,
+}
+
+impl CandidateModels {
+    /// The model of `candidate`.
+    pub fn model(&mut self, candidate: &Scenario) -> Model {
+        let counts: Vec<u32> = candidate
+            .squadrons
+            .iter()
+            .map(|q| q.aircraft_count)
+            .collect();
+        let key = with_counts(candidate, &vec![0; counts.len()]).file;
+        match &self.base {
+            Some((k, m)) if *k == key => m.with_counts(&counts),
+            _ => {
+                let m = Model::new(candidate);
+                self.base = Some((key, m.clone()));
+                m
+            }
+        }
+    }
+}
+
+/// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with
+/// `opts.run` and count the replications that meet the standard, and each target. Candidates of
+/// one scenario share its model ([`CandidateModels`]).
+pub fn score_locally(opts: &SizingOptions) -> impl FnMut(&Scenario) -> Result<Score, SizingError> {
+    let all = 0..replications_of(opts);
+    let mut score = score_range_locally(opts);
+    move |c: &Scenario| score(c, all.clone())
+}
+
+/// The scoring of replication ranges that [`size_squadron`] and [`size_force`] use with
+/// sequential testing: run the candidate's replications `range` (counted from the start of
+/// `opts.run`'s replications) on this machine and count those that meet the standard.
+pub fn score_range_locally(
+    opts: &SizingOptions,
+) -> impl FnMut(&Scenario, Range<u32>) -> Result<Score, SizingError> {
+    let mut models = CandidateModels::default();
+    move |c: &Scenario, range: Range<u32>| {
+        let base = opts.run.reps.start;
+        let reps = base + u64::from(range.start)..base + u64::from(range.end);
+        let run = opts.run.clone().with_reps(reps).with_rows(false);
+        let model = models.model(c);
+        let r = run_model_resumable(c, &model, &run, None, &|_| {}, &mut |_| {}, &mut |_| Ok(()))?;
+        Ok(Score::of(&r))
+    }
+}
+
+/// The replications per candidate of `opts`, for a sequential plan.
+pub(super) fn replications_of(opts: &SizingOptions) -> u32 {
+    u32::try_from(opts.run.reps.end - opts.run.reps.start).unwrap_or(u32::MAX)
+}
+
+/// The scenario with every squadron at `counts`.
+pub fn with_counts(s: &Scenario, counts: &[u32]) -> Scenario {
+    let mut c = s.clone();
+    for (i, &n) in counts.iter().enumerate() {
+        c.squadrons[i].aircraft_count = n;
+        c.file.squadrons[i].aircraft_count = n;
+    }
+    c
+}
+
+/// The curve point of `counts` scored `score`; `aircraft` is the total.
+pub(super) fn point_of(counts: &[u32], score: Score) -> CurvePoint {
+    let Score {
+        met,
+        replications: n,
+        met_each,
+    } = score;
+    let (lo, hi) = wilson(met, n);
+    CurvePoint {
+        aircraft: counts.iter().sum(),
+        met,
+        replications: n,
+        probability: f64::from(met) / f64::from(n),
+        ci_low: lo,
+        ci_high: hi,
+        met_each,
+    }
+}
+
+/// Scores the scenario with every squadron at `counts`; `aircraft` is the total.
+pub(super) fn evaluate_counts<F, S>(
+    s: &Scenario,
+    counts: &[u32],
+    score: &mut F,
+) -> Result<CurvePoint, SizingError>
+where
+    F: FnMut(&Scenario) -> Result<S, SizingError>,
+    S: Into<Score>,
+{
+    Ok(point_of(counts, score(&with_counts(s, counts))?.into()))
+}
+
+/// Scores the scenario with every squadron at `counts` look by look ([`Sequential::looks`]),
+/// calling `score` with the range of replications each look adds, until the candidate is
+/// decided or the last look is run.
+pub(super) fn evaluate_sequentially<F, S>(
+    s: &Scenario,
+    counts: &[u32],
+    replications: u32,
+    plan: &Sequential,
+    score: &mut F,
+) -> Result<CurvePoint, SizingError>
+where
+    F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
+    S: Into<Score>,
+{
+    let c = with_counts(s, counts);
+    let conf = s.file.targets.confidence;
+    let looks = plan.looks(replications);
+    let mut total = Score::default();
+    let mut done = 0;
+    for &n in &looks {
+        total.add(&score(&c, done..n)?.into());
+        done = n;
+        if n < replications
+            && plan
+                .decide(total.met, total.replications, conf, &looks)
+                .is_some()
+        {
+            break;
+        }
+    }
+    Ok(point_of(counts, total))
+}
