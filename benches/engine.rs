@@ -23,13 +23,13 @@ fn one_replication(c: &mut Criterion) {
     for name in bundled_names() {
         let s = thirty_days(name);
         let model = Model::new(&s);
-        let events = simulate(&model, 1, 0).events;
+        let events = simulate(&model, 1, 0).unwrap().events;
         group.throughput(Throughput::Elements(events));
         group.bench_with_input(BenchmarkId::from_parameter(name), &model, |b, m| {
             let mut rep = 0;
             b.iter(|| {
                 rep += 1;
-                simulate(black_box(m), 1, rep)
+                simulate(black_box(m), 1, rep).unwrap()
             })
         });
     }

@@ -104,12 +104,12 @@ fn bench_replication(
     s: &Scenario,
 ) {
     let model = Model::new(s);
-    group.throughput(Throughput::Elements(simulate(&model, 1, 0).events));
+    group.throughput(Throughput::Elements(simulate(&model, 1, 0).unwrap().events));
     group.bench_with_input(id, &model, |b, m| {
         let mut rep = 0;
         b.iter(|| {
             rep += 1;
-            simulate(black_box(m), 1, rep)
+            simulate(black_box(m), 1, rep).unwrap()
         })
     });
 }

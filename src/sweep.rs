@@ -72,6 +72,29 @@ pub enum SweepError {
     /// A point's scenario is not valid (unknown path, not a number, out of range).
     #[error("{0}")]
     Scenario(#[from] ScenarioError),
+    /// The grid has more points than [`crate::scenario::limits::MAX_SWEEP_POINTS`].
+    #[error(
+        "the sweep has {points} points; the limit is {limit} (scenario::limits::MAX_SWEEP_POINTS): sweep fewer values, or split the study"
+    )]
+    TooManyPoints {
+        /// Points asked for (the product of the axes' value counts).
+        points: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The whole study runs more replication-days than
+    /// [`crate::scenario::limits::MAX_REPLICATION_DAYS`].
+    #[error(
+        "the sweep's {points} points would run {replication_days:.3e} replication-days in all; the limit is {limit:.0e} (scenario::limits::MAX_REPLICATION_DAYS): sweep fewer values or run fewer replications"
+    )]
+    TooBig {
+        /// Points of the sweep.
+        points: usize,
+        /// Replications × simulated days, summed over the points.
+        replication_days: f64,
+        /// The limit.
+        limit: f64,
+    },
     /// A run failed to start.
     #[error(transparent)]
     Run(#[from] RunError),
@@ -90,6 +113,17 @@ pub fn sweep(
     if axes.is_empty() || axes.len() > 2 {
         return Err(SweepError::Axes(axes.len()));
     }
+    // The grid's size before it is built: a 3,000 × 3,000 grid is refused, not allocated.
+    let limit = crate::scenario::limits::MAX_SWEEP_POINTS;
+    let n_points = axes
+        .iter()
+        .fold(1usize, |n, a| n.saturating_mul(a.values.len()));
+    if n_points > limit {
+        return Err(SweepError::TooManyPoints {
+            points: n_points,
+            limit,
+        });
+    }
     let mut combos: Vec<Vec<f64>> = vec![vec![]];
     for a in axes {
         combos = combos
@@ -103,16 +137,31 @@ pub fn sweep(
             })
             .collect();
     }
-    let mut built = Vec::with_capacity(combos.len());
-    for values in &combos {
+    let build = |values: &[f64]| -> Result<Scenario, ScenarioError> {
         let mut s = scenario.clone();
         for (a, v) in axes.iter().zip(values) {
             s = s.with_value(&a.path, *v)?;
         }
-        built.push(s);
+        Ok(s)
+    };
+    // Every point is validated, and the whole study's replication-days counted, before any run;
+    // the scenarios are built again to run, so that memory holds one at a time.
+    let reps = (options.reps.end - options.reps.start) as f64;
+    let mut replication_days = 0.0;
+    for values in &combos {
+        replication_days += reps * build(values)?.duration_h / 24.0;
     }
-    let mut points = Vec::with_capacity(built.len());
-    for (values, s) in combos.into_iter().zip(built) {
+    let limit = crate::scenario::limits::MAX_REPLICATION_DAYS;
+    if replication_days > limit {
+        return Err(SweepError::TooBig {
+            points: combos.len(),
+            replication_days,
+            limit,
+        });
+    }
+    let mut points = Vec::with_capacity(combos.len());
+    for values in combos {
+        let s = build(&values)?;
         let r = run(&s, &options.clone().with_rows(false))?;
         let met = r.met_standard as u32;
         let n = r.replications() as u32;

@@ -68,7 +68,7 @@ fn an_aircraft_that_does_not_wear_on_alert_never_breaks_there() {
     let parked = alert_scenario(2, 2, 0.5, "alert_wear = 0");
     for rep in 0..5 {
         let m = Model::new(&parked);
-        let r = simulate(&m, 1, rep);
+        let r = simulate(&m, 1, rep).unwrap();
         assert_eq!(metric(&m, &r.values, "qra_coverage"), 1.0, "rep {rep}");
         assert_eq!(metric(&m, &r.values, "mc_rate[Alert]"), 1.0, "rep {rep}");
     }
@@ -101,10 +101,10 @@ fn scheduled_maintenance_due_on_alert_is_done_on_a_spare() {
     let m = Model::new(&s);
     let mut deferred = 0;
     for rep in 0..5 {
-        let r = simulate(&m, 1, rep);
+        let r = simulate(&m, 1, rep).unwrap();
         assert_eq!(metric(&m, &r.values, "qra_coverage"), 1.0, "rep {rep}");
         let mut rec = Recorder::default();
-        simulate_observed(&m, 1, rep, &mut rec);
+        simulate_observed(&m, 1, rep, &mut rec).unwrap();
         deferred += rec
             .events
             .iter()
@@ -155,7 +155,7 @@ fn a_ready_spare_takes_a_broken_alert_aircrafts_place_in_the_swap_time() {
     let (mut breakdowns, mut swapped) = (0, 0);
     for rep in 0..5 {
         let mut rec = Recorder::default();
-        simulate_observed(&m, 1, rep, &mut rec);
+        simulate_observed(&m, 1, rep, &mut rec).unwrap();
         let mut on_alert = std::collections::HashSet::new();
         for e in &rec.events {
             match e.event {

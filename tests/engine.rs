@@ -30,7 +30,7 @@ fn deterministic_limit_the_formula_fleet_covers_the_station_exactly() {
     let e = estimate(&s);
     assert_eq!(e.stations[0].aircraft_in_rotation, Some(6));
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     assert_eq!(metric(&m, &r.values, "cap_coverage"), 1.0);
     assert_eq!(metric(&m, &r.values, "station_coverage[East]"), 1.0);
     // Sorties and flight hours per day equal the closed form (the station is 400 km to 1 m).
@@ -50,7 +50,7 @@ fn deterministic_limit_one_element_fewer_leaves_gaps() {
     for n in [4, 5] {
         let s = textbook_with(n);
         let m = Model::new(&s);
-        let r = simulate(&m, 1, 0);
+        let r = simulate(&m, 1, 0).unwrap();
         let cov = metric(&m, &r.values, "cap_coverage");
         assert!(cov < 1.0, "{n} aircraft: coverage {cov}");
     }
@@ -61,7 +61,10 @@ fn deterministic_limit_needs_no_random_numbers() {
     // Fixed durations, perfect availability: every seed gives the same replication.
     let s = textbook_with(6);
     let m = Model::new(&s);
-    assert_eq!(simulate(&m, 1, 0).values, simulate(&m, 99, 7).values);
+    assert_eq!(
+        simulate(&m, 1, 0).unwrap().values,
+        simulate(&m, 99, 7).unwrap().values
+    );
 }
 
 /// A squadron that never flies: 10 aircraft at mc_rate 0.7, mean down time 24 h (exponential).
@@ -138,7 +141,7 @@ fn every_bundled_scenario_runs_with_the_invariants_checked_on_every_event() {
         let s = Scenario::load(name).unwrap();
         let m = Model::new(&s);
         for rep in 0..3 {
-            let r = simulate(&m, 11, rep);
+            let r = simulate(&m, 11, rep).unwrap();
             for (n, v) in m.names().0.iter().zip(&r.values) {
                 // A sector without an intercept in a month (baltic sees a violation every five
                 // days) has no response time to average: NaN, which the standard counts as met.
@@ -163,7 +166,7 @@ fn tanker_fuel_given_shows_up_and_probe_fighters_cannot_use_a_boom_tanker() {
     // KC-46 for a boom-only KC-135: the Kherson track then gives only to boom receivers — none.
     let s = Scenario::load("ukraine").unwrap();
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     assert!(metric(&m, &r.values, "fuel_offloaded_t_per_day[Kherson AAR]") > 10.0);
     let text = bundled("ukraine")
         .unwrap()
@@ -175,7 +178,7 @@ fn tanker_fuel_given_shows_up_and_probe_fighters_cannot_use_a_boom_tanker() {
             .any(|w| w.message.contains("cannot refuel there"))
     );
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     assert_eq!(
         metric(&m, &r.values, "fuel_offloaded_t_per_day[Kherson AAR]"),
         0.0
@@ -189,7 +192,7 @@ fn individual_relief_also_keeps_the_formula_fleet_on_station() {
         .replace("mode = \"element\"", "mode = \"individual\"");
     let s = Scenario::from_toml_str(&text, "textbook-individual").unwrap();
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     assert_eq!(metric(&m, &r.values, "cap_coverage"), 1.0);
     assert!((metric(&m, &r.values, "sorties_per_day") - 24.0).abs() < 1e-6);
 }
@@ -209,7 +212,7 @@ fn ground_aborts_and_failures_happen_at_their_rates() {
     let mut inspections = 0u32;
     for rep in 0..40 {
         let mut rec = Recorder::default();
-        simulate_observed(&m, 5, rep, &mut rec);
+        simulate_observed(&m, 5, rep, &mut rec).unwrap();
         let mut up_since = std::collections::HashMap::new();
         for e in &rec.events {
             match e.event {
@@ -252,7 +255,7 @@ fn trace_of(text: &str) -> Vec<airpolicing::sim::trace::Recorded> {
     use airpolicing::sim::{simulate_observed, trace::Recorder};
     let s = Scenario::from_toml_str(text, "test").unwrap_or_else(|e| panic!("{e}"));
     let mut rec = Recorder::default();
-    simulate_observed(&Model::new(&s), 1, 0, &mut rec);
+    simulate_observed(&Model::new(&s), 1, 0, &mut rec).unwrap();
     rec.events
 }
 
@@ -351,7 +354,11 @@ fn more_aircraft_buy_a_whole_element_more_of_the_time() {
     let full = |n: u32| {
         let s = Scenario::from_toml_str(&kherson(n), "kherson").unwrap();
         let m = Model::new(&s);
-        metric(&m, &simulate(&m, 1, 0).values, "station_coverage[Kherson]")
+        metric(
+            &m,
+            &simulate(&m, 1, 0).unwrap().values,
+            "station_coverage[Kherson]",
+        )
     };
     let (few, many) = (full(4), full(12));
     assert!(many >= 0.95, "12 Gripens: full element {many}");
@@ -374,7 +381,7 @@ fn no_cap_sortie_outlasts_its_crew_limit_for_a_trip_to_the_tanker() {
         .map(|(i, q)| (q.name.as_str(), s.squadron_type(i).max_sortie_h))
         .collect();
     let mut rec = Recorder::default();
-    simulate_observed(&m, 1, 0, &mut rec);
+    simulate_observed(&m, 1, 0, &mut rec).unwrap();
     let mut up: HashMap<(String, usize), (f64, bool)> = HashMap::new();
     let (mut sorties, mut over) = (0, Vec::new());
     for e in &rec.events {
@@ -541,7 +548,7 @@ fn qra_sorties_fail_in_the_air_at_their_rate_and_no_sortie_fails_at_wheels_up() 
     let (mut qra_failures, mut qra_exposure_h, mut at_wheels_up) = (0u32, 0.0, 0u32);
     for rep in 0..6 {
         let mut rec = Recorder::default();
-        simulate_observed(&m, 1, rep, &mut rec);
+        simulate_observed(&m, 1, rep, &mut rec).unwrap();
         // Per aircraft: (wheels-up time, whether the sortie is a scramble, failed at).
         let mut sortie: HashMap<(String, usize), (f64, bool, Option<f64>)> = HashMap::new();
         let mut scrambled: HashMap<(String, usize), bool> = HashMap::new();
@@ -609,7 +616,7 @@ fn a_fighter_failing_on_its_way_out_to_the_tanker_flies_home_only_as_far_as_it_h
     let mut checked = 0;
     for rep in 0..4 {
         let mut rec = Recorder::default();
-        simulate_observed(&m, 1, rep, &mut rec);
+        simulate_observed(&m, 1, rep, &mut rec).unwrap();
         // Per aircraft: wheels-up, and the failure time if it failed before reaching a tanker.
         let mut out: HashMap<usize, (f64, Option<f64>, bool)> = HashMap::new();
         for e in rec.events.iter().filter(|e| e.squadron == "F-16 Bacău") {
@@ -676,7 +683,7 @@ fn a_lone_fighter_is_on_its_station_for_its_time_on_station_of_every_cycle() {
     let text = lone_fighter();
     let s = Scenario::from_toml_str(&text, "lone").unwrap();
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     let cycles: Vec<(f64, f64)> = (0..50)
         .map(|k| (0.75 + 5.5 * f64::from(k), 3.25 + 5.5 * f64::from(k)))
         .collect();
@@ -725,7 +732,7 @@ squadrons = ["Empty"]
     );
     let s = Scenario::from_toml_str(&text, "unserved").unwrap_or_else(|e| panic!("{e}"));
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     let v = |n: &str| metric(&m, &r.values, n);
     assert_eq!(v("station_presence[West]"), 0.0);
     assert_eq!(v("station_coverage[West]"), 0.0);
@@ -748,7 +755,7 @@ fn the_worst_station_is_the_lowest_station_of_each_replication() {
         .collect();
     assert_eq!(stations.len(), 4);
     for rep in 0..3 {
-        let r = simulate(&m, 1, rep);
+        let r = simulate(&m, 1, rep).unwrap();
         for (kind, worst) in [
             ("station_coverage", "worst_station_coverage"),
             ("station_presence", "worst_station_presence"),
@@ -774,4 +781,94 @@ fn the_worst_station_is_the_lowest_station_of_each_replication() {
             );
         }
     }
+}
+
+#[test]
+fn a_replication_past_the_event_limit_stops_with_an_error_naming_it() {
+    // The limit exactly at a replication's events lets it finish unchanged; one fewer stops it,
+    // in the engine and through a run, naming the replication and the limit.
+    use airpolicing::montecarlo::{RunError, run_model_resumable};
+    use airpolicing::sim::Stopped;
+    let s = textbook_with(6);
+    let m = Model::new(&s);
+    let whole = simulate(&m, 1, 3).unwrap();
+    let e = whole.events;
+    assert_eq!(
+        simulate(&m.clone().with_max_events(e), 1, 3).unwrap(),
+        whole
+    );
+    let short = m.clone().with_max_events(e - 1);
+    assert_eq!(
+        simulate(&short, 1, 3).unwrap_err(),
+        Stopped::TooManyEvents {
+            rep: 3,
+            limit: e - 1,
+            days: 10.0
+        }
+    );
+    let o = RunOptions::default().with_seed(1).with_reps(3..4);
+    let err = run_model_resumable(&s, &short, &o, None, &|_| {}, &mut |_| {}, &mut |_| Ok(()))
+        .unwrap_err();
+    assert!(matches!(err, RunError::TooManyEvents(_)), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with(&format!("replication 3 handled more than {} events", e - 1))
+            && text.contains("scenario::limits::MAX_EVENTS_PER_REPLICATION"),
+        "{text}"
+    );
+    // The bundled scenarios are far below the limit.
+    for name in airpolicing::scenario::bundled_names() {
+        let s = Scenario::load(name).unwrap();
+        let events = simulate(&Model::new(&s), 1, 0).unwrap().events;
+        assert!(
+            events * 100 < airpolicing::scenario::limits::MAX_EVENTS_PER_REPLICATION,
+            "{name}: {events}"
+        );
+    }
+}
+
+#[test]
+fn a_raised_cancel_flag_stops_a_replication_that_is_running() {
+    // The flag is read inside the event loop (every few thousand events), not only between
+    // replications: raised before the start, the replication stops with `Cancelled` after its
+    // first few thousand events; never raised, it gives exactly what `simulate` gives.
+    use airpolicing::sim::{Stopped, simulate_cancellable};
+    use std::sync::atomic::AtomicBool;
+    let m = Model::new(&Scenario::load("ukraine").unwrap());
+    assert!(simulate(&m, 1, 0).unwrap().events > 10_000);
+    assert_eq!(
+        simulate_cancellable(&m, 1, 0, &AtomicBool::new(true)).unwrap_err(),
+        Stopped::Cancelled
+    );
+    assert_eq!(
+        simulate_cancellable(&m, 1, 0, &AtomicBool::new(false)).unwrap(),
+        simulate(&m, 1, 0).unwrap()
+    );
+}
+
+#[test]
+fn ctrl_c_reaches_a_run_whose_only_replication_is_long() {
+    // One ten-year replication: a run checks its token between chunks, and that would be only
+    // after the whole replication. Cancelled 200 ms in, the run stops with `Cancelled` instead
+    // of returning a result.
+    use airpolicing::montecarlo::{CancelToken, RunError};
+    let text = bundled("ukraine")
+        .unwrap()
+        .replace("duration_days = 30 ", "duration_days = 3650 ");
+    let s = Scenario::from_toml_str(&text, "ukraine-10y").unwrap();
+    let token = CancelToken::new();
+    let o = RunOptions::default()
+        .with_replications(1)
+        .with_cancel(token.clone());
+    let stop = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        token.cancel();
+    });
+    let r = run(&s, &o);
+    stop.join().unwrap();
+    assert!(
+        matches!(r, Err(RunError::Cancelled)),
+        "{:?}",
+        r.map(|r| r.events())
+    );
 }

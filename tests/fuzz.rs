@@ -136,7 +136,7 @@ fn exercise(text: &str) -> Result<bool, String> {
         estimate(&s);
         let aircraft: u32 = s.squadrons.iter().map(|q| q.aircraft_count).sum();
         if s.duration_h <= 40.0 * 24.0 && aircraft <= 400 {
-            simulate(&Model::new(&s), 1, 0);
+            simulate(&Model::new(&s), 1, 0).unwrap();
         }
         true
     }))

@@ -102,14 +102,14 @@ fn digests(s: &Scenario) -> (u64, u64) {
     let m = Model::new(s);
     let mut h = Fnv::new();
     for rep in 0..8 {
-        let r = simulate(&m, 1, rep);
+        let r = simulate(&m, 1, rep).unwrap();
         h.u64(r.replication);
         h.u64(r.events);
         r.values.iter().for_each(|&v| h.f64(v));
         r.response_hist.iter().for_each(|&c| h.u64(c));
     }
     let mut rec = Recorder::default();
-    simulate_observed(&m, 1, 0, &mut rec);
+    simulate_observed(&m, 1, 0, &mut rec).unwrap();
     let mut t = Fnv::new();
     for e in &rec.events {
         t.f64(e.time_h);
@@ -171,7 +171,7 @@ fn every_replication_and_trace_is_pinned_bit_for_bit() {
 fn the_variants_exercise_what_they_are_named_for() {
     let trace = |s: &Scenario| {
         let mut rec = Recorder::default();
-        simulate_observed(&Model::new(s), 1, 0, &mut rec);
+        simulate_observed(&Model::new(s), 1, 0, &mut rec).unwrap();
         rec.events
     };
     let cases = cases();

@@ -247,7 +247,7 @@ proptest! {
         prop_assume!(s.is_ok());
         let s = s.unwrap();
         let model = Model::new(&s);
-        let row = simulate(&model, 7, 3);
+        let row = simulate(&model, 7, 3).unwrap();
         check_row(&model, &row.values, &text)?;
     }
 }
@@ -293,7 +293,7 @@ proptest! {
             let aircraft: u32 = short.squadrons.iter().map(|q| q.aircraft_count).sum();
             if rate <= 500.0 && aircraft <= 500 {
                 let model = Model::new(&short);
-                let row = simulate(&model, 1, 0);
+                let row = simulate(&model, 1, 0).unwrap();
                 check_row(&model, &row.values, &format!("{name}: {path} = {value}"))?;
             }
         }

@@ -99,9 +99,9 @@ struct Outcome {
 fn fly(area: &str) -> Outcome {
     let s = Scenario::from_toml_str(&pair(area), "pair").unwrap_or_else(|e| panic!("{e}"));
     let m = Model::new(&s);
-    let r = simulate(&m, 1, 0);
+    let r = simulate(&m, 1, 0).unwrap();
     let mut rec = Recorder::default();
-    simulate_observed(&m, 1, 0, &mut rec);
+    simulate_observed(&m, 1, 0, &mut rec).unwrap();
     let trips = rec
         .events
         .iter()
@@ -257,7 +257,7 @@ squadron = "Tankers"
     assert!((680.0..740.0).contains(&d), "{d}");
     let m = Model::new(&s);
     let mut rec = Recorder::default();
-    simulate_observed(&m, 1, 0, &mut rec);
+    simulate_observed(&m, 1, 0, &mut rec).unwrap();
     let rafale = || rec.events.iter().filter(|e| e.squadron == "Rafale");
     // Sorties that launched after the first day and were back by the end.
     let launches: Vec<(usize, f64)> = rafale()

@@ -377,3 +377,57 @@ fn a_sequential_plan_that_cannot_be_followed_is_refused() {
         assert!(e.starts_with("sequential testing: "), "{e}");
     }
 }
+
+#[test]
+fn a_sweep_too_big_to_run_is_refused_before_any_work() {
+    use airpolicing::sweep::{Axis, SweepError, sweep};
+    let s = baltic_with_target(0.95);
+    // 3,000 × 3,000 points: refused by count, before the grid is built (it used to allocate
+    // 12 GB and abort).
+    let wide: Vec<f64> = (0..3000).map(f64::from).collect();
+    let axes = [
+        Axis {
+            path: "violations.rate_per_day".into(),
+            values: wide.clone(),
+        },
+        Axis {
+            path: "squadrons[0].aircraft_count".into(),
+            values: wide,
+        },
+    ];
+    let e = sweep(&s, &axes, &RunOptions::default(), None).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SweepError::TooManyPoints {
+                points: 9_000_000,
+                limit: 10_000
+            }
+        ),
+        "{e}"
+    );
+    assert!(
+        e.to_string().contains("scenario::limits::MAX_SWEEP_POINTS"),
+        "{e}"
+    );
+    // 20 points of 200,000 replications of 60 days: each run (1.2e7 replication-days) is within
+    // the limit, the study (2.4e8) is not.
+    let axes = [Axis {
+        path: "violations.rate_per_day".into(),
+        values: (1..=20).map(f64::from).collect(),
+    }];
+    let o = RunOptions::default().with_replications(200_000);
+    let e = sweep(&s, &axes, &o, None).unwrap_err();
+    match &e {
+        SweepError::TooBig {
+            points,
+            replication_days,
+            ..
+        } => {
+            assert_eq!(*points, 20);
+            assert!((replication_days - 20.0 * 200_000.0 * s.duration_h / 24.0).abs() < 1e-3);
+        }
+        other => panic!("{other}"),
+    }
+    assert!(e.to_string().contains("MAX_REPLICATION_DAYS"), "{e}");
+}

@@ -91,7 +91,7 @@ heading_spread_deg = 0
         .unwrap();
     for rep in 0..reps {
         let mut rec = Recorder::default();
-        let r = simulate_observed(&model, 42, rep, &mut rec);
+        let r = simulate_observed(&model, 42, rep, &mut rec).unwrap();
         blocked.push(r.values[idx]);
         let mut since = std::collections::HashMap::new();
         for e in &rec.events {
@@ -228,7 +228,7 @@ fn an_intercept_that_sends_a_fighter_home_leaves_a_gap() {
             .position(|n| n == "station_coverage[East]")
             .unwrap();
         let mut rec = Recorder::default();
-        let r = simulate_observed(&m, 1, 0, &mut rec);
+        let r = simulate_observed(&m, 1, 0, &mut rec).unwrap();
         (r.values[i], rec)
     };
     let (cov_thirsty, rec_thirsty) = coverage(&thirsty);
@@ -276,7 +276,7 @@ fn a_fighter_back_from_an_intercept_is_relieved_before_it_leaves() {
     let s = textbook_with_violations(6000, 12);
     let m = Model::new(&s);
     let mut rec = Recorder::default();
-    simulate_observed(&m, 1, 0, &mut rec);
+    simulate_observed(&m, 1, 0, &mut rec).unwrap();
     let ev = &rec.events;
     let (overlap_h, lead_h) = (0.5, 0.75);
     let mut checked = 0;

@@ -13,7 +13,7 @@ pub use summary::{
 };
 
 use crate::scenario::Scenario;
-use crate::sim::{Model, RepMetrics, simulate};
+use crate::sim::{Model, RepMetrics, Stopped, simulate, simulate_cancellable};
 use crate::standard::{Standard, Target};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -158,6 +158,19 @@ pub enum RunError {
     /// A checkpoint could not be written, or is not of this run.
     #[error("{0}")]
     Checkpoint(String),
+    /// A replication handled more events than the limit.
+    #[error(transparent)]
+    TooManyEvents(Stopped),
+}
+
+/// A cancelled replication cancels the run; one past the event limit stops it with the reason.
+impl From<Stopped> for RunError {
+    fn from(why: Stopped) -> RunError {
+        match why {
+            Stopped::Cancelled => RunError::Cancelled,
+            other => RunError::TooManyEvents(other),
+        }
+    }
 }
 
 /// The result of a run: one row per replication and a summary per metric.
@@ -441,20 +454,21 @@ pub fn run_model_resumable(
     while st.next < reps.end {
         let start = st.next;
         let end = reps.end.min(start.saturating_add(chunk));
-        let rows: Option<Vec<RepMetrics>> = pool.install(|| {
+        let rows: Result<Vec<RepMetrics>, Stopped> = pool.install(|| {
             (start..end)
                 .into_par_iter()
                 .map(|r| {
-                    if cancel.is_some_and(CancelToken::is_cancelled) {
-                        return None;
-                    }
-                    let row = simulate(model, seed, r);
+                    let row = match cancel {
+                        Some(c) if c.is_cancelled() => return Err(Stopped::Cancelled),
+                        Some(c) => simulate_cancellable(model, seed, r, &c.0)?,
+                        None => simulate(model, seed, r)?,
+                    };
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                    Some(row)
+                    Ok(row)
                 })
                 .collect()
         });
-        for row in rows.ok_or(RunError::Cancelled)? {
+        for row in rows? {
             st.acc.add(&row.values);
             add_histogram(&mut st.response_hist, &row.response_hist);
             st.total_events += row.events;

@@ -27,6 +27,13 @@ pub const MAX_VIOLATIONS_PER_REPLICATION: f64 = 1_000_000.0;
 /// Most replication-days in one run (replications × simulated days): about an hour of two cores
 /// for a `ukraine`-sized theatre. Split a bigger study with `--reps A..B` or Dask.
 pub const MAX_REPLICATION_DAYS: f64 = 50_000_000.0;
+/// Most events one replication may handle: about half a minute of one core, some seventy times
+/// the events of a ten-year `ukraine` replication (36,000 events a month). A replication past it stops with an error naming
+/// the limit instead of running without end.
+pub const MAX_EVENTS_PER_REPLICATION: u64 = 300_000_000;
+/// Most points of one sweep (the product of its axes' value counts): a 100 × 100 grid. The
+/// whole sweep's replication-days are held to [`MAX_REPLICATION_DAYS`] too.
+pub const MAX_SWEEP_POINTS: usize = 10_000;
 /// Most events in one trace (about 100 bytes each on disk).
 pub const MAX_TRACE_EVENTS: u64 = 5_000_000;
 pub use crate::catalog::MIN_DOWN_H;

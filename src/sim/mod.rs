@@ -101,6 +101,6 @@ pub mod streams;
 pub mod trace;
 pub mod violations;
 
-pub use engine::{RESPONSE_BINS, simulate, simulate_observed};
+pub use engine::{RESPONSE_BINS, Stopped, simulate, simulate_cancellable, simulate_observed};
 pub use metrics::{MetricNames, RepMetrics};
 pub use model::Model;

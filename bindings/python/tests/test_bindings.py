@@ -321,3 +321,11 @@ def test_run_and_size_give_the_pass_rate_of_each_target():
     assert z.summary()["decided_by"][0] == "qra_coverage"
     per = z.standard()
     assert list(per["target"]) == ["qra_coverage"] and bool(per["decides"][0])
+
+
+def test_a_sweep_too_big_to_run_is_refused_before_any_work():
+    # It used to allocate the whole 3,000 x 3,000 grid and kill the interpreter.
+    s = ap.Scenario.load("baltic")
+    wide = list(range(3000))
+    with pytest.raises(ValueError, match="MAX_SWEEP_POINTS"):
+        ap.sweep(s, {"violations.rate_per_day": wide, "squadrons[0].aircraft_count": wide})

@@ -81,7 +81,9 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Input(e.to_string()))?;
     if trace.is_some() {
         // A trace is held whole before it is written: refuse one over the limit before the run.
-        let events = airpolicing::sim::simulate(&model, reps.seed, trace_rep).events;
+        let events = airpolicing::sim::simulate(&model, reps.seed, trace_rep)
+            .map_err(|e| Failure::Input(e.to_string()))?
+            .events;
         let limit = airpolicing::scenario::limits::MAX_TRACE_EVENTS;
         if events > limit {
             return Err(Failure::Input(format!(
@@ -207,7 +209,8 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
             .extension()
             .is_some_and(|e| e == "jsonl" || e == "json");
         let mut w = TraceWriter::new(jsonl);
-        airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w);
+        airpolicing::sim::simulate_observed(&model, seed, trace_rep, &mut w)
+            .map_err(|e| Failure::Input(e.to_string()))?;
         write(path, &w.text).map_err(Failure::Input)?;
     }
     report.write(&s, &result, &[], None)?;

@@ -63,13 +63,41 @@ use events::Ev;
 use fleet::{Fleet, Timer};
 use nalgebra::Vector2;
 use rand::rngs::ChaCha8Rng;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use metrics::RESPONSE_BINS;
+
+/// Why a replication stopped before its end.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Stopped {
+    /// It handled more events than the model allows ([`Model::with_max_events`]; by default
+    /// [`crate::scenario::limits::MAX_EVENTS_PER_REPLICATION`]).
+    #[error(
+        "replication {rep} handled more than {limit} events before the end of its {days} simulated days (scenario::limits::MAX_EVENTS_PER_REPLICATION): the scenario makes events without end or is far beyond a real theatre; check very short durations and near-certain failures, or simulate fewer days or aircraft"
+    )]
+    TooManyEvents {
+        /// The replication.
+        rep: u64,
+        /// The limit it passed.
+        limit: u64,
+        /// Its simulated duration, days.
+        days: f64,
+    },
+    /// The cancel flag was raised while it ran.
+    #[error("the replication was cancelled")]
+    Cancelled,
+}
+
+/// A running replication looks at its cancel flag once per this many events.
+const CANCEL_EVERY: u64 = 4096;
 
 /// One replication in progress: the clock, the calendar and the rooms.
 struct Rep<'m, 'o, O: Observer> {
     m: &'m Model,
     obs: &'o mut O,
+    /// Raised by another thread to stop the replication (Ctrl-C).
+    cancel: Option<&'m AtomicBool>,
     now: Hours,
     end: Hours,
     cal: Calendar<Ev>,
@@ -89,25 +117,51 @@ pub fn simulate_observed<O: Observer>(
     seed: u64,
     rep: u64,
     observer: &mut O,
-) -> RepMetrics {
-    let key = streams::replication_key(seed, rep);
-    let mut r = Rep::new(model, &key, observer);
-    r.start();
-    r.run();
-    r.finish(rep)
+) -> Result<RepMetrics, Stopped> {
+    simulate_until(model, seed, rep, observer, None)
 }
 
 /// Runs replication `rep` of `model` under master `seed`.
-pub fn simulate(model: &Model, seed: u64, rep: u64) -> RepMetrics {
-    simulate_observed(model, seed, rep, &mut super::trace::NoTrace)
+pub fn simulate(model: &Model, seed: u64, rep: u64) -> Result<RepMetrics, Stopped> {
+    simulate_until(model, seed, rep, &mut super::trace::NoTrace, None)
+}
+
+/// Runs replication `rep` of `model` under master `seed`, stopping with [`Stopped::Cancelled`]
+/// soon after `cancel` is raised (it is read every few thousand events). A replication that is
+/// not cancelled gives exactly what [`simulate`] gives.
+pub fn simulate_cancellable(
+    model: &Model,
+    seed: u64,
+    rep: u64,
+    cancel: &AtomicBool,
+) -> Result<RepMetrics, Stopped> {
+    simulate_until(model, seed, rep, &mut super::trace::NoTrace, Some(cancel))
+}
+
+fn simulate_until<O: Observer>(
+    model: &Model,
+    seed: u64,
+    rep: u64,
+    observer: &mut O,
+    cancel: Option<&AtomicBool>,
+) -> Result<RepMetrics, Stopped> {
+    let key = streams::replication_key(seed, rep);
+    let mut r = Rep::new(model, &key, observer, cancel);
+    r.start();
+    r.run().map_err(|why| match why {
+        Stopped::TooManyEvents { limit, days, .. } => Stopped::TooManyEvents { rep, limit, days },
+        other => other,
+    })?;
+    Ok(r.finish(rep))
 }
 
 impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
-    fn new(m: &'m Model, key: &[u8; 32], obs: &'o mut O) -> Self {
+    fn new(m: &'m Model, key: &[u8; 32], obs: &'o mut O, cancel: Option<&'m AtomicBool>) -> Self {
         let fleet = Fleet::new(m, key);
         Self {
             m,
             obs,
+            cancel,
             now: 0.0,
             end: m.duration_h,
             cal: Calendar::with_capacity(64 + 8 * fleet.len()),
@@ -137,7 +191,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
         self.generate_violations();
     }
 
-    fn run(&mut self) {
+    /// Handles events in time order until the end; stops early past the model's event limit or
+    /// when cancelled.
+    fn run(&mut self) -> Result<(), Stopped> {
         while let Some((t, ev)) = self.cal.pop() {
             if t > self.end {
                 #[cfg(debug_assertions)]
@@ -147,6 +203,18 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             debug_assert!(t >= self.now, "time went backwards: {t} < {}", self.now);
             self.now = t;
             self.metrics.events += 1;
+            if self.metrics.events > self.m.max_events {
+                return Err(Stopped::TooManyEvents {
+                    rep: 0,
+                    limit: self.m.max_events,
+                    days: self.end / 24.0,
+                });
+            }
+            if self.metrics.events.is_multiple_of(CANCEL_EVERY)
+                && self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+            {
+                return Err(Stopped::Cancelled);
+            }
             if self.is_live(&ev) {
                 self.handle(ev);
             }
@@ -158,6 +226,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             }
         }
         self.now = self.end;
+        Ok(())
     }
 
     /// Whether an event still applies. A timer is stale when its owner has armed or cancelled it

@@ -31,7 +31,7 @@ fn planning_a_relief_again_never_puts_off_one_that_is_due() {
     let m = Model::new(&Scenario::from_toml_str(&text, "textbook-3").unwrap());
     let key = streams::replication_key(1, 0);
     let mut obs = NoTrace;
-    let mut r = Rep::new(&m, &key, &mut obs);
+    let mut r = Rep::new(&m, &key, &mut obs, None);
     r.start();
     run_until(&mut r, 3.5);
     assert_eq!(r.relief.groups[0].members, [2]);
@@ -62,7 +62,7 @@ fn a_member_that_leaves_early_is_relieved_alone_and_its_partner_stays_on() {
     let m = Model::new(&Scenario::from_toml_str(bundled("textbook").unwrap(), "textbook").unwrap());
     let key = streams::replication_key(1, 0);
     let mut obs = NoTrace;
-    let mut r = Rep::new(&m, &key, &mut obs);
+    let mut r = Rep::new(&m, &key, &mut obs, None);
     r.start();
     run_until(&mut r, 1.5);
     assert_eq!(r.relief.groups[0].members, [0, 1]);

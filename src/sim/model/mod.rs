@@ -17,6 +17,8 @@ use crate::scenario::file::ReliefMode;
 /// Everything a replication reads, built once per scenario.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// A replication handling more events stops with an error.
+    pub(crate) max_events: u64,
     pub(crate) duration_h: f64,
     pub(crate) warmup_h: f64,
     pub(crate) overlap_h: f64,
@@ -278,6 +280,7 @@ impl Model {
             front_table,
             front: s.front.clone(),
             violations: s.violations.as_ref().map(|v| violations_def(s, v)),
+            max_events: crate::scenario::limits::MAX_EVENTS_PER_REPLICATION,
         };
         model.metrics = model.metric_table();
         model
@@ -292,6 +295,13 @@ impl Model {
     /// The metric names of this scenario, in row order.
     pub fn names(&self) -> &MetricNames {
         &self.metrics.names
+    }
+
+    /// This model with at most `limit` events per replication instead of
+    /// [`crate::scenario::limits::MAX_EVENTS_PER_REPLICATION`] (tests use a low one).
+    pub fn with_max_events(mut self, limit: u64) -> Model {
+        self.max_events = limit;
+        self
     }
 
     /// This model with squadron `i` at `counts[i]` aircraft: the model of the same scenario with

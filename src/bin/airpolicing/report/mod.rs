@@ -45,10 +45,10 @@ fn num(x: f64) -> String {
 }
 
 /// Aircraft on each post over one replication, from its trace.
-fn timeline(s: &Scenario, seed: u64, rep: u64) -> charts::Timeline {
+fn timeline(s: &Scenario, seed: u64, rep: u64) -> Result<charts::Timeline, String> {
     let model = Model::new(s);
     let mut rec = Recorder::default();
-    simulate_observed(&model, seed, rep, &mut rec);
+    simulate_observed(&model, seed, rep, &mut rec).map_err(|e| e.to_string())?;
     let mut posts: Vec<String> = s.cap_stations.iter().map(|c| c.name.clone()).collect();
     posts.extend(s.tanker_tracks.iter().map(|t| t.name.clone()));
     posts.extend(s.aew_orbits.iter().map(|o| o.name.clone()));
@@ -77,10 +77,10 @@ fn timeline(s: &Scenario, seed: u64, rep: u64) -> charts::Timeline {
             steps.entry(name).or_default().push((e.time_h, *c));
         }
     }
-    posts
+    Ok(posts
         .iter()
         .map(|p| (p.clone(), steps.remove(p.as_str()).unwrap_or_default()))
-        .collect()
+        .collect())
 }
 
 impl Report {
@@ -247,7 +247,7 @@ impl Report {
         );
         rep.charts.push((
             "timeline.svg".into(),
-            charts::timeline(&timeline(s, r.seed, r.reps.start), &required, from, to)?,
+            charts::timeline(&timeline(s, r.seed, r.reps.start)?, &required, from, to)?,
         ));
         if !r.response_hist.is_empty() {
             rep.charts.push((
