@@ -667,3 +667,39 @@ fn extra_numbers_duplicate_ids_and_codes_and_an_alert_larger_than_its_squadron_a
         "{w:?}"
     );
 }
+
+#[test]
+fn a_value_set_by_path_is_named_in_its_errors_and_a_number_written_whole_takes_a_fraction() {
+    // Errors of `with_value` (as `sweep --set` and Python's `with_value` use it) are not at a
+    // place in the file: they name the scenario and the value set, never `0:0`.
+    let s = Scenario::load("baltic").unwrap();
+    let text = |path: &str, v: f64| s.with_value(path, v).unwrap_err().to_string();
+    let e = text("squadrons[0].aircraft_count", 12.5);
+    assert!(
+        e.starts_with(
+            "bundled:baltic with squadrons[0].aircraft_count = 12.5: error: squadrons[0].aircraft_count: `squadrons[0].aircraft_count` is a whole number; 12.5 is not"
+        ),
+        "{e}"
+    );
+    // A check of the whole scenario after the value is set, and a type field.
+    let e = text("aircraft_types.f16.fuel_kg", 12.5);
+    assert!(
+        e.starts_with("bundled:baltic with aircraft_types.f16.fuel_kg = 12.5: error: aircraft[0].reserve_fuel_kg: must be less than fuel_kg (12.5)"),
+        "{e}"
+    );
+    for e in [
+        e,
+        text("squadrons[0].nope", 1.0),
+        text("aircraft_types.f16", 1.0),
+    ] {
+        assert!(!e.contains(":0:0"), "{e}");
+    }
+    // A number the file writes whole (`duration_days = 60`, `hours = [6, 22]`) is a real number:
+    // a fraction is taken, and the set scenario keeps its origin.
+    let set = s.with_value("scenario.duration_days", 12.5).unwrap();
+    assert_eq!(set.duration_h, 300.0);
+    assert_eq!(set.origin, "bundled:baltic");
+    let r = Scenario::load("reference").unwrap();
+    let set = r.with_value("cap_stations[0].hours[1]", 12.5).unwrap();
+    assert_eq!(set.file.cap_stations[0].hours, Some([6.0, 12.5]));
+}

@@ -114,7 +114,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {sev}: ", self.file, self.line, self.column)?;
+        // Line 0: not a place in the file (a value set by path, a check of the whole scenario).
+        if self.line == 0 {
+            write!(f, "{}: {sev}: ", self.file)?;
+        } else {
+            write!(f, "{}:{}:{}: {sev}: ", self.file, self.line, self.column)?;
+        }
         if !self.path.is_empty() {
             write!(f, "{}: ", self.path)?;
         }

@@ -133,9 +133,10 @@ impl Scenario {
     /// `squadrons[2].aircraft_count`, `cap_stations[1].along_front.standoff_km`) set to `value`,
     /// validated again. The field must exist and hold a number.
     pub fn with_value(&self, path: &str, value: f64) -> Result<Scenario, ScenarioError> {
+        let label = self.set_label(path, value);
         let fail = |message: String| {
             let locator = Locator::new("");
-            let mut c = Checker::new(&self.origin, Some(&locator));
+            let mut c = Checker::new(&label, Some(&locator));
             c.push_at(
                 Severity::Error,
                 &FieldPath::parse(path).unwrap_or_default(),
@@ -227,7 +228,27 @@ impl Scenario {
                 plain_types(inner.message())
             ))
         })?;
-        Self::from_file(file, &self.origin)
+        self.validate_set(file, path, value)
+    }
+
+    /// Where an error of `with_value(path, value)` is: the scenario, with the value set (it is
+    /// not a place in the file).
+    fn set_label(&self, path: &str, value: f64) -> String {
+        format!("{} with {path} = {value}", self.origin)
+    }
+
+    /// Validates `file`, this scenario with `path` set to `value`; errors name the value set.
+    fn validate_set(
+        &self,
+        file: ScenarioFile,
+        path: &str,
+        value: f64,
+    ) -> Result<Scenario, ScenarioError> {
+        let label = self.set_label(path, value);
+        let mut s = validate::validate(file, &label, None)
+            .map_err(|diagnostics| ScenarioError::Invalid { diagnostics })?;
+        s.origin.clone_from(&self.origin);
+        Ok(s)
     }
 }
 
@@ -240,9 +261,10 @@ impl Scenario {
         rest: &str,
         value: f64,
     ) -> Result<Scenario, ScenarioError> {
+        let label = self.set_label(path, value);
         let fail = |message: String| {
             let locator = Locator::new("");
-            let mut c = Checker::new(&self.origin, Some(&locator));
+            let mut c = Checker::new(&label, Some(&locator));
             c.push_at(
                 Severity::Error,
                 &FieldPath::root(),
@@ -294,7 +316,7 @@ impl Scenario {
             parts[parts.len() - 1].to_string(),
             toml::Value::Float(value),
         );
-        Self::from_file(file, &self.origin)
+        self.validate_set(file, path, value)
     }
 }
 

@@ -329,3 +329,33 @@ def test_a_sweep_too_big_to_run_is_refused_before_any_work():
     wide = list(range(3000))
     with pytest.raises(ValueError, match="MAX_SWEEP_POINTS"):
         ap.sweep(s, {"violations.rate_per_day": wide, "squadrons[0].aircraft_count": wide})
+
+
+def test_a_value_set_by_path_is_named_in_its_error():
+    s = ap.Scenario.load("baltic")
+    with pytest.raises(ap.ScenarioError, match=r"^bundled:baltic with squadrons\[0\]\.aircraft_count = 12\.5: error"):
+        s.with_value("squadrons[0].aircraft_count", 12.5)
+    assert s.with_value("scenario.duration_days", 12.5).to_dict()["scenario"]["duration_days"] == 12.5
+
+
+def test_scenarios_and_results_pickle_and_deep_copy():
+    # Dask and multiprocessing users send them between processes.
+    import copy
+    import pickle
+
+    s = ap.Scenario.load("baltic").with_value("violations.rate_per_day", 0.3)
+    for other in (pickle.loads(pickle.dumps(s)), copy.deepcopy(s)):
+        assert other.to_dict() == s.to_dict()
+        assert repr(other) == repr(s)
+        assert ap.run(other, replications=3, seed=5).to_json() == ap.run(s, replications=3, seed=5).to_json()
+    r = ap.size(s, replications=10, seed=2)
+    for other in (pickle.loads(pickle.dumps(r)), copy.deepcopy(r)):
+        assert other.to_json() == r.to_json()
+        assert other.required == r.required
+    seq = ap.size(s, mix=True, replications=40, seed=2, sequential=True)
+    assert pickle.loads(pickle.dumps(seq)).to_json() == seq.to_json()
+    run = ap.run(s, replications=3, seed=5)
+    sweep = ap.sweep(s, {"violations.rate_per_day": [0.2, 0.4]}, replications=3)
+    for result in (run, sweep):
+        assert pickle.loads(pickle.dumps(result)).to_json() == result.to_json()
+        assert copy.deepcopy(result).to_json() == result.to_json()

@@ -71,6 +71,11 @@ class Scenario:
         """The scenario file as TOML text."""
         return self._native.to_toml()
 
+    def __reduce__(self) -> tuple:
+        """Pickled (for Dask, multiprocessing, ``copy.deepcopy``) as its TOML text and origin, and
+        validated again when unpickled: the same scenario, field for field."""
+        return (Scenario.from_toml, (self.to_toml(), self._native.origin))
+
     def with_value(self, path: str, value: float) -> "Scenario":
         """A copy with the number at ``path`` (``violations.rate_per_day``,
         ``squadrons[0].aircraft_count``, ``aircraft_types.f16.turnaround_min``) set to ``value``."""
