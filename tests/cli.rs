@@ -485,6 +485,26 @@ fn an_interval_is_never_printed_below_zero() {
     let out = stdout(&o);
     assert!(out.contains("violations never detected"), "{out}");
     assert!(!out.contains("-0.0 %") && !out.contains("−0.0"), "{out}");
+    // The JSON holds the same bounds: over three replications of `reference` the t interval of
+    // a fraction near 1 used to reach 112 %.
+    let o = airpolicing(&["run", "reference", "-n", "3", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut held_at_one = 0;
+    for m in doc["metrics"].as_array().unwrap() {
+        let (Some(lo), Some(hi)) = (m["ci_low"].as_f64(), m["ci_high"].as_f64()) else {
+            continue; // no interval (NaN is written as null)
+        };
+        let name = m["name"].as_str().unwrap();
+        assert!(lo >= 0.0, "{name}: {lo}");
+        if airpolicing::sim::metrics::is_fraction(name) {
+            assert!(hi <= 1.0, "{name}: {hi}");
+            held_at_one += usize::from(hi == 1.0);
+        }
+    }
+    assert!(
+        held_at_one > 0,
+        "some fraction's interval reaches its bound"
+    );
 }
 
 #[test]

@@ -127,13 +127,17 @@ impl MetricAccumulator {
         } else {
             (self.min, self.max)
         };
+        // The t interval, held to the range the metric can take (a fraction near 1 over a few
+        // replications would otherwise reach past 1, a rare time below 0).
+        let (lo, hi) = crate::sim::metrics::range_of(name);
+        let bound = |x: f64| if x.is_nan() { x } else { x.clamp(lo, hi) };
         Summary {
             name: name.to_string(),
             n,
             mean,
             sd,
-            ci_low: mean - half,
-            ci_high: mean + half,
+            ci_low: bound(mean - half),
+            ci_high: bound(mean + half),
             min,
             p05: pct(0.05),
             p50: pct(0.5),
@@ -208,9 +212,11 @@ pub struct Summary {
     pub mean: f64,
     /// Sample standard deviation (NaN for one replication).
     pub sd: f64,
-    /// Lower end of the 95 % confidence interval for the mean (t-based).
+    /// Lower end of the 95 % confidence interval for the mean: the t interval, held to the
+    /// metric's range ([`crate::sim::metrics::range_of`]: at least 0, and at most 1 for a
+    /// fraction).
     pub ci_low: f64,
-    /// Upper end of the 95 % confidence interval for the mean.
+    /// Upper end of the 95 % confidence interval for the mean, held to the metric's range.
     pub ci_high: f64,
     /// Smallest value.
     pub min: f64,
@@ -311,5 +317,24 @@ mod tests {
         assert_eq!(s.mean, 3.0);
         assert!(s.sd.is_nan() && s.ci_low.is_nan());
         assert_eq!(s.p95, 3.0);
+    }
+
+    #[test]
+    fn an_interval_is_held_to_the_metric_range() {
+        // 1, 0.9, 1: mean 0.9667, sd 0.0577, t(2) = 4.303, half 0.1434: the t interval reaches
+        // 1.110, held at 1. Times 0.1, 5, 0.2: mean 1.767, half 6.98: held at 0 below.
+        let s = summarise_values("qra_coverage", &[1.0, 0.9, 1.0]);
+        assert!(
+            (s.ci_low - (0.966_667 - 0.143_4)).abs() < 1e-3,
+            "{}",
+            s.ci_low
+        );
+        assert_eq!(s.ci_high, 1.0);
+        let s = summarise_values("response_time_mean", &[0.1, 5.0, 0.2]);
+        assert_eq!(s.ci_low, 0.0);
+        assert!(s.ci_high > 8.0);
+        // Not a fraction: no upper bound.
+        let s = summarise_values("sorties_per_day", &[1.0, 0.9, 1.0]);
+        assert!(s.ci_high > 1.1);
     }
 }

@@ -158,9 +158,61 @@ pub struct RepMetrics {
     pub response_hist: Vec<u64>,
 }
 
+/// The metrics that are fractions of time or of violations (name before any `[…]`); every other
+/// metric is a rate, a count or a time.
+const FRACTIONS: [&str; 16] = [
+    "cap_coverage",
+    "cap_presence",
+    "worst_station_coverage",
+    "worst_station_presence",
+    "station_coverage",
+    "station_presence",
+    "aew_coverage",
+    "front_coverage_low",
+    "front_coverage_high",
+    "tanker_coverage",
+    "qra_coverage",
+    "mc_rate",
+    "undetected_fraction",
+    "unanswered_fraction",
+    "intercept_within_target",
+    "qra_unavailable_fraction",
+];
+
+/// Whether metric `name` is a fraction (in [0, 1]).
+pub fn is_fraction(name: &str) -> bool {
+    let base = name.split('[').next().unwrap_or(name);
+    FRACTIONS.contains(&base)
+}
+
+/// The range metric `name` can take: [0, 1] for a fraction, [0, ∞) for every other metric (all
+/// are rates, counts or times).
+pub fn range_of(name: &str) -> (f64, f64) {
+    if is_fraction(name) {
+        (0.0, 1.0)
+    } else {
+        (0.0, f64::INFINITY)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_metric_of_the_bundled_scenarios_has_its_range() {
+        // The fractions are the metrics whose every value lies in [0, 1] by construction;
+        // names from the bundled scenarios.
+        assert!(is_fraction("station_presence[Kharkiv]"));
+        assert!(is_fraction("qra_coverage"));
+        assert!(!is_fraction("response_time_p90"));
+        assert!(!is_fraction("sorties_per_day[RAF Typhoon]"));
+        assert_eq!(
+            range_of("fuel_offloaded_t_per_day[Track]"),
+            (0.0, f64::INFINITY)
+        );
+        assert_eq!(range_of("unanswered_fraction[sector 2]"), (0.0, 1.0));
+    }
 
     #[test]
     fn integrates_only_after_the_warmup_and_before_the_end() {

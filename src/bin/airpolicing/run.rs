@@ -232,45 +232,39 @@ pub fn label(name: &str) -> (String, bool) {
         None => (name, None),
     };
     let a = arg.unwrap_or("");
-    let (text, fraction) = match base {
-        "cap_coverage" => ("every CAP station fully manned".to_string(), true),
-        "cap_presence" => ("every CAP station with a fighter on it".to_string(), true),
-        "worst_station_coverage" => ("worst station fully manned".to_string(), true),
-        "worst_station_presence" => ("worst station with a fighter on it".to_string(), true),
-        "station_coverage" => (format!("station {a} fully manned"), true),
-        "station_presence" => (format!("station {a} with a fighter on it"), true),
-        "aew_coverage" if arg.is_some() => (format!("AEW orbit {a} manned"), true),
-        "aew_coverage" => ("every AEW orbit manned".to_string(), true),
-        "front_coverage_low" => ("front in radar cover, low target".to_string(), true),
-        "front_coverage_high" => ("front in radar cover, high target".to_string(), true),
-        "tanker_coverage" if arg.is_some() => (format!("tanker track {a} manned"), true),
-        "tanker_coverage" => ("every tanker track manned".to_string(), true),
-        "fuel_offloaded_t_per_day" => (format!("fuel given on {a}, t/day"), false),
-        "qra_coverage" if arg.is_some() => (format!("QRA {a} alert held"), true),
-        "qra_coverage" => ("every QRA alert held".to_string(), true),
-        "sorties_per_day" if arg.is_some() => (format!("sorties/day, {a}"), false),
-        "sorties_per_day" => ("sorties/day, all squadrons".to_string(), false),
-        "flight_hours_per_day" if arg.is_some() => (format!("flight hours/day, {a}"), false),
-        "flight_hours_per_day" => ("flight hours/day, all squadrons".to_string(), false),
-        "mc_rate" => (format!("mission-capable rate, {a}"), true),
-        "violations_per_day" => (with_arg("violations per day", arg), false),
-        "undetected_fraction" => (with_arg("violations never detected", arg), true),
-        "unanswered_fraction" => (with_arg("violations seen but not intercepted", arg), true),
-        "intercept_within_target" => (
-            with_arg("violations intercepted within the target time", arg),
-            true,
-        ),
-        "response_time_mean" => (with_arg("response time, mean (min)", arg), false),
-        "response_time_p50" => ("response time, median (min)".to_string(), false),
-        "response_time_p90" => ("response time, 90th percentile (min)".to_string(), false),
-        "response_time_p99" => ("response time, 99th percentile (min)".to_string(), false),
-        "qra_unavailable_fraction" => (
-            "violations finding no QRA aircraft on alert".to_string(),
-            true,
-        ),
-        _ => (name.to_string(), false),
+    let text = match base {
+        "cap_coverage" => "every CAP station fully manned".to_string(),
+        "cap_presence" => "every CAP station with a fighter on it".to_string(),
+        "worst_station_coverage" => "worst station fully manned".to_string(),
+        "worst_station_presence" => "worst station with a fighter on it".to_string(),
+        "station_coverage" => format!("station {a} fully manned"),
+        "station_presence" => format!("station {a} with a fighter on it"),
+        "aew_coverage" if arg.is_some() => format!("AEW orbit {a} manned"),
+        "aew_coverage" => "every AEW orbit manned".to_string(),
+        "front_coverage_low" => "front in radar cover, low target".to_string(),
+        "front_coverage_high" => "front in radar cover, high target".to_string(),
+        "tanker_coverage" if arg.is_some() => format!("tanker track {a} manned"),
+        "tanker_coverage" => "every tanker track manned".to_string(),
+        "fuel_offloaded_t_per_day" => format!("fuel given on {a}, t/day"),
+        "qra_coverage" if arg.is_some() => format!("QRA {a} alert held"),
+        "qra_coverage" => "every QRA alert held".to_string(),
+        "sorties_per_day" if arg.is_some() => format!("sorties/day, {a}"),
+        "sorties_per_day" => "sorties/day, all squadrons".to_string(),
+        "flight_hours_per_day" if arg.is_some() => format!("flight hours/day, {a}"),
+        "flight_hours_per_day" => "flight hours/day, all squadrons".to_string(),
+        "mc_rate" => format!("mission-capable rate, {a}"),
+        "violations_per_day" => with_arg("violations per day", arg),
+        "undetected_fraction" => with_arg("violations never detected", arg),
+        "unanswered_fraction" => with_arg("violations seen but not intercepted", arg),
+        "intercept_within_target" => with_arg("violations intercepted within the target time", arg),
+        "response_time_mean" => with_arg("response time, mean (min)", arg),
+        "response_time_p50" => "response time, median (min)".to_string(),
+        "response_time_p90" => "response time, 90th percentile (min)".to_string(),
+        "response_time_p99" => "response time, 99th percentile (min)".to_string(),
+        "qra_unavailable_fraction" => "violations finding no QRA aircraft on alert".to_string(),
+        _ => name.to_string(),
     };
-    (text, fraction)
+    (text, airpolicing::sim::metrics::is_fraction(name))
 }
 
 fn with_arg(text: &str, arg: Option<&str>) -> String {
@@ -305,11 +299,10 @@ pub fn render(r: &RunResult, origin: &str) -> String {
     let mut t = Table::new(&["measure", "mean", "95 % CI of the mean", "sd", "min", "max"]);
     for s in &r.summary {
         let (text, fr) = label(&s.name);
-        // Every measure is non-negative, and a fraction at most 1: the t-interval of a measure
-        // that is almost always 0 (or 1) is shown within that range.
+        // The library holds each interval to its measure's range (at least 0, at most 1 for a
+        // fraction).
         let ci = if s.ci_low.is_finite() {
-            let high = if fr { s.ci_high.min(1.0) } else { s.ci_high };
-            format!("{} – {}", value(s.ci_low.max(0.0), fr), value(high, fr))
+            format!("{} – {}", value(s.ci_low, fr), value(s.ci_high, fr))
         } else {
             "—".into()
         };
