@@ -180,15 +180,7 @@ fn toml(spec: &Spec) -> String {
 }
 
 fn in_unit(name: &str) -> bool {
-    [
-        "coverage",
-        "presence",
-        "fraction",
-        "within_target",
-        "mc_rate[",
-    ]
-    .iter()
-    .any(|k| name.contains(k))
+    airpolicing::sim::metrics::is_fraction(name)
 }
 
 /// `cases` cases from a fixed seed, so a failure reproduces; `AIRPOLICING_PROPTEST_SEED` explores
