@@ -119,10 +119,83 @@ fn size_report_adds_the_sizing_curve() {
 }
 
 #[test]
-fn report_refuses_a_missing_svg_directory_before_running() {
-    let o = airpolicing(&["run", "ukraine", "-n", "100000", "--svg", "no/such/dir"]);
+fn a_missing_svg_directory_is_made_and_a_file_in_its_place_is_refused_before_running() {
+    let dir = temp_dir("svgdir");
+    let charts = dir.join("charts").join("run");
+    let o = airpolicing(&[
+        "run",
+        "baltic",
+        "-n",
+        "2",
+        "--svg",
+        charts.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(charts.join("map.svg").is_file());
+    let file = dir.join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let o = airpolicing(&[
+        "run",
+        "ukraine",
+        "-n",
+        "100000",
+        "--svg",
+        file.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no such directory"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not a directory"));
+}
+
+#[test]
+fn tornado_writes_its_report_and_charts() {
+    let dir = temp_dir("tornado");
+    let html_path = dir.join("tornado.html");
+    let svg = dir.join("svg");
+    let o = airpolicing(&[
+        "sweep",
+        "textbook",
+        "--tornado",
+        "-n",
+        "3",
+        "--json",
+        "--report",
+        html_path.to_str().unwrap(),
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let chart = std::fs::read_to_string(svg.join("tornado.svg")).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let doc = parse_html(&html).expect("the report is well-formed");
+    assert!(
+        doc.descendants()
+            .any(|n| n.has_tag_name("figure") && n.attribute("id") == Some("tornado"))
+    );
+    assert!(chart.contains("<svg"));
+    // Every parameter is a row of the report's table, with the fleets the JSON gives.
+    let bars = json["bars"].as_array().unwrap();
+    assert!(!bars.is_empty());
+    for b in bars {
+        let name = b["parameter"].as_str().unwrap();
+        let row = doc
+            .descendants()
+            .find(|n| n.has_tag_name("tr") && n.attribute("data-parameter") == Some(name))
+            .unwrap_or_else(|| panic!("no row for {name}"));
+        let cells: Vec<String> = row
+            .children()
+            .filter(|c| c.has_tag_name("td"))
+            .map(|c| c.text().unwrap_or("").to_string())
+            .collect();
+        let fleet = |v: &serde_json::Value| {
+            v.as_u64()
+                .map_or("not reached".to_string(), |n| n.to_string())
+        };
+        assert_eq!(cells[3], fleet(&b["fleet_low"]), "{name}");
+        assert_eq!(cells[4], fleet(&b["fleet_high"]), "{name}");
+    }
 }
 
 #[test]

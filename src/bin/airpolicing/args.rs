@@ -100,7 +100,7 @@ pub(crate) struct ReportArgs {
     /// Write a self-contained HTML report (inline SVG charts, opens offline) to FILE.
     #[arg(long, value_name = "FILE")]
     pub(crate) report: Option<PathBuf>,
-    /// Write the report's charts as separate SVG files into DIR (which must exist).
+    /// Write the report's charts as separate SVG files into DIR (made if it does not exist).
     #[arg(long, value_name = "DIR")]
     pub(crate) svg: Option<PathBuf>,
 }
@@ -112,12 +112,18 @@ impl ReportArgs {
             check_writable(p)?;
         }
         if let Some(d) = &self.svg {
-            if !d.is_dir() {
+            if d.exists() && !d.is_dir() {
                 return Err(Failure::Input(format!(
-                    "{}: no such directory for the SVG charts",
+                    "{}: exists and is not a directory; --svg needs a directory for the charts",
                     d.display()
                 )));
             }
+            std::fs::create_dir_all(d).map_err(|e| {
+                Failure::Input(format!(
+                    "{}: cannot make the directory for the SVG charts: {e}",
+                    d.display()
+                ))
+            })?;
             check_writable(&d.join("chart.svg"))?;
         }
         Ok(())

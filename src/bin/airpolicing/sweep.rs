@@ -58,7 +58,7 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
     } = a;
     let plan = sequential.plan(reps.replications)?;
     if tornado {
-        return crate::tornado::execute(scenario, percent, reps, plan, csv_path, json);
+        return crate::tornado::execute(scenario, percent, reps, plan, csv_path, json, report_args);
     }
     if plan.is_some() && !size {
         return Err(Failure::Input(

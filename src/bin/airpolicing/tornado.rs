@@ -1,7 +1,7 @@
 //! `airpolicing sweep --tornado`: which main parameter moves the required fleet most when it is
 //! lowered and raised by a percentage.
 
-use crate::args::Replications;
+use crate::args::{Replications, ReportArgs};
 use crate::failure::Failure;
 use crate::output::{self, check_writable, print_json};
 use crate::{run, table};
@@ -16,6 +16,7 @@ pub(crate) fn execute(
     sequential: Option<airpolicing::sizing::Sequential>,
     csv: Option<PathBuf>,
     json: bool,
+    report_args: ReportArgs,
 ) -> Result<(), Failure> {
     use airpolicing::sizing::SizingOptions;
     let s = Scenario::load(&scenario)?;
@@ -26,8 +27,15 @@ pub(crate) fn execute(
     }
     if let Some(path) = &csv {
         check_writable(path)?;
-        crate::output::check_distinct(&[("--csv", Some(path.as_path()))], &scenario)?;
     }
+    report_args.check()?;
+    crate::output::check_distinct(
+        &[
+            ("--csv", csv.as_deref()),
+            ("--report", report_args.report.as_deref()),
+        ],
+        &scenario,
+    )?;
     let run = reps.options(None);
     let opts = SizingOptions {
         run,
@@ -57,6 +65,11 @@ pub(crate) fn execute(
             ));
         }
         run::write(path, &text).map_err(Failure::Input)?;
+    }
+    if report_args.wanted() {
+        let rep =
+            crate::report::Report::tornado(&s, percent, &reps, &bars).map_err(Failure::Internal)?;
+        report_args.write_report(&rep)?;
     }
     if json {
         print_json(&serde_json::json!({ "percent": percent, "bars": bars }))?;

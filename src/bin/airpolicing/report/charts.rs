@@ -675,3 +675,116 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
     }
     Ok(out)
 }
+
+/// A tornado chart: per parameter (largest swing on top), the whole-force fleet with the
+/// parameter lowered (blue) and raised (orange), joined by a bar; an end that no fleet within
+/// the limit reached sits at the right edge, marked "not reached".
+pub fn tornado(bars: &[airpolicing::sweep::TornadoBar], percent: f64) -> Res {
+    let n = bars.len().max(1) as u32;
+    let ends = || {
+        bars.iter()
+            .flat_map(|b| [b.fleet_low, b.fleet_high])
+            .flatten()
+    };
+    let lo = ends().min().unwrap_or(0) as f64;
+    let hi = ends().max().unwrap_or(1) as f64;
+    let span = (hi - lo).max(4.0);
+    let (x0, x1) = ((lo - 0.15 * span).max(0.0), hi + 0.3 * span);
+    let edge = x1 - 0.08 * span;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (W, 90 + 38 * n)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!(
+                    "Whole-force fleet with each parameter lowered and raised by {percent:.0} %"
+                ),
+                ("sans-serif", 17),
+            )
+            .margin(10)
+            .x_label_area_size(34)
+            .y_label_area_size(230)
+            .build_cartesian_2d(x0..x1, (0u32..(n - 1).max(1)).into_segmented())
+            .map_err(err)?;
+        // Row 0 at the bottom: the largest swing goes on top.
+        let row = |i: usize| n - 1 - i as u32;
+        chart
+            .configure_mesh()
+            .y_labels(n as usize)
+            .y_label_formatter(&|y| match y {
+                SegmentValue::CenterOf(r) => (n - 1)
+                    .checked_sub(*r)
+                    .and_then(|i| bars.get(i as usize))
+                    .map_or(String::new(), |b| b.parameter.clone()),
+                _ => String::new(),
+            })
+            .y_label_style(("sans-serif", 11))
+            .x_desc("aircraft in the whole force")
+            .x_label_formatter(&|x| {
+                if x.fract() == 0.0 {
+                    format!("{x:.0}")
+                } else {
+                    String::new()
+                }
+            })
+            .light_line_style(WHITE)
+            .disable_y_mesh()
+            .draw()
+            .map_err(err)?;
+        let at = |v: Option<u32>| v.map_or(edge, f64::from);
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, b)| {
+                let (a, c) = (at(b.fleet_low), at(b.fleet_high));
+                let mut e = Rectangle::new(
+                    [
+                        (a.min(c), SegmentValue::Exact(row(i))),
+                        (a.max(c), SegmentValue::Exact(row(i) + 1)),
+                    ],
+                    RGBColor(200, 200, 200).filled(),
+                );
+                e.set_margin(12, 12, 0, 0);
+                e
+            }))
+            .map_err(err)?;
+        for (k, (colour, label)) in [
+            (PALETTE[0], format!("parameter lowered {percent:.0} %")),
+            (PALETTE[1], format!("parameter raised {percent:.0} %")),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            chart
+                .draw_series(bars.iter().enumerate().map(|(i, b)| {
+                    let v = if k == 0 { b.fleet_low } else { b.fleet_high };
+                    Circle::new((at(v), SegmentValue::CenterOf(row(i))), 6, colour.filled())
+                }))
+                .map_err(err)?
+                .label(label)
+                .legend(move |(x, y)| Circle::new((x + 9, y), 5, colour.filled()));
+        }
+        chart
+            .draw_series(
+                bars.iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.fleet_low.is_none() || b.fleet_high.is_none())
+                    .map(|(i, _)| {
+                        Text::new(
+                            "not reached",
+                            (edge + 0.02 * span, SegmentValue::CenterOf(row(i))),
+                            ("sans-serif", 11),
+                        )
+                    }),
+            )
+            .map_err(err)?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(out)
+}

@@ -469,6 +469,49 @@ impl Report {
         Ok(rep)
     }
 
+    /// A report of a sensitivity study: each main parameter lowered and raised by `percent`, the
+    /// whole force sized at both ends.
+    pub fn tornado(
+        s: &Scenario,
+        percent: f64,
+        reps: &crate::args::Replications,
+        bars: &[airpolicing::sweep::TornadoBar],
+    ) -> Result<Report, String> {
+        let fleet = |v: Option<u32>| v.map_or("not reached".to_string(), |n| n.to_string());
+        let mut summary = format!(
+            "<p>{} — each main parameter was lowered and raised by {percent:.0} %, one at a time, and the whole force sized again at each end ({} replications per candidate, seed {}, the same replications for every candidate; the standard is the scenario's <code>[targets]</code> at {:.0} % confidence). The parameters are ranked by how far the fleet moves: the top of the chart is what the answer depends on most.</p>",
+            esc(&s.file.scenario.description),
+            reps.replications,
+            reps.seed,
+            100.0 * s.file.targets.confidence
+        );
+        summary.push_str("<table><thead><tr><th>parameter</th><th>in the scenario</th><th>lowered / raised to</th><th>fleet, lowered</th><th>fleet, raised</th><th>swing, aircraft</th></tr></thead><tbody>");
+        for b in bars {
+            let _ = write!(
+                summary,
+                "<tr data-parameter=\"{}\"><td><code>{}</code></td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&b.parameter),
+                esc(&b.parameter),
+                crate::table::f(b.base, 2),
+                crate::table::f(b.low, 2),
+                crate::table::f(b.high, 2),
+                fleet(b.fleet_low),
+                fleet(b.fleet_high),
+                if b.swing().is_finite() {
+                    format!("{:.0}", b.swing())
+                } else {
+                    "—".into()
+                }
+            );
+        }
+        summary.push_str("</tbody></table><p>\"Not reached\": no force within the search's limit of added aircraft met the standard at that value.</p>");
+        Ok(Report {
+            title: format!("airpolicing — sensitivity of {}", s.file.scenario.name),
+            sections: vec![("The answer".into(), summary)],
+            charts: vec![("tornado.svg".into(), charts::tornado(bars, percent)?)],
+        })
+    }
+
     /// The whole report as one HTML document (well-formed XML too).
     pub fn html(&self) -> String {
         let mut h = String::new();
