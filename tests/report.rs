@@ -86,6 +86,36 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
             None => assert!(shown.is_nan(), "{name}"),
         }
     }
+    // The response chart is a share of every violation, counted as the answer counts them:
+    // the violation rate over the measured days of every replication, and the intercepts of the
+    // pooled histogram.
+    assert!(svgs[2].contains("share of all violations"));
+    assert!(!svgs[2].contains("share intercepted by then"));
+    let s = airpolicing::scenario::Scenario::load("baltic").unwrap();
+    let rate = metrics
+        .iter()
+        .find(|m| m["name"] == "violations_per_day")
+        .unwrap()["mean"]
+        .as_f64()
+        .unwrap();
+    let pooled = rate * (s.duration_h - s.warmup_h) / 24.0 * 6.0;
+    let attr = |name: &str| -> f64 {
+        doc.descendants()
+            .find_map(|n| n.attribute(name))
+            .unwrap_or_else(|| panic!("no {name}"))
+            .parse()
+            .unwrap()
+    };
+    assert!((pooled - pooled.round()).abs() < 1e-6, "{pooled}");
+    assert_eq!(attr("data-violations"), pooled.round());
+    let hist: u64 = json["response_time_histogram"]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_u64().unwrap())
+        .sum();
+    assert_eq!(attr("data-intercepted"), hist as f64);
+    assert!(hist as f64 <= pooled.round());
     // A plain-language answer comes first.
     assert!(html.contains("The answer"));
     assert!(html.contains("was met in"));

@@ -21,6 +21,15 @@ const PALETTE: [RGBColor; 8] = [
     RGBColor(127, 127, 127),
 ];
 
+/// Axis labels for whole numbers: "4", not "4.0"; ticks between whole numbers are left blank.
+fn whole(x: &f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        String::new()
+    }
+}
+
 fn err<E: std::fmt::Display>(e: E) -> String {
     format!("cannot draw a chart: {e}")
 }
@@ -236,7 +245,7 @@ pub type Timeline = Vec<(String, Vec<(f64, i32)>)>;
 /// with the required number marked.
 pub fn timeline(series: &Timeline, required: &[u32], from_h: f64, to_h: f64) -> Res {
     let n = series.len().max(1);
-    let strip = 70u32;
+    let strip = 84u32;
     let mut out = String::new();
     {
         let root =
@@ -259,19 +268,28 @@ pub fn timeline(series: &Timeline, required: &[u32], from_h: f64, to_h: f64) -> 
                 .max(need as i32) as f64
                 + 0.5;
             let last_strip = i + 1 == n;
+            area.draw(&Text::new(
+                format!("{name} (needs {need})"),
+                (60, 2),
+                ("sans-serif", 13),
+            ))
+            .map_err(err)?;
             let mut chart = ChartBuilder::on(area)
                 .margin_right(10)
+                .margin_top(18)
                 .x_label_area_size(22)
-                .y_label_area_size(130)
+                .y_label_area_size(60)
                 .build_cartesian_2d(from_h..to_h, 0f64..top)
                 .map_err(err)?;
             chart
                 .configure_mesh()
                 .y_labels(3)
+                .y_label_formatter(&whole)
                 .x_labels(if last_strip { 10 } else { 0 })
-                .y_desc(name.as_str())
+                .x_label_formatter(&whole)
+                .y_desc("aircraft")
                 .x_desc(if last_strip {
-                    "hours from the start"
+                    "hours from the start of the replication"
                 } else {
                     ""
                 })
@@ -279,17 +297,7 @@ pub fn timeline(series: &Timeline, required: &[u32], from_h: f64, to_h: f64) -> 
                 .draw()
                 .map_err(err)?;
             let colour = PALETTE[i % PALETTE.len()];
-            let mut pts = Vec::new();
-            let mut last = 0;
-            for &(t, c) in steps {
-                if t > to_h {
-                    break;
-                }
-                pts.push((t.max(from_h), f64::from(last)));
-                pts.push((t.max(from_h), f64::from(c)));
-                last = c;
-            }
-            pts.push((to_h, f64::from(last)));
+            let pts = step_line(steps, from_h, to_h);
             chart
                 .draw_series(std::iter::once(PathElement::new(
                     pts,
@@ -310,10 +318,27 @@ pub fn timeline(series: &Timeline, required: &[u32], from_h: f64, to_h: f64) -> 
     Ok(out)
 }
 
-/// The pooled response-time histogram and its cumulative distribution, with the target marked.
-pub fn response(r: &RunResult, target_min: Option<f64>) -> Res {
+/// The step line of a count over `[from_h, to_h]`: the count reached before the window is where
+/// the line starts, and each change inside it is a vertical step.
+fn step_line(steps: &[(f64, i32)], from_h: f64, to_h: f64) -> Vec<(f64, f64)> {
+    let before = steps.iter().take_while(|s| s.0 <= from_h).last();
+    let mut last = before.map_or(0, |s| s.1);
+    let mut pts = vec![(from_h, f64::from(last))];
+    for &(t, c) in steps.iter().filter(|s| s.0 > from_h && s.0 <= to_h) {
+        pts.push((t, f64::from(last)));
+        pts.push((t, f64::from(c)));
+        last = c;
+    }
+    pts.push((to_h, f64::from(last)));
+    pts
+}
+
+/// The pooled response-time histogram and, below it, the share of *all* `violations` (pooled over
+/// the replications) intercepted within each time: violations never intercepted keep that curve
+/// below 100 %, so at the target it reads as the headline share met in time. The target is marked.
+pub fn response(r: &RunResult, violations: u64, target_min: Option<f64>) -> Res {
     let counts = &r.response_hist;
-    let total: u64 = counts.iter().sum();
+    let total = violations.max(counts.iter().sum());
     let last = counts.iter().rposition(|&c| c > 0).unwrap_or(0) + 2;
     let max_count = counts.iter().copied().max().unwrap_or(1).max(1);
     let mut out = String::new();
@@ -335,6 +360,8 @@ pub fn response(r: &RunResult, target_min: Option<f64>) -> Res {
         chart
             .configure_mesh()
             .y_desc("intercepts")
+            .x_label_formatter(&whole)
+            .y_label_formatter(&whole)
             .draw()
             .map_err(err)?;
         chart
@@ -352,8 +379,10 @@ pub fn response(r: &RunResult, target_min: Option<f64>) -> Res {
             .build_cartesian_2d(0f64..x_max, 0f64..1f64)
             .map_err(err)?;
         cdf.configure_mesh()
-            .x_desc("minutes")
-            .y_desc("share intercepted by then")
+            .x_label_formatter(&whole)
+            .y_label_formatter(&|y| format!("{:.0} %", 100.0 * y))
+            .x_desc("minutes from crossing the front")
+            .y_desc("share of all violations")
             .draw()
             .map_err(err)?;
         let mut acc = 0u64;
@@ -374,7 +403,11 @@ pub fn response(r: &RunResult, target_min: Option<f64>) -> Res {
             })
             .collect();
         cdf.draw_series(LineSeries::new(pts, PALETTE[0].stroke_width(2)))
-            .map_err(err)?;
+            .map_err(err)?
+            .label("share of all violations intercepted by then")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[0].stroke_width(2))
+            });
         if let Some(t) = target_min {
             chart
                 .draw_series(std::iter::once(PathElement::new(
@@ -391,12 +424,13 @@ pub fn response(r: &RunResult, target_min: Option<f64>) -> Res {
             .legend(|(x, y)| {
                 PathElement::new(vec![(x, y), (x + 18, y)], PALETTE[3].stroke_width(2))
             });
-            cdf.configure_series_labels()
-                .position(SeriesLabelPosition::LowerRight)
-                .border_style(BLACK)
-                .draw()
-                .map_err(err)?;
         }
+        cdf.configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(err)?;
         root.present().map_err(err)?;
     }
     Ok(out)
@@ -787,4 +821,25 @@ pub fn tornado(bars: &[airpolicing::sweep::TornadoBar], percent: f64) -> Res {
         root.present().map_err(err)?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step_line;
+
+    #[test]
+    fn a_step_line_starts_at_the_count_reached_before_its_window() {
+        // Two aircraft arrive before the window and one leaves inside it: the line starts at 2,
+        // with no step at the left edge, and steps down to 1 at hour 30.
+        let steps = [(3.0, 1), (5.0, 2), (30.0, 1), (60.0, 0)];
+        assert_eq!(
+            step_line(&steps, 24.0, 48.0),
+            vec![(24.0, 2.0), (30.0, 2.0), (30.0, 1.0), (48.0, 1.0)]
+        );
+        // Nothing before the window: the line starts at zero.
+        assert_eq!(
+            step_line(&[(30.0, 1)], 24.0, 48.0),
+            vec![(24.0, 0.0), (30.0, 0.0), (30.0, 1.0), (48.0, 1.0)]
+        );
+    }
 }
