@@ -3,7 +3,7 @@
 # tests, the library without the command-line tool, the examples, and the Python bindings. Cargo
 # fetches the crates it needs from crates.io on the first run; pip fetches maturin, numpy, pandas,
 # pytest, tqdm, dask, and nbclient, ipykernel and matplotlib for the notebook, into a virtual
-# environment under target/
+# environment under target/; apt installs Chromium for the report's browser test when it is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,19 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+# Headless Chromium for the browser test of the report (tests/browser.rs), from Debian's
+# packages where the machine has apt and the rights to use it.
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && [ -z "${AIRPOLICING_SKIP_BROWSER:-}" ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "== installing Chromium for the browser test"
+    apt-get install -y -q chromium >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+  else
+    echo "no Chromium and no way to install it: install it, set CHROMIUM, or set AIRPOLICING_SKIP_BROWSER=1" >&2
+    exit 1
+  fi
+fi
 
 echo "== formatting"
 cargo fmt --all -- --check

@@ -2,6 +2,7 @@
 //! the inputs that drove the answer. It opens offline; nothing is fetched.
 
 mod charts;
+mod map;
 
 use crate::run::label;
 use airpolicing::montecarlo::RunResult;
@@ -254,7 +255,7 @@ impl Report {
         rep.sections.push(("The answer".into(), summary));
 
         // Charts.
-        rep.charts.push(("map.svg".into(), charts::map(s)?));
+        rep.charts.push(("map.svg".into(), map::map(s)?));
         let from = s.warmup_h;
         let to = (s.warmup_h + 24.0).min(s.duration_h);
         let mut required: Vec<u32> = s.cap_stations.iter().map(|c| c.element).collect();
@@ -536,10 +537,11 @@ impl Report {
         let mut h = String::new();
         let _ = write!(
             h,
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>\
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{}</title><style>\
 body{{font-family:sans-serif;max-width:64em;margin:2em auto;padding:0 1em;color:#222}}\
 table{{border-collapse:collapse;margin:.5em 0}}td,th{{border:1px solid #ccc;padding:.2em .5em;text-align:left}}\
-figure{{margin:1em 0}}figcaption{{color:#555}}</style></head><body><h1>{}</h1>",
+figure{{margin:1em 0}}figcaption{{color:#555}}svg{{max-width:100%;height:auto}}\
+table{{display:block;overflow-x:auto;max-width:100%}}</style></head><body><h1>{}</h1>",
             esc(&self.title),
             esc(&self.title)
         );
