@@ -76,6 +76,51 @@ fn unknown_scenario_and_bad_usage_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     let o = airpolicing(&["fly"]);
     assert_eq!(o.status.code(), Some(2));
+    // A miscased or mistyped name, or a missing file named like a bundled scenario, is met with
+    // the nearest name.
+    for asked in ["Ukraine", "ukrane", "ukrane.toml"] {
+        let o = airpolicing(&["check", asked]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("did you mean `ukraine`?"),
+            "{asked}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn scenarios_show_prints_a_bundled_scenario_that_loads_as_it_is() {
+    let o = airpolicing(&["scenarios", "--show", "baltic"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert_eq!(text, airpolicing::scenario::bundled("baltic").unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("my-theatre.toml");
+    std::fs::write(&copy, &text).unwrap();
+    let o = airpolicing(&["check", copy.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = airpolicing(&["scenarios", "--show", "Baltic"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `baltic`?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = airpolicing(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let text = stdout(&o);
+        for word in ["estimate", "sweep", "tornado", "report"] {
+            assert!(text.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    let o = airpolicing(&["completions", "cmd.exe"]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]

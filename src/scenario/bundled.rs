@@ -16,3 +16,65 @@ pub fn bundled(name: &str) -> Option<&'static str> {
 pub fn bundled_names() -> Vec<&'static str> {
     BUNDLED.iter().map(|(n, _)| *n).collect()
 }
+
+/// The bundled name or scenario file nearest to `asked`, when one is close: the same name in
+/// another case, or one or two letters off (Damerau–Levenshtein) — among the bundled names and
+/// the `.toml` files in the directory `asked` points into.
+pub fn nearest_name(asked: &str) -> Option<String> {
+    let path = std::path::Path::new(asked);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut candidates: Vec<String> = bundled_names().iter().map(|n| n.to_string()).collect();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten().take(10_000) {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
+                let shown = if path.parent().is_some_and(|d| !d.as_os_str().is_empty()) {
+                    p.display().to_string()
+                } else {
+                    e.file_name().to_string_lossy().into_owned()
+                };
+                candidates.push(shown);
+            }
+        }
+    }
+    let key = |s: &str| s.to_lowercase();
+    let stem = |s: &str| key(s.strip_suffix(".toml").unwrap_or(s));
+    candidates
+        .into_iter()
+        .filter(|c| c != asked)
+        .map(|c| {
+            let d = strsim::damerau_levenshtein(&key(asked), &key(&c))
+                .min(strsim::damerau_levenshtein(&stem(asked), &stem(&c)));
+            (d, c)
+        })
+        .filter(|(d, c)| *d <= 2 && *d < c.chars().count() / 2 + 1)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_or_miscased_name_finds_the_bundled_one() {
+        assert_eq!(nearest_name("Ukraine").as_deref(), Some("ukraine"));
+        assert_eq!(nearest_name("ukriane").as_deref(), Some("ukraine"));
+        assert_eq!(nearest_name("baltic.toml").as_deref(), Some("baltic"));
+        assert_eq!(nearest_name("sahara"), None);
+    }
+
+    #[test]
+    fn a_missing_file_finds_its_neighbour() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("my-theatre.toml"), "").unwrap();
+        let asked = dir.path().join("my-theater.toml");
+        assert_eq!(
+            nearest_name(&asked.display().to_string()),
+            Some(dir.path().join("my-theatre.toml").display().to_string())
+        );
+    }
+}

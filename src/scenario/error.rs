@@ -127,28 +127,43 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+fn did_you_mean(s: &Option<String>) -> String {
+    s.as_ref()
+        .map_or(String::new(), |s| format!("; did you mean `{s}`?"))
+}
+
+fn did_you_mean_aside(s: &Option<String>) -> String {
+    s.as_ref()
+        .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"))
+}
+
 /// Why a scenario could not be loaded. Nothing is half-loaded: on any error there is no scenario.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ScenarioError {
     /// The file could not be read.
-    #[error("{file}: cannot read the scenario: {source}")]
+    #[error("{file}: cannot read the scenario: {source}{}", did_you_mean(.suggestion))]
     Read {
         /// The path given.
         file: String,
         /// The operating system's error.
         #[source]
         source: std::io::Error,
+        /// For a file that does not exist: the nearest bundled name or scenario file beside it.
+        suggestion: Option<String>,
     },
     /// Neither a file nor a bundled scenario of that name.
     #[error(
-        "`{name}` is neither a scenario file nor a bundled scenario; bundled scenarios are: {available}"
+        "`{name}` is neither a scenario file nor a bundled scenario{}; bundled scenarios are: {available}",
+        did_you_mean_aside(.suggestion)
     )]
     Unknown {
         /// What was asked for.
         name: String,
         /// The bundled names, comma-separated.
         available: String,
+        /// The nearest bundled name or scenario file, when one is close.
+        suggestion: Option<String>,
     },
     /// The file was read but is not a valid scenario.
     #[error("{}", render(.diagnostics))]

@@ -17,7 +17,7 @@ pub mod file;
 pub mod limits;
 mod validate;
 
-pub use bundled::{bundled, bundled_names};
+pub use bundled::{bundled, bundled_names, nearest_name};
 pub use error::{Diagnostic, FieldPath, ScenarioError, Segment, Severity};
 pub use file::ScenarioFile;
 pub use validate::{
@@ -47,6 +47,7 @@ impl Scenario {
             None => Err(ScenarioError::Unknown {
                 name: name_or_path.to_string(),
                 available: bundled_names().join(", "),
+                suggestion: nearest_name(name_or_path),
             }),
         }
     }
@@ -57,6 +58,9 @@ impl Scenario {
         let bytes =
             read_at_most(path, limits::MAX_FILE_BYTES).map_err(|source| ScenarioError::Read {
                 file: file.clone(),
+                suggestion: (source.kind() == std::io::ErrorKind::NotFound)
+                    .then(|| nearest_name(&file))
+                    .flatten(),
                 source,
             })?;
         if bytes.len() > limits::MAX_FILE_BYTES {

@@ -6,7 +6,28 @@ use crate::output::out;
 use airpolicing::scenario::{Scenario, bundled, bundled_names};
 
 /// Lists the bundled scenarios with their descriptions.
-pub(crate) fn scenarios() -> Result<(), Failure> {
+#[derive(clap::Args)]
+pub(crate) struct ScenariosArgs {
+    /// Print the bundled scenario NAME, comments and all, to copy and edit:
+    /// `airpolicing scenarios --show baltic > my-theatre.toml`.
+    #[arg(long, value_name = "NAME")]
+    show: Option<String>,
+}
+
+/// Lists the bundled scenarios, or prints one.
+pub(crate) fn scenarios(a: ScenariosArgs) -> Result<(), Failure> {
+    if let Some(name) = a.show {
+        return match bundled(&name) {
+            Some(text) => out(text),
+            None => Err(Failure::Input(format!(
+                "`{name}` is not a bundled scenario{}; bundled scenarios are: {}",
+                airpolicing::scenario::nearest_name(&name)
+                    .filter(|n| bundled(n).is_some())
+                    .map_or(String::new(), |n| format!(" (did you mean `{n}`?)")),
+                bundled_names().join(", ")
+            ))),
+        };
+    }
     let mut text = String::new();
     for name in bundled_names() {
         let description = bundled(name)
@@ -15,6 +36,7 @@ pub(crate) fn scenarios() -> Result<(), Failure> {
             .unwrap_or_default();
         text.push_str(&format!("{name:<10} {description}\n"));
     }
+    text.push_str("\nairpolicing scenarios --show NAME prints one, to copy and edit.\n");
     out(&text)
 }
 

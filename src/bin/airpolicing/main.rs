@@ -32,8 +32,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List the bundled scenarios.
-    Scenarios,
+    /// List the bundled scenarios, or print one to copy and edit.
+    Scenarios(check::ScenariosArgs),
     /// Validate a scenario and report errors and warnings.
     Check(check::CheckArgs),
     /// The closed-form estimate (docs/model.md, closed forms): aircraft per station, track, orbit, squadron and type.
@@ -44,16 +44,27 @@ enum Command {
     Sweep(sweep::SweepArgs),
     /// Size the fleet: the smallest count per squadron that meets [targets] with the confidence.
     Size(size::SizeArgs),
+    /// Print a shell completion script, e.g. `airpolicing completions bash > ~/.local/share/bash-completion/completions/airpolicing`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 fn run_command(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Scenarios => check::scenarios(),
+        Command::Scenarios(a) => check::scenarios(a),
         Command::Check(a) => check::execute(a),
         Command::Estimate(a) => estimate::execute(a),
         Command::Run(a) => run::execute(a),
         Command::Sweep(a) => sweep::execute(a),
         Command::Size(a) => size::execute(a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "airpolicing", &mut text);
+            output::out(&String::from_utf8_lossy(&text))
+        }
     }
 }
 
