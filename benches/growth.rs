@@ -203,7 +203,7 @@ fn sizing(c: &mut Criterion) {
     let opts = SizingOptions {
         run: RunOptions::default().with_replications(20).with_threads(2),
         max_aircraft: 400,
-        sequential: None,
+        ..SizingOptions::default()
     };
     group.bench_function("20_reps", |b| {
         b.iter(|| size_force(black_box(&s), &opts).unwrap())

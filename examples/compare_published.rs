@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let opts = SizingOptions {
         run: RunOptions::default().with_seed(1).with_replications(reps),
         max_aircraft: 40,
-        sequential: None,
+        ..SizingOptions::default()
     };
 
     // Baltic Air Policing: 4 aircraft, 2 on alert [W]/[P].

@@ -30,6 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         run: RunOptions::default().with_seed(1).with_replications(reps),
         max_aircraft: 60,
         sequential: None,
+        progress: None,
     };
     let r = size_force(&s, &opts)?;
     let Some(counts) = &r.required else {

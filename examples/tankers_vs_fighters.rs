@@ -36,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         run: RunOptions::default().with_seed(1).with_replications(reps),
         max_aircraft: 48,
         sequential: None,
+        progress: None,
     };
     println!(
         "{:>6} {:>18} {:>18}",

@@ -131,6 +131,7 @@ pub mod catalog;
 pub mod dist;
 pub mod geo;
 pub mod montecarlo;
+pub mod progress;
 pub mod scenario;
 pub mod sim;
 pub mod sizing;

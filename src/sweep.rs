@@ -110,6 +110,23 @@ pub fn sweep(
     options: &RunOptions,
     size: Option<&SizingOptions>,
 ) -> Result<SweepResult, SweepError> {
+    sweep_with_progress(
+        scenario,
+        axes,
+        options,
+        size,
+        size.and_then(|o| o.progress.as_ref()),
+    )
+}
+
+/// Runs a sweep as [`sweep`] does, reporting each finished point to `progress`.
+pub fn sweep_with_progress(
+    scenario: &Scenario,
+    axes: &[Axis],
+    options: &RunOptions,
+    size: Option<&SizingOptions>,
+    progress: Option<&crate::progress::Progress>,
+) -> Result<SweepResult, SweepError> {
     if axes.is_empty() || axes.len() > 2 {
         return Err(SweepError::Axes(axes.len()));
     }
@@ -160,6 +177,7 @@ pub fn sweep(
         });
     }
     let mut points = Vec::with_capacity(combos.len());
+    let of = combos.len();
     for values in combos {
         let s = build(&values)?;
         let r = run(&s, &options.clone().with_rows(false))?;
@@ -176,6 +194,12 @@ pub fn sweep(
             metrics: r.summary,
             sizing,
         });
+        if let Some(p) = progress {
+            p.report(&crate::progress::Step::Point {
+                done: points.len(),
+                of,
+            });
+        }
     }
     Ok(SweepResult {
         axes: axes.to_vec(),
@@ -281,17 +305,24 @@ pub fn tornado(
         ));
     }
     let mut bars = Vec::new();
+    let of = 2 * cases.len();
+    let mut done = 0;
     for (parameter, base, low, high, s_lo, s_hi) in cases {
-        let total = |x: &Scenario| -> Result<Option<u32>, SweepError> {
-            Ok(size_force(x, opts)?.required.map(|c| c.iter().sum()))
+        let mut total = |x: &Scenario| -> Result<Option<u32>, SweepError> {
+            let fleet = size_force(x, opts)?.required.map(|c| c.iter().sum());
+            done += 1;
+            crate::progress::report(&opts.progress, crate::progress::Step::Point { done, of });
+            Ok(fleet)
         };
+        let fleet_low = total(&s_lo)?;
+        let fleet_high = total(&s_hi)?;
         bars.push(TornadoBar {
             parameter,
             base,
             low,
             high,
-            fleet_low: total(&s_lo)?,
-            fleet_high: total(&s_hi)?,
+            fleet_low,
+            fleet_high,
         });
     }
     bars.sort_by(|a, b| {

@@ -782,3 +782,47 @@ fn names_that_look_like_formulas_are_neutralised_in_csv_files() {
     );
     assert!(!csv.contains(",=1+1,"));
 }
+
+#[test]
+fn long_jobs_show_progress_on_a_terminal_only_and_quiet_keeps_standard_error_empty() {
+    let sweep = [
+        "sweep",
+        "baltic",
+        "--set",
+        "violations.rate_per_day=0.2,0.4",
+        "--size",
+        "-n",
+        "4",
+    ];
+    // Piped: no bar, the closing note only.
+    let o = airpolicing(&sweep);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("swept 2 points"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("/2 points"), "{}", stderr(&o));
+    // --quiet: nothing on standard error, the same answer on standard output.
+    let mut quiet_args = sweep.to_vec();
+    quiet_args.push("--quiet");
+    let q = airpolicing(&quiet_args);
+    assert_eq!(q.status.code(), Some(0));
+    assert_eq!(stderr(&q), "");
+    assert_eq!(q.stdout, o.stdout);
+    // On a terminal (script(1) gives the command one): a bar over the points, and the sizing
+    // search's candidates as they are scored.
+    let exe = env!("CARGO_BIN_EXE_airpolicing");
+    let on_terminal = |args: &[&str]| -> String {
+        let o = Command::new("script")
+            .args(["-qec", &format!("{exe} {}", args.join(" ")), "/dev/null"])
+            .output()
+            .expect("script(1) from util-linux runs");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let shown = on_terminal(&sweep);
+    assert!(shown.contains("/2 points"), "{shown}");
+    let shown = on_terminal(&["size", "baltic", "-n", "40"]);
+    assert!(
+        shown.contains("candidate 1:") && shown.contains("replications meet the standard"),
+        "{shown}"
+    );
+    let shown = on_terminal(&["size", "baltic", "-n", "40", "--quiet"]);
+    assert!(!shown.contains("candidate"), "{shown}");
+}

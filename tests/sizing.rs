@@ -12,6 +12,7 @@ fn opts(reps: u64) -> SizingOptions {
             .with_threads(2),
         max_aircraft: 60,
         sequential: None,
+        progress: None,
     }
 }
 
@@ -230,6 +231,7 @@ fn a_cancelled_run_stops_with_an_error_and_an_uncancelled_token_changes_nothing(
             run: o,
             max_aircraft: 10,
             sequential: None,
+            progress: None,
         },
     );
     assert!(sized.is_err_and(|e| e.to_string().contains("cancelled")));
@@ -430,4 +432,51 @@ fn a_sweep_too_big_to_run_is_refused_before_any_work() {
         other => panic!("{other}"),
     }
     assert!(e.to_string().contains("MAX_REPLICATION_DAYS"), "{e}");
+}
+
+#[test]
+fn a_progress_hook_sees_every_candidate_and_point_and_changes_nothing() {
+    use airpolicing::progress::{Progress, Step};
+    use std::sync::{Arc, Mutex};
+    let s = Scenario::load("baltic").unwrap();
+    let seen: Arc<Mutex<Vec<Step>>> = Arc::default();
+    let hooked = |o: SizingOptions| {
+        let seen = seen.clone();
+        SizingOptions {
+            progress: Some(Progress::new(move |st| {
+                seen.lock().unwrap().push(st.clone())
+            })),
+            ..o
+        }
+    };
+    for o in [opts(20), sequential(40)] {
+        seen.lock().unwrap().clear();
+        let plain = airpolicing::sizing::size_force(&s, &o).unwrap();
+        let watched = airpolicing::sizing::size_force(&s, &hooked(o)).unwrap();
+        assert_eq!(watched, plain);
+        let seen = seen.lock().unwrap();
+        let reps: u64 = seen
+            .iter()
+            .map(|st| match st {
+                Step::Candidate { replications, .. } => u64::from(*replications),
+                Step::Point { .. } => panic!("a sizing has no points"),
+            })
+            .sum();
+        assert_eq!(reps, plain.replications_run);
+    }
+    // A sweep reports each point once, in order.
+    seen.lock().unwrap().clear();
+    let axes = [airpolicing::sweep::Axis::parse("violations.rate_per_day=0.2,0.4,0.8").unwrap()];
+    let o = hooked(opts(4));
+    airpolicing::sweep::sweep(&s, &axes, &o.run, Some(&o)).unwrap();
+    let points: Vec<(usize, usize)> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|st| match st {
+            Step::Point { done, of } => Some((*done, *of)),
+            Step::Candidate { .. } => None,
+        })
+        .collect();
+    assert_eq!(points, vec![(1, 3), (2, 3), (3, 3)]);
 }

@@ -153,6 +153,8 @@ pub struct SizingOptions {
     /// Spend replications where the decision is close ([`Sequential`]); `None` runs every
     /// candidate on all of `run`'s replications.
     pub sequential: Option<Sequential>,
+    /// Called as each candidate is scored (and, in sweeps and tornados, as each point ends).
+    pub progress: Option<crate::progress::Progress>,
 }
 
 /// A force-mix search stops without an answer after this many aircraft added in a row that
@@ -169,6 +171,7 @@ impl Default for SizingOptions {
             run: RunOptions::default().with_replications(100),
             max_aircraft: MAX_AIRCRAFT,
             sequential: None,
+            progress: None,
         }
     }
 }

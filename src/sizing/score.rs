@@ -113,7 +113,16 @@ pub fn score_range_locally(
         let run = opts.run.clone().with_reps(reps).with_rows(false);
         let model = models.model(c);
         let r = run_model_resumable(c, &model, &run, None, &|_| {}, &mut |_| {}, &mut |_| Ok(()))?;
-        Ok(Score::of(&r))
+        let score = Score::of(&r);
+        crate::progress::report(
+            &opts.progress,
+            crate::progress::Step::Candidate {
+                aircraft: c.squadrons.iter().map(|q| q.aircraft_count).sum(),
+                replications: score.replications,
+                met: score.met,
+            },
+        );
+        Ok(score)
     }
 }
 

@@ -324,6 +324,7 @@ fn size(
             run: options(seed, 0, replications, n_threads, cancel),
             max_aircraft,
             sequential,
+            progress: None,
         };
         if mix {
             sizing::size_force(s, &opts)
@@ -441,6 +442,7 @@ fn sweep(
             run: run.clone(),
             max_aircraft,
             sequential,
+            progress: None,
         };
         sweeps::sweep(s, &axes, &run, size.then_some(&sizing))
     })?;

@@ -150,7 +150,7 @@ impl ReportArgs {
     pub(crate) fn write_report(&self, rep: &report::Report) -> Result<(), Failure> {
         if let Some(p) = &self.report {
             output::write_atomic(p, rep.html().as_bytes()).map_err(Failure::Input)?;
-            eprintln!("report written to {}", p.display());
+            crate::progress::note(&format!("report written to {}", p.display()));
         }
         if let Some(d) = &self.svg {
             rep.write_svgs(d).map_err(Failure::Input)?;

@@ -9,6 +9,7 @@ mod estimate;
 mod failure;
 mod interrupt;
 mod output;
+mod progress;
 mod report;
 mod run;
 mod size;
@@ -26,6 +27,9 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "airpolicing", version, about, long_about = None)]
 struct Cli {
+    /// No progress bars and no notes on standard error (warnings and errors still print).
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -52,6 +56,7 @@ enum Command {
 }
 
 fn run_command(cli: Cli) -> Result<(), Failure> {
+    progress::set_quiet(cli.quiet);
     match cli.command {
         Command::Scenarios(a) => check::scenarios(a),
         Command::Check(a) => check::execute(a),

@@ -12,7 +12,6 @@ use airpolicing::sim::Model;
 use airpolicing::sim::RepMetrics;
 use airpolicing::sim::trace::{Observer, TraceEvent};
 use std::fmt::Write;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -132,16 +131,7 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
         }
         None => None,
     };
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let b = indicatif::ProgressBar::new(total);
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} replications, {eta} left",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
+    let bar = crate::progress::Bar::steps(total, "replications");
     let mut write_error = None;
     let mut done = state.as_ref().map_or(0, |st| st.done());
     let started = std::time::Instant::now();
@@ -175,18 +165,12 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
             &model,
             &options,
             state,
-            &|n| {
-                if let Some(b) = &bar {
-                    b.set_position(n);
-                }
-            },
+            &|n| bar.set(n),
             &mut each,
             &mut after_chunk,
         )
     };
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    bar.finish();
     let result = match result {
         Ok(r) => r,
         Err(RunError::Cancelled) => return Err(interrupted(cp.as_ref(), done, total)),
@@ -196,11 +180,11 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
         return Err(Failure::Input(e));
     }
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
+    crate::progress::note(&format!(
         "{} replications in {secs:.2} s ({:.1} M events/s)",
         result.replications(),
         result.events() as f64 / secs / 1e6
-    );
+    ));
     if let Some(f) = rows_csv {
         f.commit().map_err(Failure::Input)?;
     }

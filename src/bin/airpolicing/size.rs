@@ -98,7 +98,13 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         run: run.clone(),
         max_aircraft,
         sequential: plan,
+        progress: None,
     };
+    let bar = crate::progress::Bar::spinner(if mix {
+        "sizing the force mix"
+    } else {
+        "sizing each squadron"
+    });
     let token = interrupt_token();
     let command = format!(
         "size squadron={squadron:?} mix={mix} seed={} replications={} max_aircraft={max_aircraft}{}",
@@ -144,6 +150,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         })?;
         let got = Score::of(&r);
         scored += 1;
+        bar.candidate(scored, counts.iter().sum(), got.replications, got.met);
         if let Some(c) = cp.as_mut() {
             c.saved.scores.push((counts, range.start, got.clone()));
             c.saved.current = None;
@@ -172,11 +179,12 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             }
             None => size_force_by(&s, max_aircraft, &mut |c| score_range(c, 0..replications)),
         };
+        bar.finish();
         let r = r.map_err(|e| stop(e, cp.as_ref(), scored))?;
-        eprintln!(
+        crate::progress::note(&format!(
             "sized the force mix in {:.1} s",
             started.elapsed().as_secs_f64()
-        );
+        ));
         if report_args.wanted() {
             // The report simulates the force the search found (or the scenario's, if none).
             let mut sized = s.clone();
@@ -237,14 +245,15 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             }
         }
     }
+    bar.finish();
     if let Some(e) = failed {
         return Err(stop(e, cp.as_ref(), scored));
     }
-    eprintln!(
+    crate::progress::note(&format!(
         "sized {} squadron(s) in {:.1} s",
         rows.len(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     if report_args.wanted() {
         let r = airpolicing::montecarlo::run(&s, &opts.run)
             .map_err(|e| Failure::Input(e.to_string()))?;

@@ -66,7 +66,7 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
         ));
     }
     use airpolicing::sizing::SizingOptions;
-    use airpolicing::sweep::{Axis, sweep};
+    use airpolicing::sweep::{Axis, sweep_with_progress};
     let s = Scenario::load(&scenario)?;
     let axes = set
         .iter()
@@ -85,19 +85,29 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
         &scenario,
     )?;
     let run = reps.options(None);
+    let points = axes.iter().map(|a| a.values.len() as u64).product();
+    let bar = crate::progress::Bar::steps(points, "points");
     let sizing = SizingOptions {
         run: run.clone(),
         sequential: plan,
+        progress: bar.hook(),
         ..SizingOptions::default()
     };
     let started = std::time::Instant::now();
-    let r = sweep(&s, &axes, &run, size.then_some(&sizing))
-        .map_err(|e| Failure::Input(e.to_string()))?;
-    eprintln!(
+    let r = sweep_with_progress(
+        &s,
+        &axes,
+        &run,
+        size.then_some(&sizing),
+        bar.hook().as_ref(),
+    );
+    bar.finish();
+    let r = r.map_err(|e| Failure::Input(e.to_string()))?;
+    crate::progress::note(&format!(
         "swept {} points in {:.1} s",
         r.points.len(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     let squadrons: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
     if let Some(path) = &csv_path {
         run::write(path, &csv(&r, &squadrons)).map_err(Failure::Input)?;

@@ -37,19 +37,23 @@ pub(crate) fn execute(
         &scenario,
     )?;
     let run = reps.options(None);
+    let ends = 2 * airpolicing::sweep::main_parameters(&s).len() as u64;
+    let bar = crate::progress::Bar::steps(ends, "fleets sized");
     let opts = SizingOptions {
         run,
         sequential,
+        progress: bar.hook(),
         ..SizingOptions::default()
     };
     let started = std::time::Instant::now();
-    let bars = airpolicing::sweep::tornado(&s, percent, &opts)
-        .map_err(|e| Failure::Input(e.to_string()))?;
-    eprintln!(
+    let bars = airpolicing::sweep::tornado(&s, percent, &opts);
+    bar.finish();
+    let bars = bars.map_err(|e| Failure::Input(e.to_string()))?;
+    crate::progress::note(&format!(
         "tornado of {} parameters in {:.1} s",
         bars.len(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     let show = |n: Option<u32>| n.map_or("not reached".to_string(), |n| n.to_string());
     if let Some(path) = &csv {
         let mut text = String::from("parameter,base,low,high,fleet_low,fleet_high\n");
