@@ -139,8 +139,41 @@ fn estimate_prints_the_rotation_table() {
     let o = airpolicing(&["estimate", "textbook"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("k · ceil(C / (t_on − overlap))"));
+    assert!(out.contains(
+        "aircraft in rotation = element × ceil(cycle ÷ (on station − refuel − overlap))"
+    ));
     assert!(out.contains("Answer: 6 aircraft in all"), "{out}");
+}
+
+#[test]
+fn estimate_fits_a_hundred_columns_and_says_what_its_columns_mean() {
+    for name in airpolicing::scenario::bundled_names() {
+        let o = airpolicing(&["estimate", name]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = stdout(&o);
+        for line in out.lines() {
+            assert!(line.chars().count() <= 100, "{name}: {line}");
+        }
+        for unexplained in ["N/A", " FH/", "AAR kg", "t_os h", " C h"] {
+            assert!(
+                !out.contains(unexplained),
+                "{name}: `{unexplained}` in\n{out}"
+            );
+        }
+        let wide = stdout(&airpolicing(&["estimate", name, "--wide"]));
+        assert!(wide.contains("sorties/day"), "{name}");
+        assert!(wide.lines().count() >= out.lines().count() - 2, "{name}");
+    }
+    let out = stdout(&airpolicing(&["estimate", "ukraine"]));
+    for said in [
+        "element: fighters on the station at once",
+        "refuel: hours per sortie",
+        "available: the mission-capable share",
+    ] {
+        assert!(out.contains(said), "`{said}` missing from\n{out}");
+    }
+    let wide = stdout(&airpolicing(&["estimate", "ukraine", "--wide"]));
+    assert!(wide.contains("internal fuel h") && wide.contains("÷ available"));
 }
 
 #[test]

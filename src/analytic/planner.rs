@@ -219,10 +219,10 @@ pub struct Estimate {
 
 const NOTES: [&str; 5] = [
     "A CAP station is flown by the nearest squadron that may serve it.",
-    "Ground time is mean launch plus mean turnaround; maintenance enters through availability A.",
+    "Ground time is mean launch plus mean turnaround; maintenance enters through availability (the mission-capable share of the fleet).",
     "With a compatible tanker, time on station is the crew limit less transit, less the time away for fuel (both legs and the hook-up of each trip) unless the tanker track lies inside the station's patrol area; keeping the full element through those trips takes the sorties of a station relieved that much sooner.",
-    "Fleet at confidence: the smallest N with P[Binomial(N, A) >= aircraft in rotation] >= confidence.",
-    "A QRA posture answers the violations entering the stretch of front nearest its base; S is the time an element is off alert.",
+    "Fleet at confidence: the smallest fleet N whose available aircraft, Binomial(N, availability), cover the aircraft in rotation with at least the confidence.",
+    "A QRA posture answers the violations entering the stretch of front nearest its base; its time off alert is how long an element is away after a scramble (or regenerating from spares).",
 ];
 
 /// What each squadron's tasks add up to.

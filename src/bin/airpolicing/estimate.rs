@@ -3,7 +3,7 @@
 
 use crate::failure::Failure;
 use crate::output::print_json;
-use crate::table::{Table, count, f, pct};
+use crate::table::{Table, count, f, pct, wrap};
 use airpolicing::analytic::Estimate;
 use airpolicing::scenario::Scenario;
 use std::fmt::Write;
@@ -15,11 +15,15 @@ pub(crate) struct EstimateArgs {
     /// Print one JSON document on stdout instead of tables.
     #[arg(long)]
     json: bool,
+    /// Every column of every table (wider than 100 characters); by default the tables keep the
+    /// columns that carry the answer.
+    #[arg(long)]
+    wide: bool,
 }
 
 /// The closed-form estimate, as tables or JSON.
 pub(crate) fn execute(a: EstimateArgs) -> Result<(), Failure> {
-    let (scenario, json) = (a.scenario, a.json);
+    let (scenario, json, wide) = (a.scenario, a.json, a.wide);
     let s = Scenario::load(&scenario)?;
     for w in &s.warnings {
         eprintln!("{w}");
@@ -29,42 +33,49 @@ pub(crate) fn execute(a: EstimateArgs) -> Result<(), Failure> {
         let doc = serde_json::json!({ "estimate": e, "warnings": s.warnings });
         print_json(&doc)?;
     } else {
-        crate::output::out(&render(&s, &e))?;
+        crate::output::out(&render(&s, &e, wide))?;
     }
     Ok(())
 }
 
-pub fn render(s: &Scenario, e: &Estimate) -> String {
+/// Lines of prose are wrapped at this width; the default tables fit it too.
+const WIDTH: usize = 100;
+
+pub fn render(s: &Scenario, e: &Estimate, wide: bool) -> String {
     let mut out = String::new();
     let conf = pct(e.confidence);
-    let _ = writeln!(
-        out,
-        "Closed-form estimate for `{}` ({}): front {:.0} km, hand-over overlap {:.0} min, confidence {conf}.\n",
-        e.scenario,
-        s.origin,
-        s.front.length_km(),
-        e.overlap_h * 60.0
-    );
+    out.push_str(&wrap(
+        &format!(
+            "Closed-form estimate for `{}` ({}): front {:.0} km, hand-over overlap {:.0} min, confidence {conf}.",
+            e.scenario,
+            s.origin,
+            s.front.length_km(),
+            e.overlap_h * 60.0
+        ),
+        WIDTH,
+        "",
+    ));
+    out.push('\n');
 
     if !e.stations.is_empty() {
-        out.push_str("CAP stations — aircraft in rotation = k · ceil(C / (t_on − overlap)), t_on = t_os − away, cycle C = t_os + 2·t_tr + t_g\n");
+        out.push_str("CAP stations\n  aircraft in rotation = element × ceil(cycle ÷ (on station − refuel − overlap))\n  cycle = on station + 2 × transit + ground\n");
         let mut t = Table::new(&[
             "station",
             "squadron",
             "type",
-            "k",
-            "base km",
-            "t_tr h",
-            "internal h",
-            "AAR",
-            "t_os h",
-            "AAR kg/sortie",
-            "away h",
-            "t_g h",
-            "C h",
+            "element",
+            "km",
+            "transit h",
+            "internal fuel h",
+            "tanker",
+            "on station h",
+            "fuel taken kg/sortie",
+            "refuel h",
+            "ground h",
+            "cycle h",
             "sorties/day",
-            "FH/day",
-            "k·C/t_on",
+            "flight h/day",
+            "element·cycle/t_on",
             "aircraft",
         ]);
         for st in &e.stations {
@@ -92,13 +103,35 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
                 count(st.aircraft_in_rotation),
             ]);
         }
+        let t = t.columns(
+            &[
+                "station",
+                "squadron",
+                "element",
+                "km",
+                "transit h",
+                "on station h",
+                "refuel h",
+                "cycle h",
+                "aircraft",
+            ],
+            wide,
+        );
         out.push_str(&t.render());
-        out.push_str("  t_tr: one-way transit; internal: time on station on internal fuel; t_os: time on station used (the crew limit less transit when a compatible tanker serves the station); away: hours per sortie off station for fuel (both legs and the hook-up of each trip; \"in area\" when the tanker track lies inside the station's patrol area, so the trips are time on station); t_on: t_os less away; t_g: launch + turnaround.\n\n");
+        out.push_str(&wrap(
+            "element: fighters on the station at once. km: from the squadron's base. transit: one way. on station: hours on station per sortie (with a compatible tanker, the crew limit less transit; else what internal fuel allows). refuel: hours per sortie off station to refuel, both legs and the hook-up (\"in area\" when the tanker track lies inside the patrol area, so those trips count as time on station). cycle: launch to ready again, the on-station time plus both transits and the ground time (launch and turnaround). aircraft: in rotation to keep the station manned.",
+            WIDTH,
+            "  ",
+        ));
+        if !wide {
+            out.push_str("  (--wide adds type, internal fuel, tanker, fuel taken, ground time, sorties and flight hours.)\n");
+        }
+        out.push('\n');
     }
 
     for (title, tracks, fuel) in [
         (
-            "Tanker tracks — time on track after the tanker's own burn and the fuel it gives",
+            "Tanker tracks — time on track after the tanker's own burn and the fuel it gives (offload: fuel the fighters take a day)",
             &e.tanker_tracks,
             true,
         ),
@@ -107,12 +140,18 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
         if tracks.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{title}");
-        let mut header = vec!["track", "squadron", "type", "required", "base km", "t_tr h"];
+        out.push_str(&wrap(title, WIDTH, ""));
+        let mut header = vec!["track", "squadron", "type", "required", "km", "transit h"];
         if fuel {
             header.push("offload t/day");
         }
-        header.extend(["t_os h", "C h", "sorties/day", "FH/day", "aircraft"]);
+        header.extend([
+            "on track h",
+            "cycle h",
+            "sorties/day",
+            "flight h/day",
+            "aircraft",
+        ]);
         let mut t = Table::new(&header);
         for tr in tracks {
             let mut row = vec![
@@ -135,22 +174,35 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
             ]);
             t.row(row);
         }
+        let t = t.columns(
+            &[
+                "track",
+                "squadron",
+                "required",
+                "km",
+                "offload t/day",
+                "on track h",
+                "cycle h",
+                "aircraft",
+            ],
+            wide,
+        );
         out.push_str(&t.render());
         out.push('\n');
     }
 
     if !e.qra.is_empty() {
-        out.push_str("QRA — P(no alert) = Erlang-B(elements, λ·S): the chance a violation finds no element on alert\n");
+        out.push_str("QRA postures\n  no alert = Erlang-B(elements, load): the chance a violation finds no element on alert\n");
         let mut t = Table::new(&[
             "posture",
             "squadron",
             "on alert",
             "elements",
-            "λ /day",
+            "violations/day",
             "front km (mean)",
-            "S h",
-            "λ·S",
-            "P(no alert)",
+            "off alert h",
+            "load",
+            "no alert",
             "reaction min",
         ]);
         for q in &e.qra {
@@ -163,43 +215,65 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
                 f(q.mean_distance_km, 0),
                 f(q.service_h, 2),
                 f(q.offered_load, 4),
-                f(q.no_alert_fraction, 4),
+                pct(q.no_alert_fraction),
                 f(q.mean_reaction_min, 0),
             ]);
         }
+        let t = t.columns(
+            &[
+                "posture",
+                "squadron",
+                "on alert",
+                "violations/day",
+                "off alert h",
+                "no alert",
+                "reaction min",
+            ],
+            wide,
+        );
         out.push_str(&t.render());
         for q in &e.qra {
-            let _ = writeln!(out, "  {}: S is {}.", q.qra, q.service_basis);
+            out.push_str(&wrap(
+                &format!("{}: time off alert is {}.", q.qra, q.service_basis),
+                WIDTH,
+                "  ",
+            ));
         }
-        out.push_str("  reaction: readiness plus the dash to the mean point of the posture's stretch of front.\n\n");
+        out.push_str(&wrap("reaction: readiness plus the dash to the mean point of the posture's stretch of front. load: violations a day × time off alert, in days.", WIDTH, "  "));
+        out.push('\n');
     }
 
     let c = &e.coverage;
-    let _ = writeln!(
-        out,
-        "Sensor coverage of the front with every orbit manned: {} against a low target ({:.0} m), {} against a high target ({:.0} m).\n",
-        pct(c.front_coverage_low),
-        c.low_target_m,
-        pct(c.front_coverage_high),
-        c.high_target_m
-    );
+    out.push_str(&wrap(
+        &format!(
+            "Sensor coverage of the front with every orbit manned: {} against a low target ({:.0} m), {} against a high target ({:.0} m).",
+            pct(c.front_coverage_low),
+            c.low_target_m,
+            pct(c.front_coverage_high),
+            c.high_target_m
+        ),
+        WIDTH,
+        "",
+    ));
+    out.push('\n');
 
     let _ = writeln!(
         out,
-        "Squadrons — fleet = aircraft in rotation ÷ availability A, or the smallest N with P[Binomial(N, A) ≥ in rotation] ≥ {conf}"
+        "Squadrons\n  fleet at {conf} = the smallest N with P[Binomial(N, available) ≥ in rotation] ≥ {conf}"
     );
+    let fleet_header = format!("fleet at {conf}");
     let mut t = Table::new(&[
         "squadron",
         "type",
         "role",
         "in rotation",
-        "A",
-        "N/A",
-        "fleet",
+        "available",
+        "÷ available",
+        &fleet_header,
         "given",
         "sorties/day",
-        "FH/day",
-        "FH/aircraft/day",
+        "flight h/day",
+        "h/aircraft/day",
     ]);
     for q in &e.squadrons {
         t.row(vec![
@@ -211,7 +285,7 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
             } else {
                 q.in_rotation.to_string()
             },
-            f(q.availability, 3),
+            pct(q.availability),
             count(q.fleet_by_division),
             count(q.fleet_at_confidence),
             q.aircraft_count.to_string(),
@@ -221,7 +295,31 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
                 .map_or("—".into(), |u| f(u, 2)),
         ]);
     }
+    let t = t.columns(
+        &[
+            "squadron",
+            "type",
+            "in rotation",
+            "available",
+            &fleet_header,
+            "given",
+            "h/aircraft/day",
+        ],
+        wide,
+    );
     out.push_str(&t.render());
+    out.push_str(&wrap(
+        &format!(
+            "in rotation: aircraft the tasks keep busy. available: the mission-capable share of the fleet.{} fleet at {conf}: the smallest fleet with enough aircraft available with that confidence. given: the scenario's count. h/aircraft/day: flight hours per aircraft of the fleet at {conf} a day.",
+            if wide {
+                " ÷ available: in rotation divided by it, rounded up."
+            } else {
+                ""
+            }
+        ),
+        WIDTH,
+        "  ",
+    ));
     out.push('\n');
 
     out.push_str("By type\n");
@@ -240,11 +338,14 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
 
     match e.total_fleet_at_confidence {
         Some(n) => {
-            let _ = writeln!(
-                out,
-                "Answer: {n} aircraft in all ({} in rotation at any time); the scenario gives {}.",
-                e.total_in_rotation, e.total_aircraft_count
-            );
+            out.push_str(&wrap(
+                &format!(
+                    "Answer: {n} aircraft in all ({} in rotation at any time); the scenario gives {}.",
+                    e.total_in_rotation, e.total_aircraft_count
+                ),
+                WIDTH,
+                "",
+            ));
             let short: Vec<String> = e
                 .squadrons
                 .iter()
@@ -255,26 +356,31 @@ pub fn render(s: &Scenario, e: &Estimate) -> String {
                 })
                 .collect();
             if short.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "Every squadron has enough aircraft to keep its rotation ready with {conf} confidence."
-                );
+                out.push_str(&wrap(
+                    &format!("Every squadron has enough aircraft to keep its rotation ready with {conf} confidence."),
+                    WIDTH,
+                    "",
+                ));
             } else {
-                let _ = writeln!(
-                    out,
-                    "Short of the {conf} standard: {}.",
-                    short.join("; ")
-                );
+                out.push_str(&wrap(
+                    &format!("Short of the {conf} standard: {}.", short.join("; ")),
+                    WIDTH,
+                    "",
+                ));
             }
         }
-        None => out.push_str(
-            "Answer: no rotation keeps some task manned (marked `none works`): the time there does not exceed the hand-over overlap. Move it closer, add a tanker, or shorten the overlap.\n",
-        ),
+        None => out.push_str(&wrap(
+            "Answer: no rotation keeps some task manned (marked `none works`): the time there does not exceed the hand-over overlap. Move it closer, add a tanker, or shorten the overlap.",
+            WIDTH,
+            "",
+        )),
     }
-    out.push_str("This is a floor: it ignores random breakdowns, relief timing, intercepts pulling fighters off station and tanker queues, which the simulator adds.\n");
+    out.push_str(&wrap("This is a floor: it ignores random breakdowns, relief timing, intercepts pulling fighters off station and tanker queues, which the simulator adds.", WIDTH, ""));
     out.push_str("\nNotes:\n");
     for n in &e.notes {
-        let _ = writeln!(out, "  - {n}");
+        let w = wrap(n, WIDTH - 2, "    ");
+        out.push_str("  -");
+        out.push_str(&w[3..]);
     }
     out
 }

@@ -17,6 +17,30 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// The table with only the columns headed `keep` (in the table's order), unless `all`.
+    pub fn columns(mut self, keep: &[&str], all: bool) -> Self {
+        if all {
+            return self;
+        }
+        let kept: Vec<bool> = self
+            .header
+            .iter()
+            .map(|h| keep.contains(&h.as_str()))
+            .collect();
+        let pick = |cells: &mut Vec<String>| {
+            let mut i = 0;
+            cells.retain(|_| {
+                i += 1;
+                kept.get(i - 1).copied().unwrap_or(false)
+            });
+        };
+        pick(&mut self.header);
+        for r in &mut self.rows {
+            pick(r);
+        }
+        self
+    }
+
     pub fn render(&self) -> String {
         let n = self.header.len();
         let mut width = vec![0; n];
@@ -82,4 +106,52 @@ pub fn pct(x: f64) -> String {
 /// An optional count.
 pub fn count(x: Option<u32>) -> String {
     x.map_or("none works".into(), |n| n.to_string())
+}
+
+/// `text` wrapped at `width` columns, every line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent.len() && len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.chars().count() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_lines_short() {
+        let w = wrap("one two three four five six", 12, "  ");
+        assert_eq!(w, "  one two\n  three four\n  five six\n");
+        assert!(
+            wrap(&"word ".repeat(100), 40, "  ")
+                .lines()
+                .all(|l| l.len() <= 40)
+        );
+    }
+
+    #[test]
+    fn a_table_keeps_the_columns_asked_for() {
+        let mut t = Table::new(&["a", "b", "c"]);
+        t.row(vec!["1".into(), "2".into(), "3".into()]);
+        let narrow = t.columns(&["a", "c"], false).render();
+        assert!(narrow.starts_with("  a  c\n"));
+        assert!(narrow.ends_with("  1  3\n"));
+    }
 }
