@@ -96,8 +96,19 @@ impl MetricAccumulator {
     /// The summary of the values folded in so far.
     pub fn summary(&self, name: &str) -> Summary {
         let n = self.n;
-        let mean = self.sum / n as f64;
-        let sd = if n > 1 {
+        // The sum in replication order over the count can land an ulp outside the values it
+        // averages (0.7 three times sums to 2.0999999999999996): the mean is held between the
+        // smallest and the largest value, and is exactly the value when they are all the same.
+        let mean = if n == 0 {
+            f64::NAN
+        } else if self.min == self.max {
+            self.min
+        } else {
+            (self.sum / n as f64).clamp(self.min, self.max)
+        };
+        let sd = if n > 1 && self.min == self.max {
+            0.0
+        } else if n > 1 {
             (self.m2.max(0.0) / (n - 1) as f64).sqrt()
         } else {
             f64::NAN
@@ -257,6 +268,16 @@ pub fn summarise(names: &[String], rows: &[RepMetrics]) -> Vec<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mean_stays_within_the_values_it_averages() {
+        // 0.7 three times sums to 2.0999999999999996: the mean is 0.7, not an ulp below, and its
+        // spread and interval are nothing.
+        let s = summarise_values("cap_coverage", &[0.7, 0.7, 0.7]);
+        assert_eq!((s.mean, s.sd, s.ci_low, s.ci_high), (0.7, 0.0, 0.7, 0.7));
+        let s = summarise_values("x", &[0.1, 0.2, 0.3]);
+        assert!(s.min <= s.mean && s.mean <= s.max);
+    }
 
     #[test]
     fn t_quantiles_match_tables() {
