@@ -193,14 +193,51 @@ fn run_prints_a_summary_with_intervals() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("95 % CI of the mean"), "{out}");
-    assert!(out.contains("station East fully manned"), "{out}");
-    assert!(out.contains("station East with a fighter on it"), "{out}");
+    // Grouped: coverage first, then a row per station with its two measures.
+    assert!(out.contains("Coverage: the share of the time"), "{out}");
+    assert!(out.contains("Per CAP station (means)"), "{out}");
+    let row = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("East "))
+        .unwrap_or_else(|| panic!("no row for station East in\n{out}"));
+    assert_eq!(row.matches('%').count(), 2, "{row}");
     assert!(out.contains("worst station fully manned"), "{out}");
     assert!(out.contains("worst station with a fighter on it"), "{out}");
     assert!(out.contains("100.0 %"), "{out}");
     assert!(
         stderr(&o).contains("replications in"),
         "timings go to stderr"
+    );
+}
+
+#[test]
+fn run_names_sectors_where_the_scenario_does_and_numbers_them_where_it_does_not() {
+    let out = stdout(&airpolicing(&["run", "ukraine", "-n", "2"]));
+    for name in [
+        "Kharkiv (1)",
+        "Donbas (2)",
+        "Zaporizhzhia (3)",
+        "Kherson (4)",
+    ] {
+        assert!(out.contains(name), "{name} missing from\n{out}");
+    }
+    assert!(!out.contains("sector 1"), "{out}");
+    let out = stdout(&airpolicing(&["run", "baltic", "-n", "2"]));
+    assert!(out.contains("sector 1"), "{out}");
+    // A list of names that does not match the sectors is refused, naming the field.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    let text = airpolicing::scenario::bundled("ukraine")
+        .unwrap()
+        .replace("sector_names = [\"Kharkiv\", ", "sector_names = [");
+    std::fs::write(&bad, text).unwrap();
+    let o = airpolicing(&["check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("front.sector_names"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("must name every sector, 4"),
+        "{}",
+        stderr(&o)
     );
 }
 

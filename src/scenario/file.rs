@@ -96,6 +96,10 @@ pub struct FrontSpec {
     /// Number of equal-length sectors for per-sector results and entry weights.
     #[serde(default = "default_sectors")]
     pub sectors: u32,
+    /// A name per sector, from the first point, for the tables and reports (the metrics keep
+    /// their `[sector k]` names); numbered when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector_names: Option<Vec<String>>,
     /// Altitude of the "low" target for sensor coverage, metres.
     #[serde(default = "default_low_target_m")]
     pub low_target_m: f64,

@@ -201,7 +201,7 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
     if json {
         print_json(&self::json(&result, &s.origin))?;
     } else {
-        crate::output::out(&render(&result, &s.origin))?;
+        crate::output::out(&render(&result, &s))?;
     }
     if let Some(c) = cp {
         c.finish();
@@ -268,20 +268,47 @@ fn value(x: f64, fraction: bool) -> String {
     }
 }
 
-/// The human summary.
-pub fn render(r: &RunResult, origin: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Simulated `{}` ({origin}): {} replications ({}..{}), seed {}.\n",
-        r.scenario,
-        r.replications(),
-        r.reps.start,
-        r.reps.end,
-        r.seed
-    );
+/// The machine name's base and its argument: `station_presence[Kharkiv]` → (`station_presence`,
+/// `Kharkiv`).
+fn split(name: &str) -> (&str, Option<&str>) {
+    match name.find('[') {
+        Some(i) => (&name[..i], Some(name[i + 1..].trim_end_matches(']'))),
+        None => (name, None),
+    }
+}
+
+/// The sector's name where the scenario gives one, else its number.
+fn sector_name(s: &Scenario, arg: &str) -> String {
+    let k: Option<usize> = arg.strip_prefix("sector ").and_then(|k| k.parse().ok());
+    match (k, &s.file.front.sector_names) {
+        (Some(k), Some(names)) if k >= 1 && k <= names.len() => {
+            format!("{} ({k})", names[k - 1])
+        }
+        _ => arg.to_string(),
+    }
+}
+
+/// The measure in words, with its sector named where the scenario names it.
+pub fn label_in(s: &Scenario, name: &str) -> (String, bool) {
+    let (text, fr) = label(name);
+    match split(name) {
+        (_, Some(arg)) if arg.starts_with("sector ") => {
+            (text.replace(arg, &format!("sector {}", sector_name(s, arg))), fr)
+        }
+        _ => (text, fr),
+    }
+}
+
+/// A table of whole-run measures: mean, interval, spread and range.
+fn measures(r: &RunResult, keep: impl Fn(&str, Option<&str>) -> bool) -> Option<String> {
     let mut t = Table::new(&["measure", "mean", "95 % CI of the mean", "sd", "min", "max"]);
+    let mut any = false;
     for s in &r.summary {
+        let (base, arg) = split(&s.name);
+        if !keep(base, arg) {
+            continue;
+        }
+        any = true;
         let (text, fr) = label(&s.name);
         // The library holds each interval to its measure's range (at least 0, at most 1 for a
         // fraction).
@@ -290,23 +317,175 @@ pub fn render(r: &RunResult, origin: &str) -> String {
         } else {
             "—".into()
         };
-        let sd = if fr {
-            value(s.sd, true)
-        } else {
-            value(s.sd, false)
-        };
         t.row(vec![
             text,
             value(s.mean, fr),
             ci,
-            sd,
+            value(s.sd, fr),
             value(s.min, fr),
             value(s.max, fr),
         ]);
     }
-    out.push_str(&t.render());
+    any.then(|| t.render())
+}
+
+/// A table with a row per station, sector or squadron (the measures' argument) and a column per
+/// measure (their base), each cell the mean.
+fn pivot(
+    r: &RunResult,
+    key: &str,
+    columns: &[(&str, &str)],
+    name: impl Fn(&str) -> String,
+) -> Option<String> {
+    let mut keys: Vec<&str> = Vec::new();
+    for s in &r.summary {
+        if let (base, Some(arg)) = split(&s.name)
+            && columns.iter().any(|c| c.0 == base)
+            && !keys.contains(&arg)
+        {
+            keys.push(arg);
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    let mut header = vec![key];
+    header.extend(columns.iter().map(|c| c.1));
+    let mut t = Table::new(&header);
+    for k in keys {
+        let mut row = vec![name(k)];
+        for (base, _) in columns {
+            let metric = format!("{base}[{k}]");
+            row.push(r.metric(&metric).map_or("—".into(), |m| {
+                value(m.mean, airpolicing::sim::metrics::is_fraction(&metric))
+            }));
+        }
+        t.row(row);
+    }
+    Some(t.render())
+}
+
+/// The human summary, in groups: the force's coverage, the violations and the response, then
+/// per station, post, sector and squadron.
+pub fn render(r: &RunResult, s: &Scenario) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Simulated `{}` ({}): {} replications ({}..{}), seed {}.",
+        r.scenario,
+        s.origin,
+        r.replications(),
+        r.reps.start,
+        r.reps.end,
+        r.seed
+    );
+    let mut section = |title: &str, body: Option<String>| {
+        if let Some(b) = body {
+            let _ = write!(out, "\n{title}\n{b}");
+        }
+    };
+    const COVERAGE: [&str; 9] = [
+        "worst_station_presence",
+        "worst_station_coverage",
+        "cap_presence",
+        "cap_coverage",
+        "aew_coverage",
+        "tanker_coverage",
+        "qra_coverage",
+        "front_coverage_low",
+        "front_coverage_high",
+    ];
+    section(
+        "Coverage: the share of the time after the warm-up",
+        measures(r, |b, a| a.is_none() && COVERAGE.contains(&b)),
+    );
+    section(
+        "Violations and the response (response times from crossing the front to the intercept)",
+        measures(r, |b, a| {
+            a.is_none()
+                && (b.starts_with("violations")
+                    || b.starts_with("response_time")
+                    || matches!(
+                        b,
+                        "undetected_fraction"
+                            | "unanswered_fraction"
+                            | "intercept_within_target"
+                            | "qra_unavailable_fraction"
+                    ))
+        }),
+    );
+    section(
+        "Per CAP station (means)",
+        pivot(
+            r,
+            "station",
+            &[
+                ("station_presence", "with a fighter"),
+                ("station_coverage", "full element"),
+            ],
+            str::to_string,
+        ),
+    );
+    section(
+        "Per tanker track (means)",
+        pivot(
+            r,
+            "track",
+            &[
+                ("tanker_coverage", "tanker on track"),
+                ("fuel_offloaded_t_per_day", "fuel given, t/day"),
+            ],
+            str::to_string,
+        ),
+    );
+    section(
+        "Per AEW&C orbit (means)",
+        pivot(r, "orbit", &[("aew_coverage", "manned")], str::to_string),
+    );
+    section(
+        "Per QRA posture (means)",
+        pivot(
+            r,
+            "posture",
+            &[("qra_coverage", "alert held")],
+            str::to_string,
+        ),
+    );
+    section(
+        "Per sector of the front, from its first point (means)",
+        pivot(
+            r,
+            "sector",
+            &[
+                ("violations_per_day", "violations/day"),
+                ("unanswered_fraction", "not intercepted"),
+                ("intercept_within_target", "within target"),
+                ("response_time_mean", "mean response, min"),
+            ],
+            |a| sector_name(s, a),
+        ),
+    );
+    let squadrons = pivot(
+        r,
+        "squadron",
+        &[
+            ("sorties_per_day", "sorties/day"),
+            ("flight_hours_per_day", "flight h/day"),
+            ("mc_rate", "mission-capable"),
+        ],
+        str::to_string,
+    )
+    .map(|t| {
+        let all = |m: &str| r.metric(m).map_or("—".into(), |x| value(x.mean, false));
+        format!(
+            "{t}  all squadrons: {} sorties and {} flight hours a day\n",
+            all("sorties_per_day"),
+            all("flight_hours_per_day")
+        )
+    });
+    section("Per squadron (means)", squadrons);
     out.push_str(
-        "\nCoverage fractions are of the time after the warm-up, violation fractions of the violations\nafter it; response times run from crossing the front to the intercept. The 95 % interval is\nfor the mean over many replications; min and max show how much one run can differ from another.\n",
+        "\nThe 95 % interval is for the mean over many replications; min and max show how much one\nrun can differ from another. --json gives every measure with its interval and percentiles.\n",
     );
     out.push_str(&standard::section(
         &standard_lines(r),

@@ -77,6 +77,23 @@ pub(super) fn front(c: &mut Checker, file: &ScenarioFile) -> Option<Front> {
             ),
         );
     }
+    if let Some(names) = &file.front.sector_names {
+        if names.len() != file.front.sectors as usize {
+            c.error(
+                &fp.key("sector_names"),
+                format!(
+                    "must name every sector, {} (from `sectors`), got {} names",
+                    file.front.sectors,
+                    names.len()
+                ),
+            );
+        }
+        for (i, n) in names.iter().enumerate() {
+            if n.trim().is_empty() {
+                c.error(&fp.key("sector_names").index(i), "must not be empty");
+            }
+        }
+    }
     c.non_negative(&fp.key("low_target_m"), file.front.low_target_m);
     c.non_negative(&fp.key("high_target_m"), file.front.high_target_m);
     front

@@ -314,7 +314,7 @@ impl Report {
             "<table class=\"measures\"><thead><tr><th>measure</th><th>metric</th><th>mean</th><th>95 % interval of the mean</th><th>5th percentile</th><th>95th percentile</th></tr></thead><tbody>",
         );
         for x in &r.summary {
-            let (text, fr) = label(&x.name);
+            let (text, fr) = crate::run::label_in(s, &x.name);
             let f = |v: f64| if fr { pct(v) } else { num(v) };
             let _ = write!(
                 t,
