@@ -276,6 +276,72 @@ fn sweep_report_has_its_chart_and_table() {
     );
     let rows = doc.descendants().filter(|n| n.has_tag_name("tr")).count();
     assert_eq!(rows, 3, "a header and one row per point");
+    // Headers and axes in words, the swept field's own value beside the description, the seed
+    // and the standard on the page, and a marker at every point.
+    let headers: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("th"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(headers[0], "violations a day");
+    assert!(html.contains("0.2 in the scenario"), "{html}");
+    assert!(html.contains("4 replications (seed 1)"));
+    assert!(html.contains("every QRA alert held at least 95.0 %"));
+    let chart = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("sweep"))
+        .unwrap();
+    assert!(
+        chart
+            .descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .count()
+            >= 2
+    );
+    assert!(
+        chart
+            .descendants()
+            .any(|n| n.text().is_some_and(|t| t.trim() == "violations a day"))
+    );
+}
+
+#[test]
+fn both_size_reports_simulate_the_sized_force() {
+    // textbook's squadron is given 8 aircraft and sized at 6: the per-squadron report, like the
+    // --mix one, simulates 6.
+    for mix in [false, true] {
+        let dir = temp_dir(if mix { "sized-mix" } else { "sized" });
+        let html_path = dir.join("r.html");
+        let mut args = vec![
+            "size",
+            "textbook",
+            "-n",
+            "4",
+            "--report",
+            html_path.to_str().unwrap(),
+        ];
+        if mix {
+            args.push("--mix");
+        }
+        let o = airpolicing(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let html = std::fs::read_to_string(&html_path).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(html.contains("simulates th"), "mix {mix}");
+        let doc = parse_html(&html).unwrap();
+        let squadron_row = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("h3") && n.text() == Some("Squadrons"))
+            .find_map(|h| h.next_sibling_element())
+            .and_then(|table| table.descendants().filter(|n| n.has_tag_name("tr")).nth(1))
+            .expect("the inputs' squadron table");
+        let cells: Vec<&str> = squadron_row
+            .children()
+            .filter(|c| c.has_tag_name("td"))
+            .filter_map(|c| c.text())
+            .collect();
+        assert_eq!(cells[3], "6", "mix {mix}: {cells:?}");
+    }
 }
 
 #[test]

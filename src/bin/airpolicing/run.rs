@@ -292,9 +292,10 @@ fn sector_name(s: &Scenario, arg: &str) -> String {
 pub fn label_in(s: &Scenario, name: &str) -> (String, bool) {
     let (text, fr) = label(name);
     match split(name) {
-        (_, Some(arg)) if arg.starts_with("sector ") => {
-            (text.replace(arg, &format!("sector {}", sector_name(s, arg))), fr)
-        }
+        (_, Some(arg)) if arg.starts_with("sector ") => (
+            text.replace(arg, &format!("sector {}", sector_name(s, arg))),
+            fr,
+        ),
         _ => (text, fr),
     }
 }

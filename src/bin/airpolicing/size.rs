@@ -255,9 +255,22 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         started.elapsed().as_secs_f64()
     ));
     if report_args.wanted() {
-        let r = airpolicing::montecarlo::run(&s, &opts.run)
+        // As with --mix, the report simulates the sized force: each squadron sized at the count
+        // found for it (the others as given while it was sized), the rest as given.
+        let mut sized = s.clone();
+        for z in &rows {
+            if let (Some(n), Some(i)) = (
+                z.required,
+                s.squadrons.iter().position(|q| q.name == z.squadron),
+            ) {
+                sized = sized
+                    .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
+                    .map_err(|e| Failure::Internal(e.to_string()))?;
+            }
+        }
+        let r = airpolicing::montecarlo::run(&sized, &opts.run)
             .map_err(|e| Failure::Input(e.to_string()))?;
-        report_args.write(&s, &r, &rows, None)?;
+        report_args.write(&sized, &r, &rows, None)?;
     }
     let conf = s.file.targets.confidence;
     if json {

@@ -388,7 +388,7 @@ pub fn sizing(name: &str, curve: &[CurvePoint], confidence: f64) -> Res {
 
 /// A trade study: the share of replications meeting the standard against the first axis, one
 /// line per value of the second, with Wilson bands; and the sized fleet when there is one.
-pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
+pub fn sweep(r: &airpolicing::sweep::SweepResult, words: &[String]) -> Res {
     let xs: Vec<f64> = r.axes[0].values.clone();
     let x0 = xs.iter().cloned().fold(f64::INFINITY, f64::min);
     let x1 = xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
@@ -424,8 +424,9 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
             .map_err(err)?;
         chart
             .configure_mesh()
-            .x_desc(r.axes[0].path.as_str())
-            .y_desc("share meeting the standard")
+            .x_desc(words[0].as_str())
+            .y_desc("share of replications meeting the standard")
+            .y_label_formatter(&|y| format!("{:.0} %", 100.0 * y))
             .draw()
             .map_err(err)?;
         let mut fleet: Vec<(RGBColor, Vec<(f64, f64)>)> = Vec::new();
@@ -442,8 +443,8 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
             chart
                 .draw_series(std::iter::once(Polygon::new(band, colour.mix(0.15))))
                 .map_err(err)?;
-            let name = match (second, r.axes.get(1)) {
-                (Some(v), Some(a)) => format!("{} = {v}", a.path),
+            let name = match (second, words.get(1)) {
+                (Some(v), Some(w)) => format!("{w}: {v}"),
                 _ => "share meeting the standard".to_string(),
             };
             chart
@@ -456,6 +457,12 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
                 });
+            chart
+                .draw_series(
+                    pts.iter()
+                        .map(|p| Circle::new((p.values[0], p.meets_standard), 4, colour.filled())),
+                )
+                .map_err(err)?;
             let sized_pts: Vec<(f64, f64)> = pts
                 .iter()
                 .filter_map(|p| {
@@ -488,8 +495,8 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult) -> Res {
                 .build_cartesian_2d(x0..x1, 0f64..top_fleet * 1.1)
                 .map_err(err)?;
             c2.configure_mesh()
-                .x_desc(r.axes[0].path.as_str())
-                .y_desc("aircraft")
+                .x_desc(words[0].as_str())
+                .y_desc("aircraft in the sized force")
                 .draw()
                 .map_err(err)?;
             for (colour, pts) in fleet {

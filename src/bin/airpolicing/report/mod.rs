@@ -200,6 +200,9 @@ impl Report {
                 let _ = write!(summary, "<p>{}</p>", esc(&b));
             }
         }
+        if !sizing.is_empty() {
+            summary.push_str("<p><b>How many aircraft:</b> each squadron was sized on its own, the others as given; this report simulates the sized force, every squadron at the count found for it (a squadron no count served stays as given).</p>");
+        }
         for z in sizing {
             let _ = write!(
                 summary,
@@ -437,16 +440,34 @@ impl Report {
     }
 
     /// A report of a trade study.
-    pub fn sweep(s: &Scenario, r: &airpolicing::sweep::SweepResult) -> Result<Report, String> {
+    pub fn sweep(
+        s: &Scenario,
+        r: &airpolicing::sweep::SweepResult,
+        reps: &crate::args::Replications,
+    ) -> Result<Report, String> {
+        let words: Vec<String> = r
+            .axes
+            .iter()
+            .map(|a| crate::sweep::path_words(s, &a.path))
+            .collect();
         let mut rep = Report {
             title: format!("airpolicing — trade study on {}", s.file.scenario.name),
             sections: Vec::new(),
-            charts: vec![("sweep.svg".into(), charts::sweep(r)?)],
+            charts: vec![("sweep.svg".into(), charts::sweep(r, &words)?)],
         };
         let axes: Vec<String> = r
             .axes
             .iter()
-            .map(|a| format!("<code>{}</code>", esc(&a.path)))
+            .zip(&words)
+            .map(|(a, w)| {
+                format!(
+                    "{} (<code>{}</code>{})",
+                    esc(w),
+                    esc(&a.path),
+                    crate::sweep::value_at(s, &a.path)
+                        .map_or(String::new(), |v| format!(", {v} in the scenario"))
+                )
+            })
             .collect();
         let best = r
             .points
@@ -455,17 +476,37 @@ impl Report {
             .map(|p| p.meets_standard)
             .unwrap_or(0.0);
         let mut summary = format!(
-            "<p>{} — varied {} over {} points. At each point the scenario was simulated on the same replications; the chart shows the share of replications that meet the standard, with its Wilson 95 % interval. The best point meets it in {}.</p>",
+            "<p>The scenario: {} The study varies {} over {} points, so where the description gives a value of the varied field, each point replaces it with its own.</p><p>At each point the scenario was simulated on the same {} replications (seed {}); the chart shows the share of replications that meet the standard, with its Wilson 95 % interval. The best point meets it in {}.</p>",
             esc(&s.file.scenario.description),
             axes.join(" and "),
             r.points.len(),
+            reps.replications,
+            reps.seed,
             pct(best)
         );
-        summary.push_str("<table><thead><tr>");
-        for a in &r.axes {
-            let _ = write!(summary, "<th>{}</th>", esc(&a.path));
+        let tg = &s.file.targets;
+        summary.push_str("<p>The standard (the scenario's <code>[targets]</code>):</p><ul>");
+        for (name, v) in tg.minimums() {
+            let _ = write!(
+                summary,
+                "<li>{} at least {}</li>",
+                esc(&label(&name).0),
+                pct(v)
+            );
         }
-        summary.push_str("<th>meets the standard</th><th>95 % interval</th><th>sized fleet</th></tr></thead><tbody>");
+        if let Some(rt) = tg.response_time_min {
+            let _ = write!(summary, "<li>target response time {rt:.0} minutes</li>");
+        }
+        let _ = write!(
+            summary,
+            "</ul><p>A replication meets the standard when it meets every target; sizing asks for {} of replications.</p>",
+            pct(tg.confidence)
+        );
+        summary.push_str("<table><thead><tr>");
+        for w in &words {
+            let _ = write!(summary, "<th>{}</th>", esc(w));
+        }
+        summary.push_str("<th>meets the standard</th><th>95 % interval</th><th>sized fleet, aircraft</th></tr></thead><tbody>");
         for p in &r.points {
             summary.push_str("<tr>");
             for v in &p.values {
@@ -478,7 +519,7 @@ impl Report {
                 pct(p.meets_standard),
                 pct(p.meets_ci.0),
                 pct(p.meets_ci.1),
-                p.sizing.as_ref().map_or("—".into(), |z| z
+                p.sizing.as_ref().map_or("— (not sized)".into(), |z| z
                     .required
                     .as_ref()
                     .map_or("not reached".into(), |c| c.iter().sum::<u32>().to_string()))
