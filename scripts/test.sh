@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of airpolicing on a fresh machine: formatting, lints, unit, integration and doc
 # tests, the library without the command-line tool, the examples, and the Python bindings. Cargo
-# fetches the crates it needs from crates.io on the first run; pip fetches maturin, numpy, pandas,
-# pytest, tqdm, dask, and nbclient, ipykernel and matplotlib for the notebook, into a virtual
-# environment under target/; apt installs Chromium for the report's browser test when it is missing
+# fetches the crates it needs from crates.io on the first run; pip builds the Python package as a
+# user does (pip install ./bindings/python[test], with maturin as its build backend) and fetches
+# numpy, pandas, pytest, tqdm, dask, and nbclient, ipykernel and matplotlib for the notebook, into
+# a virtual environment under target/; apt installs Chromium for the report's browser test when it is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,9 +58,8 @@ echo "== Python bindings (a virtual environment in target/pyvenv)"
 python3 -m venv target/pyvenv
 # shellcheck disable=SC1091
 . target/pyvenv/bin/activate
-python -m pip install --quiet maturin numpy pandas pytest tqdm "dask[distributed]" \
-  nbclient nbformat ipykernel matplotlib
-maturin develop --quiet -m bindings/python/Cargo.toml
+# Installed as a user installs it (README): pip builds it with maturin as its build backend.
+python -m pip install --quiet './bindings/python[test]'
 python -m pytest -q -p no:logging bindings/python/tests
 deactivate
 

@@ -67,7 +67,7 @@ pub struct SweepResult {
 #[non_exhaustive]
 pub enum SweepError {
     /// One or two axes are supported.
-    #[error("a sweep takes one or two --set axes, got {0}")]
+    #[error("a sweep varies one or two fields, got {0}")]
     Axes(usize),
     /// A point's scenario is not valid (unknown path, not a number, out of range).
     #[error("{0}")]

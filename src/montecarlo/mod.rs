@@ -143,7 +143,7 @@ pub enum RunError {
     Cancelled,
     /// The run is bigger than [`crate::scenario::limits::MAX_REPLICATION_DAYS`].
     #[error(
-        "{replications} replications of {days} days are {total:.3e} replication-days; the limit is {limit:.0e} (scenario::limits::MAX_REPLICATION_DAYS): run fewer replications, a shorter duration, or split the range (--reps A..B, or Dask)"
+        "{replications} replications of {days} days are {total:.3e} replication-days; the limit is {limit:.0e} (scenario::limits::MAX_REPLICATION_DAYS): run fewer replications, a shorter duration, or split the replications into ranges and run each on its own"
     )]
     TooBig {
         /// Replications asked for.

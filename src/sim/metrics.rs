@@ -185,6 +185,73 @@ pub fn is_fraction(name: &str) -> bool {
     FRACTIONS.contains(&base)
 }
 
+/// A metric in plain words, as the tables and reports show it: `station_presence[Kharkiv]` →
+/// "station Kharkiv with a fighter on it". A name it does not know is returned as it is.
+pub fn label(name: &str) -> String {
+    let (base, arg) = match name.find('[') {
+        Some(i) => (&name[..i], Some(name[i + 1..].trim_end_matches(']'))),
+        None => (name, None),
+    };
+    let a = arg.unwrap_or("");
+    match base {
+        "cap_coverage" => "every CAP station fully manned".to_string(),
+        "cap_presence" => "every CAP station with a fighter on it".to_string(),
+        "worst_station_coverage" => "worst station fully manned".to_string(),
+        "worst_station_presence" => "worst station with a fighter on it".to_string(),
+        "station_coverage" => format!("station {a} fully manned"),
+        "station_presence" => format!("station {a} with a fighter on it"),
+        "aew_coverage" if arg.is_some() => format!("AEW orbit {a} manned"),
+        "aew_coverage" => "every AEW orbit manned".to_string(),
+        "front_coverage_low" => "front in radar cover, low target".to_string(),
+        "front_coverage_high" => "front in radar cover, high target".to_string(),
+        "tanker_coverage" if arg.is_some() => format!("tanker track {a} manned"),
+        "tanker_coverage" => "every tanker track manned".to_string(),
+        "fuel_offloaded_t_per_day" => format!("fuel given on {a}, t/day"),
+        "qra_coverage" if arg.is_some() => format!("QRA {a} alert held"),
+        "qra_coverage" => "every QRA alert held".to_string(),
+        "sorties_per_day" if arg.is_some() => format!("sorties/day, {a}"),
+        "sorties_per_day" => "sorties/day, all squadrons".to_string(),
+        "flight_hours_per_day" if arg.is_some() => format!("flight hours/day, {a}"),
+        "flight_hours_per_day" => "flight hours/day, all squadrons".to_string(),
+        "mc_rate" => format!("mission-capable rate, {a}"),
+        "violations_per_day" => with_arg("violations per day", arg),
+        "undetected_fraction" => with_arg("violations never detected", arg),
+        "unanswered_fraction" => with_arg("violations seen but not intercepted", arg),
+        "intercept_within_target" => with_arg("violations intercepted within the target time", arg),
+        "response_time_mean" => with_arg("response time, mean (min)", arg),
+        "response_time_p50" => "response time, median (min)".to_string(),
+        "response_time_p90" => "response time, 90th percentile (min)".to_string(),
+        "response_time_p99" => "response time, 99th percentile (min)".to_string(),
+        "qra_unavailable_fraction" => "violations finding no QRA aircraft on alert".to_string(),
+        _ => name.to_string(),
+    }
+}
+
+fn with_arg(text: &str, arg: Option<&str>) -> String {
+    match arg {
+        Some(a) => format!("{text}, {a}"),
+        None => text.to_string(),
+    }
+}
+
+/// The unit a metric is measured in: `"share"` for a fraction in [0, 1], else `"per day"`,
+/// `"min"`, `"sorties/day"`, `"h/day"` or `"t/day"`.
+pub fn unit(name: &str) -> &'static str {
+    let base = name.split('[').next().unwrap_or(name);
+    if is_fraction(name) {
+        "share"
+    } else {
+        match base {
+            "violations_per_day" => "per day",
+            "sorties_per_day" => "sorties/day",
+            "flight_hours_per_day" => "h/day",
+            "fuel_offloaded_t_per_day" => "t/day",
+            b if b.starts_with("response_time") => "min",
+            _ => "",
+        }
+    }
+}
+
 /// The range metric `name` can take: [0, 1] for a fraction, [0, ∞) for every other metric (all
 /// are rates, counts or times).
 pub fn range_of(name: &str) -> (f64, f64) {
@@ -198,6 +265,24 @@ pub fn range_of(name: &str) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_metric_of_the_bundled_scenarios_has_words_and_a_unit() {
+        assert_eq!(
+            label("station_presence[Kharkiv]"),
+            "station Kharkiv with a fighter on it"
+        );
+        assert_eq!(unit("station_presence[Kharkiv]"), "share");
+        assert_eq!(unit("response_time_p90"), "min");
+        assert_eq!(unit("flight_hours_per_day[MRTT]"), "h/day");
+        for name in crate::scenario::bundled_names() {
+            let s = crate::scenario::Scenario::load(name).unwrap();
+            for m in &crate::sim::Model::new(&s).names().0 {
+                assert_ne!(&label(m), m, "{name}: {m} has no words");
+                assert_ne!(unit(m), "", "{name}: {m} has no unit");
+            }
+        }
+    }
 
     #[test]
     fn every_metric_of_the_bundled_scenarios_has_its_range() {

@@ -3,7 +3,8 @@
 //! command-line tool give identical results for the same seed.
 
 use airpolicing::montecarlo::{self, CancelToken, RunError, RunOptions};
-use airpolicing::scenario::{Scenario, ScenarioError, ScenarioFile};
+use airpolicing::progress::{Progress, Step};
+use airpolicing::scenario::{Scenario, ScenarioError as InvalidScenario, ScenarioFile};
 use airpolicing::sim::RepMetrics;
 use airpolicing::sizing::{self, Score, Sequential, SizingError, SizingOptions};
 use airpolicing::standard::Standard;
@@ -13,15 +14,16 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use std::time::Duration;
 
+// Named `airpolicing.ScenarioError`, as a user imports it, so that a traceback prints that name.
 pyo3::create_exception!(
-    _airpolicing,
-    ScenarioError_,
+    airpolicing,
+    ScenarioError,
     PyValueError,
     "A scenario that is not valid; the message names the file, line, field and what would be valid."
 );
 
-fn scenario_err(e: ScenarioError) -> PyErr {
-    ScenarioError_::new_err(e.to_string())
+fn scenario_err(e: InvalidScenario) -> PyErr {
+    ScenarioError::new_err(e.to_string())
 }
 
 /// A validated scenario (see the Python `airpolicing.Scenario` wrapper).
@@ -51,8 +53,22 @@ impl NativeScenario {
     /// Validates a scenario given as JSON text (the shape of the TOML file).
     #[staticmethod]
     fn from_json(text: &str, origin: &str) -> PyResult<Self> {
-        let file: ScenarioFile = serde_json::from_str(text)
-            .map_err(|e| ScenarioError_::new_err(format!("{origin}: {e}")))?;
+        // A dict has no lines: a shape error names the key it is at, not a place in the JSON
+        // text the dict was passed as.
+        let file: ScenarioFile =
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+                .map_err(|e| {
+                    let inner = e.inner().to_string();
+                    let message = inner
+                        .find(" at line ")
+                        .map_or(inner.as_str(), |i| &inner[..i]);
+                    let at = e.path().to_string();
+                    ScenarioError::new_err(if at == "." {
+                        format!("{origin}: {message}")
+                    } else {
+                        format!("{origin}: {at}: {message}")
+                    })
+                })?;
         Scenario::from_file(file, origin)
             .map(|inner| Self { inner })
             .map_err(scenario_err)
@@ -103,20 +119,68 @@ where
     T: Send,
     F: FnOnce(CancelToken) -> T + Send,
 {
+    watched(py, None, |cancel, _| work(cancel))
+}
+
+/// Runs `work` as [`interruptible`] does, and hands every progress step it reports to
+/// `on_step(kind, a, b, c)` on this thread, with the interpreter lock: `("candidate", aircraft,
+/// replications, met)` or `("point", done, of, 0)`. The hook exists only when `on_step` does.
+fn watched<T, F>(py: Python<'_>, on_step: Option<&Py<PyAny>>, work: F) -> PyResult<T>
+where
+    T: Send,
+    F: FnOnce(CancelToken, Option<Progress>) -> T + Send,
+{
     let token = CancelToken::new();
-    let (out, interrupt) = py.detach(|| {
+    let (tx, rx) = std::sync::mpsc::channel::<Step>();
+    let hook = on_step.map(|_| {
+        let tx = std::sync::Mutex::new(tx);
+        Progress::new(move |step| {
+            if let Ok(tx) = tx.lock() {
+                let _ = tx.send(step.clone());
+            }
+        })
+    });
+    let (out, interrupt) = py.detach(move || {
         std::thread::scope(|scope| {
             let worker_token = token.clone();
-            let handle = scope.spawn(move || work(worker_token));
+            let handle = scope.spawn(move || work(worker_token, hook));
             let mut interrupt = None;
-            while !handle.is_finished() {
-                std::thread::sleep(Duration::from_millis(20));
+            let report = |py: Python<'_>| -> PyResult<()> {
+                if let Some(cb) = on_step {
+                    for step in rx.try_iter() {
+                        let args = match step {
+                            Step::Candidate {
+                                aircraft,
+                                replications,
+                                met,
+                            } => (
+                                "candidate",
+                                aircraft as usize,
+                                replications as usize,
+                                met as usize,
+                            ),
+                            Step::Point { done, of } => ("point", done, of, 0),
+                        };
+                        cb.call1(py, args)?;
+                    }
+                }
+                Ok(())
+            };
+            loop {
+                let finished = handle.is_finished();
                 if interrupt.is_none()
-                    && let Err(e) = Python::attach(|py| py.check_signals())
+                    && let Err(e) = Python::attach(|py| {
+                        py.check_signals()?;
+                        report(py)
+                    })
                 {
                     token.cancel();
                     interrupt = Some(e);
                 }
+                if finished {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
             }
             (handle.join(), interrupt)
         })
@@ -304,7 +368,7 @@ fn sequential_plan(replications: u64, error: f64) -> PyResult<(u32, f64)> {
 /// candidate here, sequentially tested with `sequential_error` when given. Returns the JSON of a
 /// list of squadron sizings, or of the force sizing.
 #[pyfunction]
-#[pyo3(signature = (scenario, names, mix, seed, replications, max_aircraft, n_threads=None, sequential_error=None))]
+#[pyo3(signature = (scenario, names, mix, seed, replications, max_aircraft, n_threads=None, sequential_error=None, on_step=None))]
 #[allow(clippy::too_many_arguments)]
 fn size(
     py: Python<'_>,
@@ -316,15 +380,16 @@ fn size(
     max_aircraft: u32,
     n_threads: Option<usize>,
     sequential_error: Option<f64>,
+    on_step: Option<Py<PyAny>>,
 ) -> PyResult<String> {
     let s = &scenario.inner;
     let sequential = plan(replications, sequential_error)?;
-    interruptible(py, |cancel| {
+    watched(py, on_step.as_ref(), |cancel, progress| {
         let opts = SizingOptions {
             run: options(seed, 0, replications, n_threads, cancel),
             max_aircraft,
             sequential,
-            progress: None,
+            progress,
         };
         if mix {
             sizing::size_force(s, &opts)
@@ -414,10 +479,24 @@ fn size_by(
     }
 }
 
+/// Each metric's words and unit, as the command-line tool shows them.
+#[pyfunction]
+fn describe(names: Vec<String>) -> Vec<(String, &'static str)> {
+    names
+        .iter()
+        .map(|n| {
+            (
+                airpolicing::sim::metrics::label(n),
+                airpolicing::sim::metrics::unit(n),
+            )
+        })
+        .collect()
+}
+
 /// Runs the scenario at every combination of the axes' values (`[(path, values)]`), sizing the
 /// force at each when `size`. Returns the sweep's JSON, as `airpolicing sweep --json`.
 #[pyfunction]
-#[pyo3(signature = (scenario, axes, seed, replications, size, max_aircraft, n_threads=None, sequential_error=None))]
+#[pyo3(signature = (scenario, axes, seed, replications, size, max_aircraft, n_threads=None, sequential_error=None, on_step=None))]
 #[allow(clippy::too_many_arguments)]
 fn sweep(
     py: Python<'_>,
@@ -429,6 +508,7 @@ fn sweep(
     max_aircraft: u32,
     n_threads: Option<usize>,
     sequential_error: Option<f64>,
+    on_step: Option<Py<PyAny>>,
 ) -> PyResult<String> {
     let axes: Vec<Axis> = axes
         .into_iter()
@@ -436,15 +516,15 @@ fn sweep(
         .collect();
     let s = &scenario.inner;
     let sequential = plan(replications, sequential_error)?;
-    let r = interruptible(py, |cancel| {
+    let r = watched(py, on_step.as_ref(), |cancel, progress| {
         let run = options(seed, 0, replications, n_threads, cancel);
         let sizing = SizingOptions {
             run: run.clone(),
             max_aircraft,
             sequential,
-            progress: None,
+            progress: progress.clone(),
         };
-        sweeps::sweep(s, &axes, &run, size.then_some(&sizing))
+        sweeps::sweep_with_progress(s, &axes, &run, size.then_some(&sizing), progress.as_ref())
     })?;
     match r {
         Ok(r) => to_json(&r),
@@ -496,6 +576,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sequential_plan, m)?)?;
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
-    m.add("ScenarioError", m.py().get_type::<ScenarioError_>())?;
+    m.add_function(wrap_pyfunction!(describe, m)?)?;
+    m.add("ScenarioError", m.py().get_type::<ScenarioError>())?;
     Ok(())
 }

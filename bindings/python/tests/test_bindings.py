@@ -109,7 +109,7 @@ def test_dict_round_trip_and_with_value():
     t = s.with_value("violations.rate_per_day", 8)
     assert t.to_dict()["violations"]["rate_per_day"] == 8
     e = ap.estimate(s)
-    assert len(e["stations"]) == 4
+    assert len(e.stations) == 4
 
 
 def cli_json(*args):
@@ -359,3 +359,100 @@ def test_scenarios_and_results_pickle_and_deep_copy():
     for result in (run, sweep):
         assert pickle.loads(pickle.dumps(result)).to_json() == result.to_json()
         assert copy.deepcopy(result).to_json() == result.to_json()
+
+
+def test_the_estimate_is_a_set_of_frames_with_the_cli_numbers():
+    s = ap.Scenario.load("ukraine")
+    e = ap.estimate(s)
+    out = subprocess.run([CLI, "estimate", "ukraine", "--json"], capture_output=True, check=True)
+    cli = json.loads(out.stdout)["estimate"]
+    assert e.to_dict() == cli
+    assert e.total == cli["total_fleet_at_confidence"]
+    assert list(e.squadrons["squadron"]) == [q["squadron"] for q in cli["squadrons"]]
+    assert list(e.squadrons["fleet_at_confidence"]) == [q["fleet_at_confidence"] for q in cli["squadrons"]]
+    assert len(e.tanker_tracks) == 4 and len(e.aew_orbits) == 2 and len(e.qra) == 1
+    with pytest.raises(AttributeError, match="its tables are"):
+        e.nothing
+
+
+def test_the_summary_names_each_metric_in_words_with_its_unit():
+    r = ap.run(ap.Scenario.load("ukraine"), replications=2, seed=1)
+    df = r.summary().set_index("metric")
+    assert list(r.summary().columns[:3]) == ["metric", "label", "unit"]
+    assert df.loc["station_presence[Kharkiv]", "label"] == "station Kharkiv with a fighter on it"
+    assert df.loc["station_presence[Kharkiv]", "unit"] == "share"
+    assert df.loc["response_time_p90", "unit"] == "min"
+    assert df.loc["flight_hours_per_day[MRTT]", "unit"] == "h/day"
+    assert (df["label"] != df.index).all()
+
+
+def test_response_times_carry_their_edges_and_every_violation():
+    s = ap.Scenario.load("baltic")
+    r = ap.run(s, replications=6, seed=3)
+    rt = r.response_times
+    assert len(rt["edges"]) == len(rt["counts"]) + 1
+    assert rt["edges"][0] == 0 and rt["edges"][1] == 1 and np.isinf(rt["edges"][-1])
+    # Every violation, counted as the report counts them: at least the intercepts, and the
+    # intercepted share is the share the metrics give, pooled.
+    assert rt["violations"] >= int(np.sum(rt["counts"]))
+    df = r.to_pandas()
+    d = s.to_dict()["scenario"]
+    days = d["duration_days"] - d.get("warmup_days", 0)
+    assert rt["violations"] == int(round(df["violations_per_day"].sum() * days))
+
+
+def test_results_plot_with_matplotlib():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    s = ap.Scenario.load("baltic")
+    ax = ap.run(s, replications=4, seed=1).plot()
+    assert ax.get_ylabel() == "share of all violations"
+    ax = ap.size(s, replications=4, seed=1).plot()
+    assert ax.get_xlabel() == "aircraft"
+    ax = ap.sweep(s, {"violations.rate_per_day": [0.2, 0.4]}, replications=4).plot()
+    assert len(ax.lines) >= 1
+
+
+def test_size_and_sweep_report_progress_and_give_the_same_answer():
+    pytest.importorskip("tqdm")
+    s = ap.Scenario.load("baltic")
+    steps = []
+    text = ap._airpolicing.size(s._native, ["BAP detachment"], False, 1, 10, 20, None, None, lambda *a: steps.append(a))
+    assert steps and all(k == "candidate" for k, *_ in steps)
+    assert json.loads(text) == json.loads(ap.size(s, replications=10, seed=1, max_aircraft=20).to_json())["squadrons"]
+    a = ap.size(s, replications=10, seed=1, progress=True)
+    b = ap.size(s, replications=10, seed=1)
+    assert a.to_json() == b.to_json()
+    points = []
+    ap._airpolicing.sweep(s._native, [("violations.rate_per_day", [0.2, 0.4, 0.8])], 1, 4, False, 20, None, None, lambda *a: points.append(a))
+    assert points == [("point", 1, 3, 0), ("point", 2, 3, 0), ("point", 3, 3, 0)]
+    c = ap.sweep(s, {"violations.rate_per_day": [0.2, 0.4]}, replications=4, progress=True)
+    d = ap.sweep(s, {"violations.rate_per_day": [0.2, 0.4]}, replications=4)
+    assert c.to_json() == d.to_json()
+
+
+def test_a_dict_error_names_the_key_and_the_exception_its_public_name():
+    d = ap.Scenario.load("baltic").to_dict()
+    d["squadrons"][0]["aircraft_count"] = "four"
+    with pytest.raises(ap.ScenarioError) as e:
+        ap.Scenario.from_dict(d)
+    msg = str(e.value)
+    assert msg.startswith("<dict>: squadrons[0].aircraft_count: "), msg
+    assert "line" not in msg and "column" not in msg, msg
+    assert type(e.value).__module__ == "airpolicing"
+    assert type(e.value).__qualname__ == "ScenarioError"
+    d = ap.Scenario.load("baltic").to_dict()
+    d["violations"]["rate"] = 1
+    with pytest.raises(ap.ScenarioError, match=r"^<dict>: violations.rate: unknown field `rate`, expected one of `rate_per_day`"):
+        ap.Scenario.from_dict(d)
+
+
+def test_errors_from_python_never_suggest_command_line_flags():
+    s = ap.Scenario.load("baltic")
+    with pytest.raises(ValueError) as e:
+        ap.sweep(s, {"violations.rate_per_day": [1], "relief.overlap_min": [1], "targets.response_time_min": [1]})
+    assert "--" not in str(e.value)
+    long = s.with_value("scenario.duration_days", 3650)
+    with pytest.raises(ValueError) as e:
+        ap.run(long, replications=10**7)
+    assert "--" not in str(e.value), str(e.value)

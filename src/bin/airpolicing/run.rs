@@ -211,51 +211,10 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
 
 /// Plain words for a metric name, and whether it is a fraction (shown as a percentage).
 pub fn label(name: &str) -> (String, bool) {
-    let (base, arg) = match name.find('[') {
-        Some(i) => (&name[..i], Some(name[i + 1..].trim_end_matches(']'))),
-        None => (name, None),
-    };
-    let a = arg.unwrap_or("");
-    let text = match base {
-        "cap_coverage" => "every CAP station fully manned".to_string(),
-        "cap_presence" => "every CAP station with a fighter on it".to_string(),
-        "worst_station_coverage" => "worst station fully manned".to_string(),
-        "worst_station_presence" => "worst station with a fighter on it".to_string(),
-        "station_coverage" => format!("station {a} fully manned"),
-        "station_presence" => format!("station {a} with a fighter on it"),
-        "aew_coverage" if arg.is_some() => format!("AEW orbit {a} manned"),
-        "aew_coverage" => "every AEW orbit manned".to_string(),
-        "front_coverage_low" => "front in radar cover, low target".to_string(),
-        "front_coverage_high" => "front in radar cover, high target".to_string(),
-        "tanker_coverage" if arg.is_some() => format!("tanker track {a} manned"),
-        "tanker_coverage" => "every tanker track manned".to_string(),
-        "fuel_offloaded_t_per_day" => format!("fuel given on {a}, t/day"),
-        "qra_coverage" if arg.is_some() => format!("QRA {a} alert held"),
-        "qra_coverage" => "every QRA alert held".to_string(),
-        "sorties_per_day" if arg.is_some() => format!("sorties/day, {a}"),
-        "sorties_per_day" => "sorties/day, all squadrons".to_string(),
-        "flight_hours_per_day" if arg.is_some() => format!("flight hours/day, {a}"),
-        "flight_hours_per_day" => "flight hours/day, all squadrons".to_string(),
-        "mc_rate" => format!("mission-capable rate, {a}"),
-        "violations_per_day" => with_arg("violations per day", arg),
-        "undetected_fraction" => with_arg("violations never detected", arg),
-        "unanswered_fraction" => with_arg("violations seen but not intercepted", arg),
-        "intercept_within_target" => with_arg("violations intercepted within the target time", arg),
-        "response_time_mean" => with_arg("response time, mean (min)", arg),
-        "response_time_p50" => "response time, median (min)".to_string(),
-        "response_time_p90" => "response time, 90th percentile (min)".to_string(),
-        "response_time_p99" => "response time, 99th percentile (min)".to_string(),
-        "qra_unavailable_fraction" => "violations finding no QRA aircraft on alert".to_string(),
-        _ => name.to_string(),
-    };
-    (text, airpolicing::sim::metrics::is_fraction(name))
-}
-
-fn with_arg(text: &str, arg: Option<&str>) -> String {
-    match arg {
-        Some(a) => format!("{text}, {a}"),
-        None => text.to_string(),
-    }
+    (
+        airpolicing::sim::metrics::label(name),
+        airpolicing::sim::metrics::is_fraction(name),
+    )
 }
 
 fn value(x: f64, fraction: bool) -> String {

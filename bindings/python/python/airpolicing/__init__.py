@@ -18,6 +18,7 @@ from ._airpolicing import ScenarioError
 __all__ = [
     "Scenario",
     "ScenarioError",
+    "Estimate",
     "RunResult",
     "SizeResult",
     "SweepResult",
@@ -104,10 +105,103 @@ class Scenario:
         return f"Scenario({self._native.name!r}, origin={self._native.origin!r})"
 
 
-def estimate(scenario: Scenario) -> dict:
-    """The closed-form estimate (docs/model.md, closed forms) as a dict, as ``airpolicing estimate --json``."""
+class Estimate:
+    """The closed-form estimate (``airpolicing estimate``) as pandas DataFrames, one per table:
+    ``stations``, ``tanker_tracks``, ``aew_orbits``, ``qra``, ``squadrons`` and ``types``, and
+    the answer in ``total`` (aircraft at the confidence, ``None`` when some task cannot be
+    manned), ``in_rotation`` and ``given``. ``to_dict()`` gives the JSON document itself."""
+
+    _TABLES = ("stations", "tanker_tracks", "aew_orbits", "qra", "squadrons", "types")
+
+    def __init__(self, data: dict) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str):
+        if name in Estimate._TABLES:
+            import pandas as pd
+
+            return pd.DataFrame(self._data.get(name, []))
+        raise AttributeError(f"Estimate has no {name!r}; its tables are {', '.join(Estimate._TABLES)}")
+
+    @property
+    def total(self) -> Optional[int]:
+        """Aircraft in all at the confidence."""
+        return self._data["total_fleet_at_confidence"]
+
+    @property
+    def in_rotation(self) -> int:
+        """Aircraft the tasks keep busy at any time."""
+        return self._data["total_in_rotation"]
+
+    @property
+    def given(self) -> int:
+        """Aircraft the scenario gives."""
+        return self._data["total_aircraft_count"]
+
+    @property
+    def notes(self) -> list:
+        """What the estimate assumes, in words."""
+        return list(self._data.get("notes", []))
+
+    def to_dict(self) -> dict:
+        """The document ``airpolicing estimate --json`` prints under ``estimate``."""
+        return self._data
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><b>{self._data['scenario']}</b>: closed-form estimate, {self.total} aircraft in all "
+            f"({self.in_rotation} in rotation); the scenario gives {self.given}.</p>"
+            + self.squadrons.to_html(index=False)
+        )
+
+    def __repr__(self) -> str:
+        return f"Estimate({self._data['scenario']!r}, total={self.total})"
+
+
+def estimate(scenario: Scenario) -> Estimate:
+    """The closed-form estimate as DataFrames (see :class:`Estimate`), the numbers of
+    ``airpolicing estimate``."""
     _check_scenario(scenario)
-    return json.loads(_airpolicing.estimate(scenario._native))
+    return Estimate(json.loads(_airpolicing.estimate(scenario._native)))
+
+
+def _plt():
+    """matplotlib's pyplot, or an error saying how to get it."""
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("plots need matplotlib: pip install 'airpolicing[plot]' (or matplotlib)") from e
+    return plt
+
+
+def _described(df):
+    """A summary frame with ``label`` and ``unit`` beside each ``metric``."""
+    described = _airpolicing.describe(list(df["metric"]))
+    df.insert(1, "label", [d[0] for d in described])
+    df.insert(2, "unit", [d[1] for d in described])
+    return df
+
+
+class _Bar:
+    """A tqdm bar fed by the native search's progress steps."""
+
+    def __init__(self, total: Optional[int], unit: str) -> None:
+        from tqdm.auto import tqdm
+
+        self.bar = tqdm(total=total, unit=unit)
+        self.candidates = 0
+
+    def __call__(self, kind: str, a: int, b: int, c: int) -> None:
+        if kind == "candidate":
+            self.candidates += 1
+            self.bar.set_postfix_str(f"candidate {self.candidates}: {a} aircraft, {c} of {b} meet the standard")
+            if self.bar.total is None:
+                self.bar.update(1)
+        else:
+            self.bar.update(a - self.bar.n)
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _seed(seed: Any) -> int:
@@ -137,7 +231,9 @@ class RunResult:
         values: np.ndarray,
         hist: np.ndarray,
         standard: Optional[dict] = None,
+        days: Optional[float] = None,
     ):
+        self._days = days
         self.scenario = scenario
         self.seed = seed
         self.names = list(names)
@@ -193,15 +289,43 @@ class RunResult:
         return pd.DataFrame(self.replications)
 
     def summary(self):
-        """One row per metric: mean, sd, ci_low, ci_high, min, p05, p50, p95, max (a DataFrame)."""
+        """One row per metric: its machine name (``metric``), the ``label`` and ``unit`` the
+        command-line tool shows, and mean, sd, ci_low, ci_high, min, p05, p50, p95, max (a
+        DataFrame). A ``share`` is a fraction in [0, 1]."""
         import pandas as pd
 
-        return pd.DataFrame(self._summary).rename(columns={"name": "metric"})
+        return _described(pd.DataFrame(self._summary).rename(columns={"name": "metric"}))
 
     @property
     def response_times(self) -> dict:
-        """The merged response-time histogram: one-minute bins; the last holds everything longer."""
-        return {"bin_minutes": 1, "counts": self._hist}
+        """The merged response-time histogram, minutes from crossing the front to the intercept:
+        ``counts[i]`` intercepts fell in ``[edges[i], edges[i + 1])``; the last bin, up to
+        infinity, holds everything longer. ``violations`` counts every violation of the
+        replications, intercepted or not, so ``counts.cumsum() / violations`` is the share of all
+        violations intercepted by each minute."""
+        edges = np.append(np.arange(len(self._hist), dtype=float), np.inf)
+        means = {m["name"]: m["mean"] for m in self._summary}
+        rate = means.get("violations_per_day")
+        days = self._days
+        violations = None if rate is None or days is None else int(round(rate * days * len(self._reps)))
+        return {"bin_minutes": 1, "edges": edges, "counts": self._hist, "violations": violations}
+
+    def plot(self, ax=None):
+        """The response-time curve: the share of all violations intercepted within each minute
+        (matplotlib; returns the axes)."""
+        plt = _plt()
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 3.5))
+        rt = self.response_times
+        if rt["violations"]:
+            share = np.cumsum(rt["counts"]) / rt["violations"]
+            ax.step(rt["edges"][1:-1], share[:-1], where="post", label="share of all violations intercepted")
+        ax.set_xlabel("minutes from crossing the front")
+        ax.set_ylabel("share of all violations")
+        ax.set_ylim(0, 1)
+        ax.set_title(f"{self.scenario}: response times, {len(self._reps)} replications")
+        ax.legend(loc="lower right")
+        return ax
 
     def to_json(self) -> str:
         """The same document as ``airpolicing run --json`` (without ``origin``)."""
@@ -274,7 +398,9 @@ def run(
             bar.close()
     values = np.vstack(all_values)
     standard = json.loads(_airpolicing.standard_counts(scenario._native, names, values))
-    return RunResult(scenario.name, s, names, np.concatenate(all_reps), values, hist, standard)
+    d = scenario.to_dict()["scenario"]
+    days = float(d["duration_days"]) - float(d.get("warmup_days", 0.0))
+    return RunResult(scenario.name, s, names, np.concatenate(all_reps), values, hist, standard, days)
 
 
 def _add(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -458,6 +584,29 @@ class SizeResult:
             return pd.DataFrame(rows)
         return pd.DataFrame([{"squadron": q["squadron"], **p} for q in self._data for p in q["curve"]])
 
+    def plot(self, ax=None):
+        """The sizing curve: aircraft against the share of replications meeting the standard,
+        with its Wilson 95 % band and the confidence line (matplotlib; returns the axes). For a
+        mix, one point per total the search tried; per squadron, one line per squadron."""
+        plt = _plt()
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 3.5))
+        df = self.to_pandas()
+        if self.mix:
+            pts = df.drop_duplicates("aircraft", keep="last").sort_values("aircraft")
+            groups = [("the whole force", pts)]
+        else:
+            groups = [(n, g.sort_values("aircraft")) for n, g in df.groupby("squadron", sort=False)]
+        for name, g in groups:
+            ax.plot(g["aircraft"], g["probability"], marker="o", label=name)
+            ax.fill_between(g["aircraft"], g["ci_low"], g["ci_high"], alpha=0.2)
+        ax.axhline(self.confidence, color="tab:red", label=f"confidence {100 * self.confidence:.0f} %")
+        ax.set_xlabel("aircraft")
+        ax.set_ylabel("share of replications meeting the standard")
+        ax.set_ylim(0, 1.05)
+        ax.legend(loc="lower right")
+        return ax
+
     def scenario_at_required(self) -> Scenario:
         """The scenario with every squadron at its required count, ready to ``run``."""
         s = self._scenario
@@ -503,6 +652,7 @@ def size(
     max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
     sequential: bool = False,
     sequential_error: float = SEQUENTIAL_ERROR,
+    progress: bool = False,
 ) -> SizeResult:
     """The smallest fleet meeting the scenario's standard with its confidence, as
     ``airpolicing size``: ``squadron`` alone, each squadron in turn (the others as given), or with
@@ -513,7 +663,8 @@ def size(
     the replications (at least 20), then twice as many and so on up to ``replications``, and stops
     as soon as its pass fraction is clearly above or below the confidence; a candidate stopped
     early is on the wrong side with probability at most ``sequential_error``. The summary's
-    ``replications`` column says how many each candidate ran."""
+    ``replications`` column says how many each candidate ran. ``progress=True`` shows a tqdm bar
+    naming each candidate as it is scored."""
     s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
     error = _sequential(sequential, sequential_error)
     if squadron is not None and not isinstance(squadron, str):
@@ -521,9 +672,14 @@ def size(
     if mix and squadron is not None:
         raise ValueError("give either squadron or mix=True, not both")
     names = [squadron] if squadron is not None else scenario.squadrons
-    text = _airpolicing.size(
-        scenario._native, names, bool(mix), s, int(replications), int(max_aircraft), n_threads, error
-    )
+    bar = _Bar(None, "candidate") if progress else None
+    try:
+        text = _airpolicing.size(
+            scenario._native, names, bool(mix), s, int(replications), int(max_aircraft), n_threads, error, bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     return SizeResult(scenario, s, int(replications), bool(mix), json.loads(text), error)
 
 
@@ -573,7 +729,31 @@ class SweepResult:
                 row = dict(zip(paths, p["values"]))
                 row.update(m)
                 rows.append(row)
-        return pd.DataFrame(rows).rename(columns={"name": "metric"})
+        df = pd.DataFrame(rows).rename(columns={"name": "metric"})
+        described = _airpolicing.describe(list(df["metric"]))
+        at = df.columns.get_loc("metric") + 1
+        df.insert(at, "label", [d[0] for d in described])
+        df.insert(at + 1, "unit", [d[1] for d in described])
+        return df
+
+    def plot(self, ax=None):
+        """The share of replications meeting the standard against the first field, one line
+        per value of the second, with Wilson 95 % bands (matplotlib; returns the axes)."""
+        plt = _plt()
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 3.5))
+        df = self.to_pandas()
+        paths = list(self.axes)
+        groups = [(None, df)] if len(paths) == 1 else [(f"{paths[1]} = {v}", g) for v, g in df.groupby(paths[1])]
+        for name, g in groups:
+            g = g.sort_values(paths[0])
+            ax.plot(g[paths[0]], g["meets_standard"], marker="o", label=name or "share meeting the standard")
+            ax.fill_between(g[paths[0]], g["meets_ci_low"], g["meets_ci_high"], alpha=0.2)
+        ax.set_xlabel(paths[0])
+        ax.set_ylabel("share of replications meeting the standard")
+        ax.set_ylim(0, 1.05)
+        ax.legend(loc="lower left")
+        return ax
 
     def to_json(self) -> str:
         """The same document as ``airpolicing sweep --json``."""
@@ -599,12 +779,14 @@ def sweep(
     max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
     sequential: bool = False,
     sequential_error: float = SEQUENTIAL_ERROR,
+    progress: bool = False,
 ) -> SweepResult:
     """Runs ``scenario`` at every combination of the values of one or two fields, e.g.
     ``sweep(s, {"violations.rate_per_day": [2, 4, 8]})``, as ``airpolicing sweep --set``. Every
     point's scenario is validated before anything runs; ``size=True`` also sizes the whole force
     at each point, with ``sequential=True`` spending replications where each decision is close (as
-    in :func:`size`). The interpreter lock is released throughout and Ctrl-C stops the sweep."""
+    in :func:`size`). The interpreter lock is released throughout and Ctrl-C stops the sweep;
+    ``progress=True`` shows a tqdm bar over the points."""
     s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
     error = _sequential(sequential, sequential_error)
     if not isinstance(axes, Mapping):
@@ -623,7 +805,15 @@ def sweep(
         pairs.append((path, [float(v) for v in vals]))
     if not 1 <= len(pairs) <= 2:
         raise ValueError(f"a sweep takes one or two fields, got {len(pairs)}")
-    text = _airpolicing.sweep(
-        scenario._native, pairs, s, int(replications), bool(size), int(max_aircraft), n_threads, error
-    )
+    points = 1
+    for _, vals in pairs:
+        points *= len(vals)
+    bar = _Bar(points, "point") if progress else None
+    try:
+        text = _airpolicing.sweep(
+            scenario._native, pairs, s, int(replications), bool(size), int(max_aircraft), n_threads, error, bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     return SweepResult(scenario.name, s, int(replications), json.loads(text))

@@ -71,10 +71,12 @@ def size(
     max_aircraft: int,
     n_threads: int | None = None,
     sequential_error: float | None = None,
+    on_step: Callable[[str, int, int, int], object] | None = None,
 ) -> str:
     """Sizes the squadrons ``names`` one at a time (or the whole mix) without the interpreter
     lock, sequentially tested with ``sequential_error`` when given: the JSON of a list of squadron
-    sizings, or of the force sizing."""
+    sizings, or of the force sizing. ``on_step("candidate", aircraft, replications, met)`` is
+    called on the calling thread as each candidate is scored."""
 
 def sequential_plan(replications: int, error: float) -> tuple[int, float]:
     """The sequential plan for ``replications`` per candidate: ``(first look, error)``."""
@@ -101,12 +103,17 @@ def sweep(
     max_aircraft: int,
     n_threads: int | None = None,
     sequential_error: float | None = None,
+    on_step: Callable[[str, int, int, int], object] | None = None,
 ) -> str:
     """Runs every combination of the axes' values without the interpreter lock; the JSON of
-    ``airpolicing sweep --json``."""
+    ``airpolicing sweep --json``. ``on_step("point", done, of, 0)`` is called on the calling
+    thread as each point ends (and ``"candidate"`` steps as with :func:`size`)."""
 
 def summarise(names: list[str], values: npt.NDArray[np.float64]) -> str:
     """Summaries of every metric over the rows, as JSON text (the CLI's numbers)."""
 
 def bundled_names() -> list[str]:
     """Names of the bundled scenarios."""
+
+def describe(names: list[str]) -> list[tuple[str, str]]:
+    """Each metric's words and unit, as the command-line tool shows them."""
