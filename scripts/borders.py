@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes the report map's borders and coastlines, `src/bin/airpolicing/report/borders.txt`.
+"""Makes the report map's borders and coastlines, `src/report/borders.txt`.
 
 The data is Natural Earth's 1:50m admin-0 countries (public domain), version 4.1.0, as packaged
 in the npm registry's `world-atlas` 2.0.2 (TopoJSON, quantized, in degrees). This script fetches
@@ -26,7 +26,7 @@ PACKAGE = "world-atlas@2.0.2"
 MEMBER = "package/countries-50m.json"
 LON0, LON1, LAT0, LAT1 = 5.0, 50.0, 36.0, 64.0
 TOLERANCE_DEG = 0.02
-OUT = os.path.join(os.path.dirname(__file__), "..", "src", "bin", "airpolicing", "report", "borders.txt")
+OUT = os.path.join(os.path.dirname(__file__), "..", "src", "report", "borders.txt")
 
 
 def fetch():

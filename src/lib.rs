@@ -132,6 +132,8 @@ pub mod dist;
 pub mod geo;
 pub mod montecarlo;
 pub mod progress;
+#[cfg(feature = "report")]
+pub mod report;
 pub mod scenario;
 pub mod sim;
 pub mod sizing;

@@ -7,11 +7,13 @@
 
 use crate::scenario::Scenario;
 
+pub mod words;
+
 /// Slack on a target, so that a value equal to its goal up to rounding meets it.
 const SLACK: f64 = 1e-12;
 
 /// One target: a metric that must reach at least `goal`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     /// The metric's name (`cap_coverage`, `station_presence[Kharkiv]`, …).
     pub name: String,

@@ -3,10 +3,10 @@
 use crate::montecarlo::{RunError, RunOptions, Summary, run};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::sizing::{ForceSizing, SizingError, SizingOptions, size_force, wilson};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One field to vary and its values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Axis {
     /// Field path, e.g. `violations.rate_per_day`.
     pub path: String,
@@ -39,7 +39,7 @@ impl Axis {
 }
 
 /// One point of a sweep.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SweepPoint {
     /// The value of each axis, in axis order.
     pub values: Vec<f64>,
@@ -54,7 +54,7 @@ pub struct SweepPoint {
 }
 
 /// The result of a sweep.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SweepResult {
     /// The axes.
     pub axes: Vec<Axis>,
@@ -333,9 +333,110 @@ pub fn tornado(
     Ok(bars)
 }
 
+/// A swept field in words, for axis labels and headers: `squadrons[0].aircraft_count` →
+/// "aircraft in BAP detachment", `violations.rate_per_day` → "violations a day".
+pub fn path_words(s: &Scenario, path: &str) -> String {
+    use crate::scenario::{FieldPath, Segment};
+    let Some(fp) = FieldPath::parse(path) else {
+        return path.to_string();
+    };
+    // The named thing the field belongs to: a squadron, station, track or orbit by name, or
+    // an aircraft type by its id.
+    let mut owner: Option<String> = None;
+    let segs = &fp.0;
+    for (i, seg) in segs.iter().enumerate() {
+        if let (Segment::Index(k), Some(Segment::Key(list))) =
+            (seg, i.checked_sub(1).map(|j| &segs[j]))
+        {
+            owner = match list.as_str() {
+                "squadrons" => s.file.squadrons.get(*k).map(|q| q.name.clone()),
+                "cap_stations" => s.cap_stations.get(*k).map(|c| c.name.clone()),
+                "tanker_tracks" => s.tanker_tracks.get(*k).map(|c| c.name.clone()),
+                "aew_orbits" => s.aew_orbits.get(*k).map(|c| c.name.clone()),
+                "qra" => s.qra.get(*k).map(|c| c.name.clone()),
+                _ => owner,
+            };
+        }
+    }
+    if let (Some(Segment::Key(first)), Some(Segment::Key(id))) = (segs.first(), segs.get(1))
+        && first == "aircraft_types"
+    {
+        owner = Some(id.clone());
+    }
+    let Some(Segment::Key(last)) = segs.last() else {
+        return path.to_string();
+    };
+    let field = match last.as_str() {
+        "rate_per_day" => "violations a day".to_string(),
+        "aircraft_count" => "aircraft".to_string(),
+        "mc_rate" => "mission-capable rate".to_string(),
+        "overlap_min" => "hand-over overlap, min".to_string(),
+        "response_time_min" => "target response time, min".to_string(),
+        "refuel_at_fuel_fraction" => "refuel at fuel fraction".to_string(),
+        other => {
+            let (stem, unit) = [
+                ("_min", ", min"),
+                ("_km", ", km"),
+                ("_h", ", h"),
+                ("_kg", ", kg"),
+                ("_m", ", m"),
+            ]
+            .iter()
+            .find_map(|(suffix, unit)| other.strip_suffix(suffix).map(|x| (x, *unit)))
+            .unwrap_or((other, ""));
+            format!("{}{unit}", stem.replace('_', " "))
+        }
+    };
+    match owner {
+        Some(o) if last == "aircraft_count" => format!("aircraft in {o}"),
+        Some(o) => format!("{o}: {field}"),
+        None => field,
+    }
+}
+
+/// The scenario's own value of a swept field, where the file holds it as a number.
+pub fn value_at(s: &Scenario, path: &str) -> Option<f64> {
+    use crate::scenario::{FieldPath, Segment};
+    let fp = FieldPath::parse(path)?;
+    let doc = toml::Value::try_from(&s.file).ok()?;
+    let mut here = &doc;
+    for seg in &fp.0 {
+        here = match (seg, here) {
+            (Segment::Key(k), toml::Value::Table(t)) => t.get(k)?,
+            (Segment::Index(i), toml::Value::Array(a)) => a.get(*i)?,
+            _ => return None,
+        };
+    }
+    match here {
+        toml::Value::Integer(n) => Some(*n as f64),
+        toml::Value::Float(x) => Some(*x),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_swept_field_is_named_in_words_with_its_value() {
+        let s = Scenario::load("baltic").unwrap();
+        assert_eq!(
+            path_words(&s, "violations.rate_per_day"),
+            "violations a day"
+        );
+        assert_eq!(
+            path_words(&s, "squadrons[0].aircraft_count"),
+            "aircraft in BAP detachment"
+        );
+        assert_eq!(
+            path_words(&s, "aircraft_types.f16.turnaround_min"),
+            "f16: turnaround, min"
+        );
+        assert_eq!(value_at(&s, "squadrons[0].aircraft_count"), Some(4.0));
+        assert_eq!(value_at(&s, "violations.rate_per_day"), Some(0.2));
+        assert_eq!(value_at(&s, "no.such"), None);
+    }
 
     #[test]
     fn axes_parse_and_explain_mistakes() {

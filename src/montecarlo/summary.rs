@@ -213,32 +213,46 @@ impl Accumulator {
 }
 
 /// One metric across replications.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Metric name.
     pub name: String,
     /// Replications with a value.
     pub n: usize,
     /// Mean.
+    #[serde(deserialize_with = "nan_if_null")]
     pub mean: f64,
     /// Sample standard deviation (NaN for one replication).
+    #[serde(deserialize_with = "nan_if_null")]
     pub sd: f64,
     /// Lower end of the 95 % confidence interval for the mean: the t interval, held to the
     /// metric's range ([`crate::sim::metrics::range_of`]: at least 0, and at most 1 for a
     /// fraction).
+    #[serde(deserialize_with = "nan_if_null")]
     pub ci_low: f64,
     /// Upper end of the 95 % confidence interval for the mean, held to the metric's range.
+    #[serde(deserialize_with = "nan_if_null")]
     pub ci_high: f64,
     /// Smallest value.
+    #[serde(deserialize_with = "nan_if_null")]
     pub min: f64,
     /// 5th percentile.
+    #[serde(deserialize_with = "nan_if_null")]
     pub p05: f64,
     /// Median.
+    #[serde(deserialize_with = "nan_if_null")]
     pub p50: f64,
     /// 95th percentile.
+    #[serde(deserialize_with = "nan_if_null")]
     pub p95: f64,
     /// Largest value.
+    #[serde(deserialize_with = "nan_if_null")]
     pub max: f64,
+}
+
+/// A number read back from JSON, where a NaN was written as `null`.
+fn nan_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 /// The two-sided 95 % Student t quantile with `df` degrees of freedom.

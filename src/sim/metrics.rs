@@ -234,6 +234,34 @@ fn with_arg(text: &str, arg: Option<&str>) -> String {
     }
 }
 
+/// The name of sector `arg` (`"sector 2"`) where the scenario's `[front] sector_names` gives
+/// one, as "Donbas (2)"; else `arg` as it is.
+pub fn sector_name(s: &crate::scenario::Scenario, arg: &str) -> String {
+    let k: Option<usize> = arg.strip_prefix("sector ").and_then(|k| k.parse().ok());
+    match (k, &s.file.front.sector_names) {
+        (Some(k), Some(names)) if k >= 1 && k <= names.len() => {
+            format!("{} ({k})", names[k - 1])
+        }
+        _ => arg.to_string(),
+    }
+}
+
+/// [`label`], with the sector named where the scenario names it.
+pub fn label_in(s: &crate::scenario::Scenario, name: &str) -> String {
+    let text = label(name);
+    match name.find('[') {
+        Some(i) => {
+            let arg = name[i + 1..].trim_end_matches(']');
+            if arg.starts_with("sector ") {
+                text.replace(arg, &format!("sector {}", sector_name(s, arg)))
+            } else {
+                text
+            }
+        }
+        None => text,
+    }
+}
+
 /// The unit a metric is measured in: `"share"` for a fraction in [0, 1], else `"per day"`,
 /// `"min"`, `"sorties/day"`, `"h/day"` or `"t/day"`.
 pub fn unit(name: &str) -> &'static str {

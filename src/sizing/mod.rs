@@ -22,7 +22,7 @@ use crate::montecarlo::{RunError, RunOptions};
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
 use score::{evaluate_counts, evaluate_sequentially, replications_of};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -41,7 +41,7 @@ pub fn wilson(k: u32, n: u32) -> (f64, f64) {
 }
 
 /// One point of a sizing curve.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurvePoint {
     /// Aircraft in the squadron (or in the whole force, for a force-mix curve).
     pub aircraft: u32,
@@ -69,7 +69,7 @@ impl CurvePoint {
 
 /// What decides a sizing answer: the targets, the one that binds, and those never met often
 /// enough.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Binding {
     /// The standard's targets, in order (the curve points' `met_each` follow it).
     pub targets: Vec<Target>,
@@ -117,7 +117,7 @@ impl Binding {
 }
 
 /// The answer for one squadron.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SquadronSizing {
     /// Squadron name.
     pub squadron: String,
@@ -361,7 +361,7 @@ fn search_squadron(
 }
 
 /// One step of a force-mix search.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MixStep {
     /// Aircraft per squadron, in scenario order.
     pub counts: Vec<u32>,
@@ -372,7 +372,7 @@ pub struct MixStep {
 }
 
 /// The answer for the whole force.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ForceSizing {
     /// Squadron names, in scenario order.
     pub squadrons: Vec<String>,

@@ -4,6 +4,7 @@
 
 use airpolicing::montecarlo::{self, CancelToken, RunError, RunOptions};
 use airpolicing::progress::{Progress, Step};
+use airpolicing::report::Report;
 use airpolicing::scenario::{Scenario, ScenarioError as InvalidScenario, ScenarioFile};
 use airpolicing::sim::RepMetrics;
 use airpolicing::sizing::{self, Score, Sequential, SizingError, SizingOptions};
@@ -479,6 +480,81 @@ fn size_by(
     }
 }
 
+/// Writes the HTML report of replications `start..end` to `path`, as `airpolicing run --report`:
+/// the same replications are run again (the same numbers) to draw it.
+#[pyfunction]
+#[pyo3(signature = (scenario, seed, start, end, path, n_threads=None))]
+fn report_run(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    seed: u64,
+    start: u64,
+    end: u64,
+    path: std::path::PathBuf,
+    n_threads: Option<usize>,
+) -> PyResult<()> {
+    let s = &scenario.inner;
+    let r = interruptible(py, |cancel| {
+        montecarlo::run(s, &options(seed, start, end, n_threads, cancel))
+    })?
+    .map_err(run_err)?;
+    Report::new(s, &r, &[], None)
+        .and_then(|rep| rep.write(&path))
+        .map_err(PyValueError::new_err)
+}
+
+/// Writes the HTML report of a sizing (`answer`, the JSON of a force sizing when `mix`, else of
+/// a list of squadron sizings) to `path`, as `airpolicing size --report`: the sized force is run
+/// on replications `0..replications`.
+#[pyfunction]
+#[pyo3(signature = (scenario, answer, mix, seed, replications, path, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn report_size(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    answer: &str,
+    mix: bool,
+    seed: u64,
+    replications: u64,
+    path: std::path::PathBuf,
+    n_threads: Option<usize>,
+) -> PyResult<()> {
+    let bad = |e: serde_json::Error| PyValueError::new_err(format!("not a sizing answer: {e}"));
+    let (force, rows): (Option<sizing::ForceSizing>, Vec<sizing::SquadronSizing>) = if mix {
+        (Some(serde_json::from_str(answer).map_err(bad)?), Vec::new())
+    } else {
+        (None, serde_json::from_str(answer).map_err(bad)?)
+    };
+    let s = &scenario.inner;
+    let rep = interruptible(py, |cancel| {
+        Report::of_sizing(
+            s,
+            &options(seed, 0, replications, n_threads, cancel),
+            &rows,
+            force.as_ref(),
+        )
+    })?
+    .map_err(PyValueError::new_err)?;
+    rep.write(&path).map_err(PyValueError::new_err)
+}
+
+/// Writes the HTML report of a trade study (`answer`, the JSON of `sweep`) to `path`, as
+/// `airpolicing sweep --report`.
+#[pyfunction]
+fn report_sweep(
+    scenario: &NativeScenario,
+    answer: &str,
+    replications: u64,
+    seed: u64,
+    path: std::path::PathBuf,
+) -> PyResult<()> {
+    let r: sweeps::SweepResult = serde_json::from_str(answer)
+        .map_err(|e| PyValueError::new_err(format!("not a sweep answer: {e}")))?;
+    Report::sweep(&scenario.inner, &r, replications, seed)
+        .and_then(|rep| rep.write(&path))
+        .map_err(PyValueError::new_err)
+}
+
 /// Each metric's words and unit, as the command-line tool shows them.
 #[pyfunction]
 fn describe(names: Vec<String>) -> Vec<(String, &'static str)> {
@@ -577,6 +653,9 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
     m.add_function(wrap_pyfunction!(describe, m)?)?;
+    m.add_function(wrap_pyfunction!(report_run, m)?)?;
+    m.add_function(wrap_pyfunction!(report_size, m)?)?;
+    m.add_function(wrap_pyfunction!(report_sweep, m)?)?;
     m.add("ScenarioError", m.py().get_type::<ScenarioError>())?;
     Ok(())
 }

@@ -456,3 +456,24 @@ def test_errors_from_python_never_suggest_command_line_flags():
     with pytest.raises(ValueError) as e:
         ap.run(long, replications=10**7)
     assert "--" not in str(e.value), str(e.value)
+
+
+def test_results_write_the_same_report_as_the_cli(tmp_path):
+    s = ap.Scenario.load("baltic")
+    mine, theirs = tmp_path / "mine.html", tmp_path / "cli.html"
+    ap.run(s, replications=4, seed=2).report(mine)
+    subprocess.run([CLI, "run", "baltic", "-n", "4", "--seed", "2", "--report", str(theirs), "--quiet"], check=True)
+    assert mine.read_text() == theirs.read_text()
+    for mix in (False, True):
+        ap.size(s, replications=4, seed=2, mix=mix).report(mine)
+        args = [CLI, "size", "baltic", "-n", "4", "--seed", "2", "--report", str(theirs), "--quiet"] + (["--mix"] if mix else [])
+        subprocess.run(args, check=True, capture_output=True)
+        assert mine.read_text() == theirs.read_text(), f"mix={mix}"
+    ap.sweep(s, {"violations.rate_per_day": [0.2, 0.4]}, replications=4, seed=2).report(mine)
+    subprocess.run(
+        [CLI, "sweep", "baltic", "--set", "violations.rate_per_day=0.2,0.4", "-n", "4", "--seed", "2", "--report", str(theirs), "--quiet"],
+        check=True,
+        capture_output=True,
+    )
+    assert mine.read_text() == theirs.read_text()
+    assert "<svg" in mine.read_text()

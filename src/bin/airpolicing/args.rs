@@ -3,7 +3,8 @@
 
 use crate::failure::Failure;
 use crate::output::check_writable;
-use crate::{checkpoint, output, report};
+use crate::{checkpoint, output};
+use airpolicing::report;
 use airpolicing::scenario::Scenario;
 use std::path::PathBuf;
 
@@ -153,7 +154,9 @@ impl ReportArgs {
             crate::progress::note(&format!("report written to {}", p.display()));
         }
         if let Some(d) = &self.svg {
-            rep.write_svgs(d).map_err(Failure::Input)?;
+            for (name, svg) in rep.charts() {
+                output::write_atomic(&d.join(name), svg.as_bytes()).map_err(Failure::Input)?;
+            }
         }
         Ok(())
     }

@@ -10,7 +10,6 @@ mod failure;
 mod interrupt;
 mod output;
 mod progress;
-mod report;
 mod run;
 mod size;
 mod standard;

@@ -236,27 +236,8 @@ fn split(name: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// The sector's name where the scenario gives one, else its number.
 fn sector_name(s: &Scenario, arg: &str) -> String {
-    let k: Option<usize> = arg.strip_prefix("sector ").and_then(|k| k.parse().ok());
-    match (k, &s.file.front.sector_names) {
-        (Some(k), Some(names)) if k >= 1 && k <= names.len() => {
-            format!("{} ({k})", names[k - 1])
-        }
-        _ => arg.to_string(),
-    }
-}
-
-/// The measure in words, with its sector named where the scenario names it.
-pub fn label_in(s: &Scenario, name: &str) -> (String, bool) {
-    let (text, fr) = label(name);
-    match split(name) {
-        (_, Some(arg)) if arg.starts_with("sector ") => (
-            text.replace(arg, &format!("sector {}", sector_name(s, arg))),
-            fr,
-        ),
-        _ => (text, fr),
-    }
+    airpolicing::sim::metrics::sector_name(s, arg)
 }
 
 /// A table of whole-run measures: mean, interval, spread and range.
@@ -457,9 +438,7 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
 
 /// The standard's lines of a run: each target, its goal, its metric's mean and its pass rate.
 pub fn standard_lines(r: &RunResult) -> Vec<standard::Line> {
-    standard::lines(&r.targets, &r.met_each, r.replications(), |n| {
-        r.metric(n).map(|m| m.mean)
-    })
+    airpolicing::standard::words::of_run(r)
 }
 
 /// One JSON document: everything but timings, so its bytes do not depend on the thread count.

@@ -187,17 +187,9 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         ));
         if report_args.wanted() {
             // The report simulates the force the search found (or the scenario's, if none).
-            let mut sized = s.clone();
-            if let Some(counts) = &r.required {
-                for (i, &n) in counts.iter().enumerate() {
-                    sized = sized
-                        .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
-                        .map_err(|e| Failure::Internal(e.to_string()))?;
-                }
-            }
-            let run = airpolicing::montecarlo::run(&sized, &opts.run)
-                .map_err(|e| Failure::Input(e.to_string()))?;
-            report_args.write(&sized, &run, &[], Some(&r))?;
+            let rep = airpolicing::report::Report::of_sizing(&s, &opts.run, &[], Some(&r))
+                .map_err(Failure::Input)?;
+            report_args.write_report(&rep)?;
         }
         if json {
             print_json(&answer_json(
@@ -255,22 +247,10 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         started.elapsed().as_secs_f64()
     ));
     if report_args.wanted() {
-        // As with --mix, the report simulates the sized force: each squadron sized at the count
-        // found for it (the others as given while it was sized), the rest as given.
-        let mut sized = s.clone();
-        for z in &rows {
-            if let (Some(n), Some(i)) = (
-                z.required,
-                s.squadrons.iter().position(|q| q.name == z.squadron),
-            ) {
-                sized = sized
-                    .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
-                    .map_err(|e| Failure::Internal(e.to_string()))?;
-            }
-        }
-        let r = airpolicing::montecarlo::run(&sized, &opts.run)
-            .map_err(|e| Failure::Input(e.to_string()))?;
-        report_args.write(&sized, &r, &rows, None)?;
+        // As with --mix, the report simulates the sized force.
+        let rep = airpolicing::report::Report::of_sizing(&s, &opts.run, &rows, None)
+            .map_err(Failure::Input)?;
+        report_args.write_report(&rep)?;
     }
     let conf = s.file.targets.confidence;
     if json {

@@ -1,54 +1,10 @@
 //! The standard in plain words: each target, its goal, and how often the replications met it,
 //! for `run`, `size` and the report.
 
-use crate::run::label;
 use crate::table::Table;
+pub use airpolicing::standard::words::{Line, binds, pct, share, words};
 use airpolicing::standard::{Target, binding};
 use std::fmt::Write;
-
-/// A target in plain words: what must hold, e.g. "every CAP station with a fighter on it".
-pub fn words(t: &Target) -> String {
-    label(&t.name).0
-}
-
-/// A share as a percentage.
-pub fn pct(x: f64) -> String {
-    if x.is_finite() {
-        format!("{:.1} %", 100.0 * x)
-    } else {
-        "—".into()
-    }
-}
-
-/// One target's line of the standard: its words, goal, mean value and pass rate.
-pub struct Line {
-    pub words: String,
-    pub goal: f64,
-    pub mean: Option<f64>,
-    pub met: u64,
-    pub of: u64,
-}
-
-/// The lines of the standard: per target, the mean of its metric (from `mean`, `None` when the
-/// scenario has no such metric) and the replications of `of` that met it.
-pub fn lines(
-    targets: &[Target],
-    met_each: &[u64],
-    of: u64,
-    mean: impl Fn(&str) -> Option<f64>,
-) -> Vec<Line> {
-    targets
-        .iter()
-        .zip(met_each)
-        .map(|(t, &met)| Line {
-            words: words(t),
-            goal: t.goal,
-            mean: t.index.and_then(|_| mean(&t.name)),
-            met,
-            of,
-        })
-        .collect()
-}
 
 /// The table of the standard.
 pub fn table(lines: &[Line]) -> String {
@@ -62,35 +18,6 @@ pub fn table(lines: &[Line]) -> String {
         ]);
     }
     t.render()
-}
-
-fn share(met: u64, of: u64) -> f64 {
-    if of == 0 {
-        f64::NAN
-    } else {
-        met as f64 / of as f64
-    }
-}
-
-/// The sentence naming the target met least often, if there are targets.
-pub fn binds(lines: &[Line]) -> Option<String> {
-    let met: Vec<u64> = lines.iter().map(|l| l.met).collect();
-    binding(&met).map(|i| {
-        let l = &lines[i];
-        if l.met == l.of {
-            format!(
-                "Every target was met in every replication; none binds (the first, {}, stands for them).",
-                l.words
-            )
-        } else {
-            format!(
-                "The target met least often, the one that binds: {} (at least {}), met in {} of the replications.",
-                l.words,
-                pct(l.goal),
-                pct(share(l.met, l.of))
-            )
-        }
-    })
 }
 
 /// The whole section for `run`: the table, the share meeting all of them, and what binds.

@@ -3,8 +3,9 @@
 use crate::args::{Replications, ReportArgs, SequentialArgs};
 use crate::failure::Failure;
 use crate::output::{check_writable, csv_field, print_json};
+use crate::run;
 use crate::table::{Table, f};
-use crate::{report, run};
+use airpolicing::report;
 use airpolicing::scenario::Scenario;
 use airpolicing::sweep::SweepResult;
 use std::fmt::Write;
@@ -113,7 +114,8 @@ pub(crate) fn execute(a: SweepArgs) -> Result<(), Failure> {
         run::write(path, &csv(&r, &squadrons)).map_err(Failure::Input)?;
     }
     if report_args.wanted() {
-        let rep = report::Report::sweep(&s, &r, &reps).map_err(Failure::Internal)?;
+        let rep = report::Report::sweep(&s, &r, reps.replications, reps.seed)
+            .map_err(Failure::Internal)?;
         report_args.write_report(&rep)?;
     }
     if json {
@@ -209,85 +211,4 @@ pub fn render(r: &SweepResult, targeted: &[&str]) -> String {
     let _ = writeln!(out, "Trade study: {} points.\n", r.points.len());
     out.push_str(&t.render());
     out
-}
-
-/// A swept field in words, for axis labels and headers: `squadrons[0].aircraft_count` →
-/// "aircraft in BAP detachment", `violations.rate_per_day` → "violations a day".
-pub fn path_words(s: &Scenario, path: &str) -> String {
-    use airpolicing::scenario::{FieldPath, Segment};
-    let Some(fp) = FieldPath::parse(path) else {
-        return path.to_string();
-    };
-    // The named thing the field belongs to: a squadron, station, track or orbit by name, or
-    // an aircraft type by its id.
-    let mut owner: Option<String> = None;
-    let segs = &fp.0;
-    for (i, seg) in segs.iter().enumerate() {
-        if let (Segment::Index(k), Some(Segment::Key(list))) =
-            (seg, i.checked_sub(1).map(|j| &segs[j]))
-        {
-            owner = match list.as_str() {
-                "squadrons" => s.file.squadrons.get(*k).map(|q| q.name.clone()),
-                "cap_stations" => s.cap_stations.get(*k).map(|c| c.name.clone()),
-                "tanker_tracks" => s.tanker_tracks.get(*k).map(|c| c.name.clone()),
-                "aew_orbits" => s.aew_orbits.get(*k).map(|c| c.name.clone()),
-                "qra" => s.qra.get(*k).map(|c| c.name.clone()),
-                _ => owner,
-            };
-        }
-    }
-    if let (Some(Segment::Key(first)), Some(Segment::Key(id))) = (segs.first(), segs.get(1))
-        && first == "aircraft_types"
-    {
-        owner = Some(id.clone());
-    }
-    let Some(Segment::Key(last)) = segs.last() else {
-        return path.to_string();
-    };
-    let field = match last.as_str() {
-        "rate_per_day" => "violations a day".to_string(),
-        "aircraft_count" => "aircraft".to_string(),
-        "mc_rate" => "mission-capable rate".to_string(),
-        "overlap_min" => "hand-over overlap, min".to_string(),
-        "response_time_min" => "target response time, min".to_string(),
-        "refuel_at_fuel_fraction" => "refuel at fuel fraction".to_string(),
-        other => {
-            let (stem, unit) = [
-                ("_min", ", min"),
-                ("_km", ", km"),
-                ("_h", ", h"),
-                ("_kg", ", kg"),
-                ("_m", ", m"),
-            ]
-            .iter()
-            .find_map(|(suffix, unit)| other.strip_suffix(suffix).map(|x| (x, *unit)))
-            .unwrap_or((other, ""));
-            format!("{}{unit}", stem.replace('_', " "))
-        }
-    };
-    match owner {
-        Some(o) if last == "aircraft_count" => format!("aircraft in {o}"),
-        Some(o) => format!("{o}: {field}"),
-        None => field,
-    }
-}
-
-/// The scenario's own value of a swept field, where the file holds it as a number.
-pub fn value_at(s: &Scenario, path: &str) -> Option<f64> {
-    use airpolicing::scenario::{FieldPath, Segment};
-    let fp = FieldPath::parse(path)?;
-    let doc = toml::Value::try_from(&s.file).ok()?;
-    let mut here = &doc;
-    for seg in &fp.0 {
-        here = match (seg, here) {
-            (Segment::Key(k), toml::Value::Table(t)) => t.get(k)?,
-            (Segment::Index(i), toml::Value::Array(a)) => a.get(*i)?,
-            _ => return None,
-        };
-    }
-    match here {
-        toml::Value::Integer(n) => Some(*n as f64),
-        toml::Value::Float(x) => Some(*x),
-        _ => None,
-    }
 }

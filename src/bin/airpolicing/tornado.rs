@@ -72,7 +72,8 @@ pub(crate) fn execute(
     }
     if report_args.wanted() {
         let rep =
-            crate::report::Report::tornado(&s, percent, &reps, &bars).map_err(Failure::Internal)?;
+            airpolicing::report::Report::tornado(&s, percent, reps.replications, reps.seed, &bars)
+                .map_err(Failure::Internal)?;
         report_args.write_report(&rep)?;
     }
     if json {

@@ -8,6 +8,7 @@ command-line tool, and a run with the same integer seed gives the same numbers a
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -231,9 +232,13 @@ class RunResult:
         values: np.ndarray,
         hist: np.ndarray,
         standard: Optional[dict] = None,
-        days: Optional[float] = None,
+        source: Optional["Scenario"] = None,
     ):
-        self._days = days
+        self._source = source
+        self._days = None
+        if source is not None:
+            d = source.to_dict()["scenario"]
+            self._days = float(d["duration_days"]) - float(d.get("warmup_days", 0.0))
         self.scenario = scenario
         self.seed = seed
         self.names = list(names)
@@ -327,6 +332,18 @@ class RunResult:
         ax.legend(loc="lower right")
         return ax
 
+    def report(self, path: str, n_threads: Optional[int] = None) -> None:
+        """Writes the HTML report of these replications to ``path``, as ``airpolicing run
+        --report``: one self-contained file with the map, the charts and the answer in words. The
+        replications are run again to draw it (the same numbers)."""
+        if self._source is None:
+            raise ValueError("this result does not know its scenario; run it with airpolicing.run to report it")
+        reps = [int(x) for x in self._reps]
+        if reps != list(range(reps[0], reps[-1] + 1)):
+            raise ValueError("a report needs one unbroken range of replications")
+        _check_count("n_threads", n_threads, optional=True)
+        _airpolicing.report_run(self._source._native, self.seed, reps[0], reps[-1] + 1, os.fspath(path), n_threads)
+
     def to_json(self) -> str:
         """The same document as ``airpolicing run --json`` (without ``origin``)."""
         return json.dumps(
@@ -398,9 +415,7 @@ def run(
             bar.close()
     values = np.vstack(all_values)
     standard = json.loads(_airpolicing.standard_counts(scenario._native, names, values))
-    d = scenario.to_dict()["scenario"]
-    days = float(d["duration_days"]) - float(d.get("warmup_days", 0.0))
-    return RunResult(scenario.name, s, names, np.concatenate(all_reps), values, hist, standard, days)
+    return RunResult(scenario.name, s, names, np.concatenate(all_reps), values, hist, standard, scenario)
 
 
 def _add(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -607,6 +622,14 @@ class SizeResult:
         ax.legend(loc="lower right")
         return ax
 
+    def report(self, path: str, n_threads: Optional[int] = None) -> None:
+        """Writes the HTML report of this sizing to ``path``, as ``airpolicing size --report``:
+        the sized force simulated on the same replications, with the sizing curves."""
+        _check_count("n_threads", n_threads, optional=True)
+        _airpolicing.report_size(
+            self._scenario._native, json.dumps(self._data), self.mix, self.seed, self.n_replications, os.fspath(path), n_threads
+        )
+
     def scenario_at_required(self) -> Scenario:
         """The scenario with every squadron at its required count, ready to ``run``."""
         s = self._scenario
@@ -686,7 +709,8 @@ def size(
 class SweepResult:
     """A trade study: the scenario run at every combination of one or two fields' values."""
 
-    def __init__(self, scenario: str, seed: int, replications: int, data: Any):
+    def __init__(self, scenario: str, seed: int, replications: int, data: Any, source: Optional["Scenario"] = None):
+        self._source = source
         self.scenario = scenario
         self.seed = seed
         self.n_replications = replications
@@ -755,6 +779,12 @@ class SweepResult:
         ax.legend(loc="lower left")
         return ax
 
+    def report(self, path: str) -> None:
+        """Writes the HTML report of this study to ``path``, as ``airpolicing sweep --report``."""
+        if self._source is None:
+            raise ValueError("this result does not know its scenario; run it with airpolicing.sweep to report it")
+        _airpolicing.report_sweep(self._source._native, self.to_json(), self.n_replications, self.seed, os.fspath(path))
+
     def to_json(self) -> str:
         """The same document as ``airpolicing sweep --json``."""
         return json.dumps(self._data)
@@ -816,4 +846,4 @@ def sweep(
     finally:
         if bar is not None:
             bar.close()
-    return SweepResult(scenario.name, s, int(replications), json.loads(text))
+    return SweepResult(scenario.name, s, int(replications), json.loads(text), scenario)

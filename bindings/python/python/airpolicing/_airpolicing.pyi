@@ -117,3 +117,22 @@ def bundled_names() -> list[str]:
 
 def describe(names: list[str]) -> list[tuple[str, str]]:
     """Each metric's words and unit, as the command-line tool shows them."""
+
+def report_run(
+    scenario: NativeScenario, seed: int, start: int, end: int, path: str, n_threads: int | None = None
+) -> None:
+    """Writes the HTML report of replications ``start..end`` to ``path`` (they are run again)."""
+
+def report_size(
+    scenario: NativeScenario,
+    answer: str,
+    mix: bool,
+    seed: int,
+    replications: int,
+    path: str,
+    n_threads: int | None = None,
+) -> None:
+    """Writes the HTML report of a sizing answer (its JSON) to ``path``."""
+
+def report_sweep(scenario: NativeScenario, answer: str, replications: int, seed: int, path: str) -> None:
+    """Writes the HTML report of a sweep answer (its JSON) to ``path``."""

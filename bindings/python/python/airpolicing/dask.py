@@ -92,6 +92,7 @@ def run(
         values,
         hist,
         standard,
+        scenario,
     )
 
 

@@ -1,18 +1,18 @@
 //! The HTML report: one self-contained file with inline SVG charts, a plain-language summary and
-//! the inputs that drove the answer. It opens offline; nothing is fetched.
+//! the inputs that drove the answer. It opens offline; nothing is fetched. The command line writes
+//! it with `--report`, the Python package with `.report(path)`.
 
 mod charts;
 mod map;
 
-use crate::run::label;
-use airpolicing::montecarlo::RunResult;
-use airpolicing::scenario::Scenario;
-use airpolicing::sim::trace::Recorder;
-use airpolicing::sim::{Model, simulate_observed};
-use airpolicing::sizing::{CurvePoint, ForceSizing, SquadronSizing};
+use crate::montecarlo::RunResult;
+use crate::scenario::Scenario;
+use crate::sim::trace::Recorder;
+use crate::sim::{Model, simulate_observed};
+use crate::sizing::{CurvePoint, ForceSizing, SquadronSizing};
+use crate::standard::words;
 use std::collections::HashMap;
 use std::fmt::Write;
-use std::path::Path;
 
 /// Escapes text for HTML (and XML).
 fn esc(s: &str) -> String {
@@ -32,6 +32,15 @@ pub struct Report {
 fn pct(x: f64) -> String {
     if x.is_finite() {
         format!("{:.1} %", 100.0 * x)
+    } else {
+        "—".into()
+    }
+}
+
+/// A number with `d` decimals ("—" when it is not a number).
+fn fixed(x: f64, d: usize) -> String {
+    if x.is_finite() {
+        format!("{x:.d$}")
     } else {
         "—".into()
     }
@@ -180,7 +189,7 @@ impl Report {
             "</ul><p>The scenario's standard (its <code>[targets]</code>) was met in <b>{met} of {n}</b> replications; sizing asks for at least {:.0} %.</p>",
             100.0 * s.file.targets.confidence
         );
-        let lines = crate::run::standard_lines(r);
+        let lines = words::of_run(r);
         if !lines.is_empty() {
             summary.push_str("<table><thead><tr><th>target</th><th>goal</th><th>mean</th><th>replications meeting it</th></tr></thead><tbody>");
             for l in &lines {
@@ -196,7 +205,7 @@ impl Report {
                 );
             }
             summary.push_str("</tbody></table>");
-            if let Some(b) = crate::standard::binds(&lines) {
+            if let Some(b) = words::binds(&lines) {
                 let _ = write!(summary, "<p>{}</p>", esc(&b));
             }
         }
@@ -317,7 +326,10 @@ impl Report {
             "<table class=\"measures\"><thead><tr><th>measure</th><th>metric</th><th>mean</th><th>95 % interval of the mean</th><th>5th percentile</th><th>95th percentile</th></tr></thead><tbody>",
         );
         for x in &r.summary {
-            let (text, fr) = crate::run::label_in(s, &x.name);
+            let (text, fr) = (
+                crate::sim::metrics::label_in(s, &x.name),
+                crate::sim::metrics::is_fraction(&x.name),
+            );
             let f = |v: f64| if fr { pct(v) } else { num(v) };
             let _ = write!(
                 t,
@@ -355,7 +367,7 @@ impl Report {
         let row = |inp: &mut String,
                    name: &str,
                    kind: &str,
-                   p: &airpolicing::geo::LatLon,
+                   p: &crate::geo::LatLon,
                    k: u32,
                    by: String| {
             let _ = write!(
@@ -424,7 +436,12 @@ impl Report {
         let tg = &s.file.targets;
         let _ = write!(inp, "<h3>The standard</h3><ul>");
         for (name, v) in tg.minimums() {
-            let _ = write!(inp, "<li>{} at least {}</li>", esc(&label(&name).0), pct(v));
+            let _ = write!(
+                inp,
+                "<li>{} at least {}</li>",
+                esc(&crate::sim::metrics::label(&name)),
+                pct(v)
+            );
         }
         if let Some(rt) = tg.response_time_min {
             let _ = write!(inp, "<li>target response time {rt:.0} minutes</li>");
@@ -439,11 +456,70 @@ impl Report {
         Ok(rep)
     }
 
+    /// The report of a sizing: the sized force simulated on `run`'s replications (with `mix`,
+    /// the force the search found; per squadron, each squadron at the count found for it, the
+    /// others as given while it was sized, and a squadron no count served as given), with the
+    /// sizing curves.
+    pub fn of_sizing(
+        s: &Scenario,
+        run: &crate::montecarlo::RunOptions,
+        sizing: &[SquadronSizing],
+        mix: Option<&ForceSizing>,
+    ) -> Result<Report, String> {
+        let mut counts: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
+        match mix {
+            Some(f) => {
+                if let Some(c) = &f.required {
+                    counts.clone_from(c);
+                }
+            }
+            None => {
+                for z in sizing {
+                    if let (Some(n), Some(i)) = (
+                        z.required,
+                        s.squadrons.iter().position(|q| q.name == z.squadron),
+                    ) {
+                        counts[i] = n;
+                    }
+                }
+            }
+        }
+        let mut sized = s.clone();
+        for (i, &n) in counts.iter().enumerate() {
+            if n != s.squadrons[i].aircraft_count {
+                sized = sized
+                    .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        let r = crate::montecarlo::run(&sized, run).map_err(|e| e.to_string())?;
+        Report::new(&sized, &r, sizing, mix)
+    }
+
+    /// Writes the report to `path` whole or not at all: into a file beside it, then renamed.
+    pub fn write(&self, path: &std::path::Path) -> Result<(), String> {
+        let name = path
+            .file_name()
+            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+        let tmp = path.with_file_name(format!(
+            ".{}.{}.partial",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let fail = |e: std::io::Error| format!("{}: cannot write the report: {e}", path.display());
+        std::fs::write(&tmp, self.html()).map_err(fail)?;
+        std::fs::rename(&tmp, path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail(e)
+        })
+    }
+
     /// A report of a trade study.
     pub fn sweep(
         s: &Scenario,
-        r: &airpolicing::sweep::SweepResult,
-        reps: &crate::args::Replications,
+        r: &crate::sweep::SweepResult,
+        replications: u64,
+        seed: u64,
     ) -> Result<Report, String> {
         let words: Vec<String> = r
             .axes
@@ -480,8 +556,8 @@ impl Report {
             esc(&s.file.scenario.description),
             axes.join(" and "),
             r.points.len(),
-            reps.replications,
-            reps.seed,
+            replications,
+            seed,
             pct(best)
         );
         let tg = &s.file.targets;
@@ -490,7 +566,7 @@ impl Report {
             let _ = write!(
                 summary,
                 "<li>{} at least {}</li>",
-                esc(&label(&name).0),
+                esc(&crate::sim::metrics::label(&name)),
                 pct(v)
             );
         }
@@ -535,15 +611,16 @@ impl Report {
     pub fn tornado(
         s: &Scenario,
         percent: f64,
-        reps: &crate::args::Replications,
-        bars: &[airpolicing::sweep::TornadoBar],
+        replications: u64,
+        seed: u64,
+        bars: &[crate::sweep::TornadoBar],
     ) -> Result<Report, String> {
         let fleet = |v: Option<u32>| v.map_or("not reached".to_string(), |n| n.to_string());
         let mut summary = format!(
             "<p>{} — each main parameter was lowered and raised by {percent:.0} %, one at a time, and the whole force sized again at each end ({} replications per candidate, seed {}, the same replications for every candidate; the standard is the scenario's <code>[targets]</code> at {:.0} % confidence). The parameters are ranked by how far the fleet moves: the top of the chart is what the answer depends on most.</p>",
             esc(&s.file.scenario.description),
-            reps.replications,
-            reps.seed,
+            replications,
+            seed,
             100.0 * s.file.targets.confidence
         );
         summary.push_str("<table><thead><tr><th>parameter</th><th>in the scenario</th><th>lowered / raised to</th><th>fleet, lowered</th><th>fleet, raised</th><th>swing, aircraft</th></tr></thead><tbody>");
@@ -553,9 +630,9 @@ impl Report {
                 "<tr data-parameter=\"{}\"><td><code>{}</code></td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&b.parameter),
                 esc(&b.parameter),
-                crate::table::f(b.base, 2),
-                crate::table::f(b.low, 2),
-                crate::table::f(b.high, 2),
+                fixed(b.base, 2),
+                fixed(b.low, 2),
+                fixed(b.high, 2),
                 fleet(b.fleet_low),
                 fleet(b.fleet_high),
                 if b.swing().is_finite() {
@@ -612,11 +689,8 @@ table{{display:block;overflow-x:auto;max-width:100%}}</style></head><body><h1>{}
         h
     }
 
-    /// Writes the charts as separate SVG files into `dir`.
-    pub fn write_svgs(&self, dir: &Path) -> Result<(), String> {
-        for (name, svg) in &self.charts {
-            crate::output::write_atomic(&dir.join(name), svg.as_bytes())?;
-        }
-        Ok(())
+    /// The charts, each as a file name and its SVG document.
+    pub fn charts(&self) -> &[(String, String)] {
+        &self.charts
     }
 }

@@ -7,8 +7,8 @@
 //! land and radar circles, text placed to avoid other text, and one scale in both directions.
 
 use super::esc;
-use airpolicing::geo::{LatLon, Projection, coverage_radius_km};
-use airpolicing::scenario::Scenario;
+use crate::geo::{LatLon, Projection, coverage_radius_km};
+use crate::scenario::Scenario;
 use std::fmt::Write;
 
 /// Natural Earth 1:50m admin-0 countries over Central and Eastern Europe, made by

@@ -1,7 +1,7 @@
 //! The report's charts, drawn with plotters' SVG backend. Each function returns one SVG document.
 
-use airpolicing::montecarlo::RunResult;
-use airpolicing::sizing::CurvePoint;
+use crate::montecarlo::RunResult;
+use crate::sizing::CurvePoint;
 use plotters::prelude::*;
 
 type Res = Result<String, String>;
@@ -388,7 +388,7 @@ pub fn sizing(name: &str, curve: &[CurvePoint], confidence: f64) -> Res {
 
 /// A trade study: the share of replications meeting the standard against the first axis, one
 /// line per value of the second, with Wilson bands; and the sized fleet when there is one.
-pub fn sweep(r: &airpolicing::sweep::SweepResult, words: &[String]) -> Res {
+pub fn sweep(r: &crate::sweep::SweepResult, words: &[String]) -> Res {
     let xs: Vec<f64> = r.axes[0].values.clone();
     let x0 = xs.iter().cloned().fold(f64::INFINITY, f64::min);
     let x1 = xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
@@ -432,7 +432,7 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult, words: &[String]) -> Res {
         let mut fleet: Vec<(RGBColor, Vec<(f64, f64)>)> = Vec::new();
         for (k, second) in lines.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];
-            let pts: Vec<&airpolicing::sweep::SweepPoint> = r
+            let pts: Vec<&crate::sweep::SweepPoint> = r
                 .points
                 .iter()
                 .filter(|p| second.is_none_or(|v| p.values.get(1) == Some(&v)))
@@ -514,7 +514,7 @@ pub fn sweep(r: &airpolicing::sweep::SweepResult, words: &[String]) -> Res {
 /// A tornado chart: per parameter (largest swing on top), the whole-force fleet with the
 /// parameter lowered (blue) and raised (orange), joined by a bar; an end that no fleet within
 /// the limit reached sits at the right edge, marked "not reached".
-pub fn tornado(bars: &[airpolicing::sweep::TornadoBar], percent: f64) -> Res {
+pub fn tornado(bars: &[crate::sweep::TornadoBar], percent: f64) -> Res {
     let n = bars.len().max(1) as u32;
     let ends = || {
         bars.iter()
