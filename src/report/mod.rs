@@ -103,6 +103,24 @@ fn violations(s: &Scenario, r: &RunResult) -> u64 {
     })
 }
 
+/// The scenario's targets as list items: each minimum in words, and the target response time.
+fn standard_items(s: &Scenario) -> String {
+    let tg = &s.file.targets;
+    let mut out = String::new();
+    for (name, v) in tg.minimums() {
+        let _ = write!(
+            out,
+            "<li>{} at least {}</li>",
+            esc(&crate::sim::metrics::label(&name)),
+            pct(v)
+        );
+    }
+    if let Some(rt) = tg.response_time_min {
+        let _ = write!(out, "<li>target response time {rt:.0} minutes</li>");
+    }
+    out
+}
+
 impl Report {
     /// A report of a run, with the sizing curves when there are some.
     pub fn new(
@@ -434,19 +452,12 @@ impl Report {
             inp.push_str("</tbody></table>");
         }
         let tg = &s.file.targets;
-        let _ = write!(inp, "<h3>The standard</h3><ul>");
-        for (name, v) in tg.minimums() {
-            let _ = write!(
-                inp,
-                "<li>{} at least {}</li>",
-                esc(&crate::sim::metrics::label(&name)),
-                pct(v)
-            );
-        }
-        if let Some(rt) = tg.response_time_min {
-            let _ = write!(inp, "<li>target response time {rt:.0} minutes</li>");
-        }
-        let _ = write!(inp, "<li>confidence {}</li></ul>", pct(tg.confidence));
+        let _ = write!(
+            inp,
+            "<h3>The standard</h3><ul>{}<li>confidence {}</li></ul>",
+            standard_items(s),
+            pct(tg.confidence)
+        );
         let _ = write!(
             inp,
             "<p>Scenario: <code>{}</code>; every number in the bundled scenarios and the catalog carries its source or the word <i>assumption</i>.</p>",
@@ -560,23 +571,11 @@ impl Report {
             seed,
             pct(best)
         );
-        let tg = &s.file.targets;
-        summary.push_str("<p>The standard (the scenario's <code>[targets]</code>):</p><ul>");
-        for (name, v) in tg.minimums() {
-            let _ = write!(
-                summary,
-                "<li>{} at least {}</li>",
-                esc(&crate::sim::metrics::label(&name)),
-                pct(v)
-            );
-        }
-        if let Some(rt) = tg.response_time_min {
-            let _ = write!(summary, "<li>target response time {rt:.0} minutes</li>");
-        }
         let _ = write!(
             summary,
-            "</ul><p>A replication meets the standard when it meets every target; sizing asks for {} of replications.</p>",
-            pct(tg.confidence)
+            "<p>The standard (the scenario's <code>[targets]</code>):</p><ul>{}</ul><p>A replication meets the standard when it meets every target; sizing asks for {} of replications.</p>",
+            standard_items(s),
+            pct(s.file.targets.confidence)
         );
         summary.push_str("<table><thead><tr>");
         for w in &words {
