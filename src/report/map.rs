@@ -131,6 +131,8 @@ struct Labels {
     taken: Vec<Box4>,
     area: Box4,
     svg: String,
+    /// The boxes of the labels placed, in order.
+    placed: Vec<Box4>,
 }
 
 impl Labels {
@@ -164,6 +166,7 @@ impl Labels {
                     .expect("eight spots")
             });
         self.taken.push(best);
+        self.placed.push(best);
         let _ = write!(
             self.svg,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" {style} paint-order=\"stroke\" stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\">{}</text>",
@@ -186,6 +189,7 @@ impl Labels {
             && overlap(&b, &self.area) > 0.99 * (b.2 - b.0) * (b.3 - b.1)
         {
             self.taken.push(b);
+            self.placed.push(b);
             let _ = write!(
                 self.svg,
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" {style}>{}</text>",
@@ -267,6 +271,11 @@ fn scale_km(width_km: f64) -> f64 {
 
 /// The theatre map as one SVG document.
 pub fn map(s: &Scenario) -> Result<String, String> {
+    draw(s).map(|(svg, _)| svg)
+}
+
+/// The map and the boxes of its labels.
+fn draw(s: &Scenario) -> Result<(String, Vec<Box4>), String> {
     // What the map must show, and the projection centred on it.
     let mut pts: Vec<LatLon> = s.front.vertices().to_vec();
     pts.extend(s.bases.iter().map(|b| b.position));
@@ -498,6 +507,7 @@ pub fn map(s: &Scenario) -> Result<String, String> {
         taken,
         area,
         svg: String::new(),
+        placed: Vec::new(),
     };
     // The front's own label, a third of the way along, and the protected side's.
     let third = f.px(&s.front.point_at(s.front.length_km() / 3.0));
@@ -628,7 +638,7 @@ pub fn map(s: &Scenario) -> Result<String, String> {
         f.left,
         legend_top + 52.0
     );
-    Ok(svg)
+    Ok((svg, labels.placed))
 }
 
 #[cfg(test)]
@@ -683,6 +693,7 @@ mod tests {
             taken: vec![(108.0, 90.0, 200.0, 110.0)],
             area: (0.0, 0.0, 400.0, 400.0),
             svg: String::new(),
+            placed: Vec::new(),
         };
         l.place("Kharkiv", (100.0, 100.0), 12.0, "", 8.0);
         let placed = l.taken[1];
@@ -690,6 +701,26 @@ mod tests {
         assert!(placed.2 <= 92.0, "went left of the point: {placed:?}");
         assert_eq!(scale_km(1000.0), 200.0);
         assert_eq!(scale_km(450.0), 100.0);
+    }
+
+    #[test]
+    fn no_label_covers_another_on_the_bundled_maps() {
+        for name in crate::scenario::bundled_names() {
+            let s = Scenario::load(name).unwrap();
+            let (_, boxes) = draw(&s).unwrap();
+            let named =
+                s.bases.len() + s.cap_stations.len() + s.tanker_tracks.len() + s.aew_orbits.len();
+            assert!(
+                boxes.len() >= named,
+                "{name}: {} labels for {named} places",
+                boxes.len()
+            );
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[..i] {
+                    assert_eq!(overlap(a, b), 0.0, "{name}: {a:?} covers {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
