@@ -204,6 +204,16 @@ pub struct RunResult {
 }
 
 impl RunResult {
+    /// The standard's lines of the run, in words: each target, its goal, its metric's mean and
+    /// its pass rate.
+    pub fn standard_lines(&self) -> Vec<crate::standard::words::Line> {
+        crate::standard::words::lines(&self.targets, &self.met_each, self.replications(), |n| {
+            self.metric(n).map(|m| m.mean)
+        })
+    }
+}
+
+impl RunResult {
     /// Total events processed.
     pub fn events(&self) -> u64 {
         self.total_events

@@ -3,6 +3,7 @@
 //! it with `--report`, the Python package with `.report(path)`.
 
 mod charts;
+mod labels;
 mod map;
 
 use crate::montecarlo::RunResult;
@@ -207,7 +208,7 @@ impl Report {
             "</ul><p>The scenario's standard (its <code>[targets]</code>) was met in <b>{met} of {n}</b> replications; sizing asks for at least {:.0} %.</p>",
             100.0 * s.file.targets.confidence
         );
-        let lines = words::of_run(r);
+        let lines = r.standard_lines();
         if !lines.is_empty() {
             summary.push_str("<table><thead><tr><th>target</th><th>goal</th><th>mean</th><th>replications meeting it</th></tr></thead><tbody>");
             for l in &lines {

@@ -2,7 +2,6 @@
 //! the command line, the report and the Python package say it.
 
 use super::{Target, binding};
-use crate::montecarlo::RunResult;
 
 /// A target in plain words: what must hold, e.g. "every CAP station with a fighter on it".
 pub fn words(t: &Target) -> String {
@@ -61,13 +60,6 @@ pub fn lines(
             of,
         })
         .collect()
-}
-
-/// The standard's lines of a run: each target, its goal, its metric's mean and its pass rate.
-pub fn of_run(r: &RunResult) -> Vec<Line> {
-    lines(&r.targets, &r.met_each, r.replications(), |n| {
-        r.metric(n).map(|m| m.mean)
-    })
 }
 
 /// The sentence naming the target met least often, if there are targets.

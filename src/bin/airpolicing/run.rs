@@ -438,7 +438,7 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
 
 /// The standard's lines of a run: each target, its goal, its metric's mean and its pass rate.
 pub fn standard_lines(r: &RunResult) -> Vec<standard::Line> {
-    airpolicing::standard::words::of_run(r)
+    r.standard_lines()
 }
 
 /// One JSON document: everything but timings, so its bytes do not depend on the thread count.
