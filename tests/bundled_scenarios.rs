@@ -124,3 +124,25 @@ fn every_number_in_the_ukraine_and_baltic_scenarios_has_a_source_comment() {
         }
     }
 }
+
+#[test]
+fn a_scenario_can_set_a_types_sustainment_and_the_catalog_types_flown_have_one() {
+    let s = Scenario::load("reference").unwrap();
+    let f16 = s.types.iter().find(|t| t.id == "f16_tanks").unwrap();
+    let sus = f16.spec.sustainment.as_ref().unwrap();
+    assert_eq!(
+        sus.fatigue_life_fh, 12000.0,
+        "f16_tanks is based on the reference's life-extended F-16"
+    );
+    // textbook defines its own type from scratch and gives none (the table is optional there).
+    for name in ["ukraine", "baltic", "reference"] {
+        let s = Scenario::load(name).unwrap();
+        for (i, q) in s.squadrons.iter().enumerate() {
+            assert!(
+                s.squadron_type(i).sustainment.is_some(),
+                "{name}: {} flies a type with no sustainment",
+                q.name
+            );
+        }
+    }
+}

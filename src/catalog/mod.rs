@@ -158,6 +158,26 @@ pub struct AewPerf {
     pub orbit_altitude_m: f64,
 }
 
+/// What it takes to keep a type flying for years: its airframe life and yearly programme, its
+/// crews and what a flight hour costs (docs/model.md, sustainment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sustainment {
+    /// Flight hours an airframe may fly in its life (its fatigue life).
+    pub fatigue_life_fh: f64,
+    /// Flight hours an airframe flies a year in its peacetime programme: the budget a force is
+    /// held to when it must last.
+    pub fh_per_year: f64,
+    /// Crew members aboard (pilots in a fighter).
+    pub crew_seats: u32,
+    /// Crews a unit holds per aircraft.
+    pub crew_ratio: f64,
+    /// Cost of a flight hour, narrow (fuel, maintenance, spares), US dollars.
+    pub cost_per_fh_narrow_usd: f64,
+    /// Cost of a flight hour, full (with personnel, depreciation and support), US dollars.
+    pub cost_per_fh_full_usd: f64,
+}
+
 /// An aircraft type. Exactly one of `fighter`, `tanker` and `aew` is present; it sets the role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -194,6 +214,9 @@ pub struct AircraftType {
     /// Present for AEW&C aircraft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aew: Option<AewPerf>,
+    /// Airframe life, programme, crews and cost; every built-in type has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sustainment: Option<Sustainment>,
     /// Source of each number, by field path (`fuel_kg`, `fighter.dash_speed_kmh`, …).
     #[serde(default)]
     pub sources: BTreeMap<String, String>,
@@ -297,6 +320,40 @@ impl AircraftType {
             }
             if let Err(e) = t.hookup_min.check() {
                 out.push(("tanker.hookup_min".into(), e));
+            }
+        }
+        if let Some(s) = &self.sustainment {
+            out.extend(positive("sustainment.fatigue_life_fh", s.fatigue_life_fh));
+            out.extend(positive("sustainment.fh_per_year", s.fh_per_year));
+            out.extend(positive("sustainment.crew_ratio", s.crew_ratio));
+            out.extend(positive(
+                "sustainment.cost_per_fh_narrow_usd",
+                s.cost_per_fh_narrow_usd,
+            ));
+            out.extend(positive(
+                "sustainment.cost_per_fh_full_usd",
+                s.cost_per_fh_full_usd,
+            ));
+            if s.crew_seats == 0 {
+                out.push(("sustainment.crew_seats".into(), "must be at least 1".into()));
+            }
+            if s.fh_per_year > s.fatigue_life_fh {
+                out.push((
+                    "sustainment.fh_per_year".into(),
+                    format!(
+                        "a year's programme of {} FH exceeds the fatigue life of {} FH",
+                        s.fh_per_year, s.fatigue_life_fh
+                    ),
+                ));
+            }
+            if s.cost_per_fh_full_usd < s.cost_per_fh_narrow_usd {
+                out.push((
+                    "sustainment.cost_per_fh_full_usd".into(),
+                    format!(
+                        "the full cost of a flight hour ({}) must be at least its narrow cost ({})",
+                        s.cost_per_fh_full_usd, s.cost_per_fh_narrow_usd
+                    ),
+                ));
             }
         }
         if let Some(a) = &self.aew {
@@ -500,6 +557,50 @@ mod tests {
             "a330_mrtt",
         ] {
             assert!(c.get(id).is_some(), "missing {id}");
+        }
+    }
+
+    #[test]
+    fn every_builtin_type_knows_its_airframe_life_crews_and_cost() {
+        for (id, t) in Catalog::builtin().iter() {
+            let s = t
+                .sustainment
+                .as_ref()
+                .unwrap_or_else(|| panic!("{id} has no sustainment"));
+            assert!(s.fh_per_year < s.fatigue_life_fh, "{id}");
+        }
+        // The published figures: the Typhoon's 6,000 FH life and the RAF's 30 FH a month, the
+        // F-16's 8,000 FH, the F-35A's 187 FH a year, and the narrow costs of 2012.
+        let c = Catalog::builtin();
+        let s = |id: &str| c.get(id).unwrap().sustainment.clone().unwrap();
+        assert_eq!(
+            (s("typhoon").fatigue_life_fh, s("typhoon").fh_per_year),
+            (6000.0, 360.0)
+        );
+        assert_eq!(s("f16").fatigue_life_fh, 8000.0);
+        assert_eq!(s("f35a").fh_per_year, 187.0);
+        assert_eq!(
+            [s("gripen_e"), s("f16"), s("typhoon"), s("rafale")].map(|x| x.cost_per_fh_narrow_usd),
+            [4700.0, 7000.0, 8200.0, 16500.0]
+        );
+        // $6.8 M a tail a year over 187 FH.
+        assert!((s("f35a").cost_per_fh_full_usd - 6.8e6 / 187.0).abs() < 50.0);
+    }
+
+    #[test]
+    fn a_sustainment_that_does_not_add_up_is_refused_naming_the_field() {
+        let mut t = Catalog::builtin().get("f16").unwrap().clone();
+        let s = t.sustainment.as_mut().unwrap();
+        s.fh_per_year = 9000.0;
+        s.cost_per_fh_full_usd = 1000.0;
+        s.crew_seats = 0;
+        let fields: Vec<String> = t.problems().into_iter().map(|p| p.0).collect();
+        for f in [
+            "sustainment.fh_per_year",
+            "sustainment.cost_per_fh_full_usd",
+            "sustainment.crew_seats",
+        ] {
+            assert!(fields.iter().any(|x| x == f), "{f} not in {fields:?}");
         }
     }
 
