@@ -518,12 +518,12 @@ impl Report {
             name.to_string_lossy(),
             std::process::id()
         ));
-        let fail = |e: std::io::Error| format!("{}: cannot write the report: {e}", path.display());
-        std::fs::write(&tmp, self.html()).map_err(fail)?;
-        std::fs::rename(&tmp, path).map_err(|e| {
+        let fail = |e: std::io::Error| {
             let _ = std::fs::remove_file(&tmp);
-            fail(e)
-        })
+            format!("{}: cannot write the report: {e}", path.display())
+        };
+        std::fs::write(&tmp, self.html()).map_err(fail)?;
+        std::fs::rename(&tmp, path).map_err(fail)
     }
 
     /// A report of a trade study.

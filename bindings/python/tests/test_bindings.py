@@ -477,3 +477,14 @@ def test_results_write_the_same_report_as_the_cli(tmp_path):
     )
     assert mine.read_text() == theirs.read_text()
     assert "<svg" in mine.read_text()
+
+
+def test_a_report_that_cannot_be_written_is_an_error_and_leaves_nothing(tmp_path):
+    r = ap.run(ap.Scenario.load("baltic"), replications=2, seed=1)
+    with pytest.raises(ValueError, match="cannot write the report"):
+        r.report(tmp_path / "no" / "such" / "r.html")
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    with pytest.raises(ValueError, match="cannot write the report"):
+        r.report(taken)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"], "no partial file is left"
