@@ -11,7 +11,7 @@ use crate::scenario::Scenario;
 use crate::sim::trace::Recorder;
 use crate::sim::{Model, simulate_observed};
 use crate::sizing::{CurvePoint, ForceSizing, SquadronSizing};
-use crate::standard::words;
+use crate::standard::words::{self, fixed, pct};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -30,29 +30,8 @@ pub struct Report {
     charts: Vec<(String, String)>,
 }
 
-fn pct(x: f64) -> String {
-    if x.is_finite() {
-        format!("{:.1} %", 100.0 * x)
-    } else {
-        "—".into()
-    }
-}
-
-/// A number with `d` decimals ("—" when it is not a number).
-fn fixed(x: f64, d: usize) -> String {
-    if x.is_finite() {
-        format!("{x:.d$}")
-    } else {
-        "—".into()
-    }
-}
-
 fn num(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.1}")
-    } else {
-        "—".into()
-    }
+    fixed(x, 1)
 }
 
 /// Aircraft on each post over one replication, from its trace.

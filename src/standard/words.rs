@@ -17,6 +17,15 @@ pub fn pct(x: f64) -> String {
     }
 }
 
+/// A number with `d` decimals ("—" when it is not a number).
+pub fn fixed(x: f64, d: usize) -> String {
+    if x.is_finite() {
+        format!("{x:.d$}")
+    } else {
+        "—".into()
+    }
+}
+
 /// `met` over `of`, NaN when `of` is zero.
 pub fn share(met: u64, of: u64) -> f64 {
     if of == 0 {

@@ -236,10 +236,6 @@ fn split(name: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn sector_name(s: &Scenario, arg: &str) -> String {
-    airpolicing::sim::metrics::sector_name(s, arg)
-}
-
 /// A table of whole-run measures: mean, interval, spread and range.
 fn measures(r: &RunResult, keep: impl Fn(&str, Option<&str>) -> bool) -> Option<String> {
     let mut t = Table::new(&["measure", "mean", "95 % CI of the mean", "sd", "min", "max"]);
@@ -403,7 +399,7 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
                 ("intercept_within_target", "within target"),
                 ("response_time_mean", "mean response, min"),
             ],
-            |a| sector_name(s, a),
+            |a| airpolicing::sim::metrics::sector_name(s, a),
         ),
     );
     let squadrons = pivot(

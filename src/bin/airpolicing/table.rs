@@ -85,23 +85,7 @@ impl Table {
     }
 }
 
-/// A number with `d` decimals.
-pub fn f(x: f64, d: usize) -> String {
-    if x.is_finite() {
-        format!("{x:.d$}")
-    } else {
-        "—".into()
-    }
-}
-
-/// A fraction as a percentage with one decimal.
-pub fn pct(x: f64) -> String {
-    if x.is_finite() {
-        format!("{:.1} %", 100.0 * x)
-    } else {
-        "—".into()
-    }
-}
+pub use airpolicing::standard::words::{fixed as f, pct};
 
 /// An optional count.
 pub fn count(x: Option<u32>) -> String {

@@ -176,10 +176,11 @@ def _plt():
 
 
 def _described(df):
-    """A summary frame with ``label`` and ``unit`` beside each ``metric``."""
+    """A summary frame with ``label`` and ``unit`` just after its ``metric`` column."""
     described = _airpolicing.describe(list(df["metric"]))
-    df.insert(1, "label", [d[0] for d in described])
-    df.insert(2, "unit", [d[1] for d in described])
+    at = df.columns.get_loc("metric") + 1
+    df.insert(at, "label", [d[0] for d in described])
+    df.insert(at + 1, "unit", [d[1] for d in described])
     return df
 
 
@@ -753,12 +754,7 @@ class SweepResult:
                 row = dict(zip(paths, p["values"]))
                 row.update(m)
                 rows.append(row)
-        df = pd.DataFrame(rows).rename(columns={"name": "metric"})
-        described = _airpolicing.describe(list(df["metric"]))
-        at = df.columns.get_loc("metric") + 1
-        df.insert(at, "label", [d[0] for d in described])
-        df.insert(at + 1, "unit", [d[1] for d in described])
-        return df
+        return _described(pd.DataFrame(rows).rename(columns={"name": "metric"}))
 
     def plot(self, ax=None):
         """The share of replications meeting the standard against the first field, one line
