@@ -57,6 +57,9 @@ pub struct ScenarioFile {
     /// `[targets]`: the standard a replication must meet, and the confidence asked of sizing.
     #[serde(default)]
     pub targets: TargetsSpec,
+    /// `[sustainment]`: the horizon, rotation and crew rules of the sustainment account.
+    #[serde(default)]
+    pub sustainment: SustainmentSpec,
 }
 
 /// `[scenario]`.
@@ -133,6 +136,17 @@ pub struct SquadronSpec {
     pub base: String,
     /// Number of aircraft (sizing changes it).
     pub aircraft_count: u32,
+    /// Deploy-to-dwell ratio 1:D as D: months at home per month deployed (default
+    /// `[sustainment] dwell_ratio`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dwell_ratio: Option<f64>,
+    /// Length of a unit's tour, months (default `[sustainment] tour_months`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tour_months: Option<f64>,
+    /// Share of its type's yearly programme each aircraft flies in training on top of the
+    /// mission, in [0, 1] (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training_share: Option<f64>,
 }
 
 /// How CAP elements are relieved.
@@ -560,6 +574,76 @@ impl TargetsSpec {
             out.extend(names.iter().map(|n| format!("{kind}[{n}]")));
         }
         out
+    }
+}
+
+/// `[sustainment]`: what the sustainment account assumes (docs/model.md, sustainment). Every
+/// key is optional; the defaults are the published planning figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SustainmentSpec {
+    /// How long the mission must be held, years.
+    #[serde(default = "default_horizon_years")]
+    pub horizon_years: f64,
+    /// Deploy-to-dwell ratio 1:D as D, for squadrons that do not set their own (USAF combat
+    /// air forces plan 1:3).
+    #[serde(default = "default_dwell_ratio")]
+    pub dwell_ratio: f64,
+    /// Tour length, months, for squadrons that do not set their own (USAF 179-day tours).
+    #[serde(default = "default_tour_months")]
+    pub tour_months: f64,
+    /// Rest a crew has between duty periods, hours.
+    #[serde(default = "default_rest_h")]
+    pub rest_h: f64,
+    /// Longest duty period, hours (an alert shift is one).
+    #[serde(default = "default_crew_day_h")]
+    pub crew_day_h: f64,
+    /// Duty before and after each sortie (briefing, walk, debriefing), hours.
+    #[serde(default = "default_duty_extra_h")]
+    pub duty_extra_h: f64,
+    /// Duty periods a crew member may serve in a week.
+    #[serde(default = "default_duties_per_week")]
+    pub duties_per_week: f64,
+    /// Money the nations will spend a year on the mission's flying, US dollars (none: no
+    /// budget to compare with).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_budget_usd: Option<f64>,
+}
+
+fn default_horizon_years() -> f64 {
+    3.0
+}
+fn default_dwell_ratio() -> f64 {
+    3.0
+}
+fn default_tour_months() -> f64 {
+    6.0
+}
+fn default_rest_h() -> f64 {
+    12.0
+}
+fn default_crew_day_h() -> f64 {
+    12.0
+}
+fn default_duty_extra_h() -> f64 {
+    3.0
+}
+fn default_duties_per_week() -> f64 {
+    5.0
+}
+
+impl Default for SustainmentSpec {
+    fn default() -> Self {
+        Self {
+            horizon_years: default_horizon_years(),
+            dwell_ratio: default_dwell_ratio(),
+            tour_months: default_tour_months(),
+            rest_h: default_rest_h(),
+            crew_day_h: default_crew_day_h(),
+            duty_extra_h: default_duty_extra_h(),
+            duties_per_week: default_duties_per_week(),
+            annual_budget_usd: None,
+        }
     }
 }
 

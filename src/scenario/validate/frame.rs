@@ -239,3 +239,53 @@ pub(super) fn relief(c: &mut Checker, file: &ScenarioFile) {
         );
     }
 }
+
+/// A number in `(low, high]` (`low` excluded when `open`), with the valid range in the message.
+fn within(c: &mut Checker, path: &FieldPath, v: f64, low: f64, high: f64, open: bool) {
+    let ok = v.is_finite() && (if open { v > low } else { v >= low }) && v <= high;
+    if !ok {
+        let bracket = if open { "(" } else { "[" };
+        c.error(
+            path,
+            format!("must be a number in {bracket}{low}, {high}], got {v}"),
+        );
+    }
+}
+
+/// `[sustainment]` and the squadrons' rotation and training keys.
+pub(super) fn sustainment(c: &mut Checker, file: &ScenarioFile) {
+    let root = FieldPath::root();
+    let sp = root.key("sustainment");
+    let s = &file.sustainment;
+    within(c, &sp.key("horizon_years"), s.horizon_years, 0.0, 50.0, true);
+    within(c, &sp.key("dwell_ratio"), s.dwell_ratio, 0.0, 20.0, false);
+    within(c, &sp.key("tour_months"), s.tour_months, 0.0, 60.0, true);
+    within(c, &sp.key("rest_h"), s.rest_h, 0.0, 72.0, false);
+    within(c, &sp.key("crew_day_h"), s.crew_day_h, 0.0, 24.0, true);
+    within(c, &sp.key("duty_extra_h"), s.duty_extra_h, 0.0, 12.0, false);
+    within(c, &sp.key("duties_per_week"), s.duties_per_week, 0.0, 7.0, true);
+    if s.duty_extra_h >= s.crew_day_h {
+        c.error(
+            &sp.key("duty_extra_h"),
+            format!(
+                "is {} h, which leaves no flying in a {} h crew day; make it shorter than crew_day_h",
+                s.duty_extra_h, s.crew_day_h
+            ),
+        );
+    }
+    if let Some(b) = s.annual_budget_usd {
+        c.positive(&sp.key("annual_budget_usd"), b);
+    }
+    for (i, q) in file.squadrons.iter().enumerate() {
+        let qp = root.key("squadrons").index(i);
+        if let Some(d) = q.dwell_ratio {
+            within(c, &qp.key("dwell_ratio"), d, 0.0, 20.0, false);
+        }
+        if let Some(t) = q.tour_months {
+            within(c, &qp.key("tour_months"), t, 0.0, 60.0, true);
+        }
+        if let Some(t) = q.training_share {
+            c.fraction(&qp.key("training_share"), t);
+        }
+    }
+}

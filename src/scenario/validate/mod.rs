@@ -219,6 +219,7 @@ pub(crate) fn validate(
     let bases = frame::bases(c, &file);
     let fleet = aircraft::squadrons(c, &file, &bases);
     frame::relief(c, &file);
+    frame::sustainment(c, &file);
     let (tanker_tracks, aew_orbits) = posts::tracks_and_orbits(c, &file, &bases, &fleet);
     let cap_stations =
         posts::cap_stations(c, &file, front.as_ref(), &bases, &fleet, &tanker_tracks);
