@@ -138,4 +138,5 @@ pub mod scenario;
 pub mod sim;
 pub mod sizing;
 pub mod standard;
+pub mod sustain;
 pub mod sweep;

@@ -402,6 +402,41 @@ pub struct ForceSizing {
     pub binding: Binding,
 }
 
+/// The scenario with the sized force: with `mix`, the force the search found; otherwise each
+/// squadron of `sizing` at the count found for it, the others (and a squadron no count served)
+/// as given.
+pub fn sized_scenario(
+    s: &Scenario,
+    sizing: &[SquadronSizing],
+    mix: Option<&ForceSizing>,
+) -> Result<Scenario, crate::scenario::ScenarioError> {
+    let mut counts: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
+    match mix {
+        Some(f) => {
+            if let Some(c) = &f.required {
+                counts.clone_from(c);
+            }
+        }
+        None => {
+            for z in sizing {
+                if let (Some(n), Some(i)) = (
+                    z.required,
+                    s.squadrons.iter().position(|q| q.name == z.squadron),
+                ) {
+                    counts[i] = n;
+                }
+            }
+        }
+    }
+    let mut sized = s.clone();
+    for (i, &n) in counts.iter().enumerate() {
+        if n != s.squadrons[i].aircraft_count {
+            sized = sized.with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))?;
+        }
+    }
+    Ok(sized)
+}
+
 /// Sizes the whole force mix by a greedy marginal rule: from the closed-form fleets, add one
 /// aircraft at a time to the squadron whose extra aircraft most raises the fraction of
 /// replications meeting the standard (ties to the earlier squadron), until it reaches the

@@ -26,6 +26,54 @@ pub fn fixed(x: f64, d: usize) -> String {
     }
 }
 
+/// A number rounded to a whole, with thousands separated by commas ("12,345"; "—" when it is not
+/// a number).
+pub fn grouped(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x.round() < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// US dollars in words with three significant figures: "$950,000", "$4.56 million",
+/// "$12.3 billion" ("—" when it is not a number).
+pub fn usd(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let three = |v: f64| {
+        let d = if v >= 100.0 {
+            0
+        } else if v >= 10.0 {
+            1
+        } else {
+            2
+        };
+        format!("{v:.d$}")
+    };
+    match x.abs() {
+        a if a >= 1e9 => format!("${} billion", three(x / 1e9)),
+        a if a >= 1e6 => format!("${} million", three(x / 1e6)),
+        _ => format!("${}", grouped(x)),
+    }
+}
+
+/// A number as a person writes it: whole numbers without decimals ("3"), others with one ("1.5").
+pub fn short(x: f64) -> String {
+    fixed(x, if x.fract() == 0.0 { 0 } else { 1 })
+}
+
 /// `met` over `of`, NaN when `of` is zero.
 pub fn share(met: u64, of: u64) -> f64 {
     if of == 0 {
@@ -90,4 +138,24 @@ pub fn binds(lines: &[Line]) -> Option<String> {
             )
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands_and_dollars_keep_three_figures() {
+        assert_eq!((short(3.0), short(1.5)), ("3".to_string(), "1.5".to_string()));
+        assert_eq!(grouped(0.4), "0");
+        assert_eq!(grouped(999.6), "1,000");
+        assert_eq!(grouped(1234567.0), "1,234,567");
+        assert_eq!(grouped(-4321.0), "-4,321");
+        assert_eq!(grouped(f64::NAN), "—");
+        assert_eq!(usd(950_000.0), "$950,000");
+        assert_eq!(usd(4_564_000.0), "$4.56 million");
+        assert_eq!(usd(45_600_000.0), "$45.6 million");
+        assert_eq!(usd(456_000_000.0), "$456 million");
+        assert_eq!(usd(12_345_000_000.0), "$12.3 billion");
+    }
 }
