@@ -257,13 +257,27 @@ pub(super) fn sustainment(c: &mut Checker, file: &ScenarioFile) {
     let root = FieldPath::root();
     let sp = root.key("sustainment");
     let s = &file.sustainment;
-    within(c, &sp.key("horizon_years"), s.horizon_years, 0.0, 50.0, true);
+    within(
+        c,
+        &sp.key("horizon_years"),
+        s.horizon_years,
+        0.0,
+        50.0,
+        true,
+    );
     within(c, &sp.key("dwell_ratio"), s.dwell_ratio, 0.0, 20.0, false);
     within(c, &sp.key("tour_months"), s.tour_months, 0.0, 60.0, true);
     within(c, &sp.key("rest_h"), s.rest_h, 0.0, 72.0, false);
     within(c, &sp.key("crew_day_h"), s.crew_day_h, 0.0, 24.0, true);
     within(c, &sp.key("duty_extra_h"), s.duty_extra_h, 0.0, 12.0, false);
-    within(c, &sp.key("duties_per_week"), s.duties_per_week, 0.0, 7.0, true);
+    within(
+        c,
+        &sp.key("duties_per_week"),
+        s.duties_per_week,
+        0.0,
+        7.0,
+        true,
+    );
     if s.duty_extra_h >= s.crew_day_h {
         c.error(
             &sp.key("duty_extra_h"),
