@@ -15,8 +15,8 @@ fn metric(model: &Model, values: &[f64], name: &str) -> f64 {
 #[test]
 fn flight_hours_are_the_sum_of_the_simulated_sorties_exactly() {
     // Ukraine, replication 0: random times, failures, tankers and alert. The engine counts each
-    // sortie from wheels-up to landing (and as a sortie at wheels-up), cut to the measured window; summed in the same order from
-    // the trace, the figures agree to the last bit.
+    // sortie from wheels-up to landing (and as a sortie at wheels-up), cut to the measured
+    // window; summed in the same order from the trace, the figures agree to the last bit.
     let s = Scenario::load("ukraine").unwrap();
     let m = Model::new(&s);
     let mut rec = Recorder::default();
@@ -81,10 +81,19 @@ fn yearly_figures_are_the_simulated_daily_means_times_365_25() {
             .metric(&format!("flight_hours_per_day[{}]", sq.name))
             .unwrap()
             .mean;
-        assert_eq!(acc.mission_fh_per_year, daily * DAYS_PER_YEAR, "{}", sq.name);
+        assert_eq!(
+            acc.mission_fh_per_year,
+            daily * DAYS_PER_YEAR,
+            "{}",
+            sq.name
+        );
         assert_eq!(acc.deployed, sq.aircraft_count);
     }
-    assert!(a.basis.contains("4 simulated replications of 28 days"), "{}", a.basis);
+    assert!(
+        a.basis.contains("4 simulated replications of 28 days"),
+        "{}",
+        a.basis
+    );
 }
 
 #[test]
@@ -104,5 +113,90 @@ fn the_baltic_detachment_flies_about_what_portugal_flew_in_2016() {
     );
     // Scrambles are a small part of it: the training programme is most of the flying.
     let sq = &a.squadrons[0];
-    assert!(sq.training_fh_per_year > 3.0 * sq.mission_fh_per_year, "{sq:?}");
+    assert!(
+        sq.training_fh_per_year > 3.0 * sq.mission_fh_per_year,
+        "{sq:?}"
+    );
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn the_sustain_command_says_what_binds_in_words_tables_and_json() {
+    let o = cli(&["sustain", "baltic", "-n", "4", "--years", "5"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("for 5 years"), "{text}");
+    assert!(text.contains("What binds first is rotation"), "{text}");
+    assert!(
+        text.contains("Aircraft to commit for each reason"),
+        "{text}"
+    );
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "over 100 columns: {line}");
+    }
+    // The JSON is the library's account of the same replications.
+    let o = cli(&[
+        "sustain", "baltic", "-n", "4", "--years", "5", "--dwell", "2", "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let s = Scenario::load("baltic").unwrap();
+    let s = airpolicing::sustain::with_rules(&s, Some(5.0), Some(2.0)).unwrap();
+    let r = run(&s, &RunOptions::default().with_replications(4)).unwrap();
+    let a = Account::of_run(&s, &r);
+    assert_eq!(doc["sustainment"], serde_json::json!(a));
+    // 4 deployed at 1:2 dwell, rotation binding: 12 committed exactly.
+    assert_eq!(a.committed, 12);
+    // The closed form gives its own account.
+    let o = cli(&["sustain", "ukraine", "--closed-form", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        doc["sustainment"]["basis"]
+            .as_str()
+            .unwrap()
+            .contains("closed-form")
+    );
+}
+
+#[test]
+fn a_bad_horizon_or_dwell_is_refused_naming_the_flag_and_the_range() {
+    for (flag, value, field) in [
+        ("--years", "-1", "horizon_years"),
+        ("--dwell", "-0.5", "dwell_ratio"),
+    ] {
+        let o = cli(&["sustain", "baltic", "--closed-form", flag, value]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value}");
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains(flag) && e.contains(field), "{e}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn run_estimate_and_size_end_with_the_account() {
+    for args in [
+        &["run", "baltic", "-n", "2"][..],
+        &["estimate", "baltic"][..],
+        &["size", "baltic", "-n", "10"][..],
+    ] {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains("What binds first is"), "{args:?}: {text}");
+    }
+    let o = cli(&["size", "baltic", "-n", "10"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Two answers:"), "{text}");
 }

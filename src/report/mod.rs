@@ -5,6 +5,7 @@
 mod charts;
 mod labels;
 mod map;
+mod sustain;
 
 use crate::montecarlo::RunResult;
 use crate::scenario::Scenario;
@@ -319,6 +320,14 @@ impl Report {
             ));
         }
 
+        rep.sections.push((
+            format!(
+                "Sustaining it for {}",
+                crate::sustain::years(s.file.sustainment.horizon_years)
+            ),
+            sustain::section(&crate::sustain::Account::of_run(s, r)),
+        ));
+
         // Every measure, with the exact mean in data-value.
         let mut t = String::from(
             "<table class=\"measures\"><thead><tr><th>measure</th><th>metric</th><th>mean</th><th>95 % interval of the mean</th><th>5th percentile</th><th>95th percentile</th></tr></thead><tbody>",
@@ -457,32 +466,7 @@ impl Report {
         sizing: &[SquadronSizing],
         mix: Option<&ForceSizing>,
     ) -> Result<Report, String> {
-        let mut counts: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
-        match mix {
-            Some(f) => {
-                if let Some(c) = &f.required {
-                    counts.clone_from(c);
-                }
-            }
-            None => {
-                for z in sizing {
-                    if let (Some(n), Some(i)) = (
-                        z.required,
-                        s.squadrons.iter().position(|q| q.name == z.squadron),
-                    ) {
-                        counts[i] = n;
-                    }
-                }
-            }
-        }
-        let mut sized = s.clone();
-        for (i, &n) in counts.iter().enumerate() {
-            if n != s.squadrons[i].aircraft_count {
-                sized = sized
-                    .with_value(&format!("squadrons[{i}].aircraft_count"), f64::from(n))
-                    .map_err(|e| e.to_string())?;
-            }
-        }
+        let sized = crate::sizing::sized_scenario(s, sizing, mix).map_err(|e| e.to_string())?;
         let r = crate::montecarlo::run(&sized, run).map_err(|e| e.to_string())?;
         Report::new(&sized, &r, sizing, mix)
     }

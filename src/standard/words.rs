@@ -140,13 +140,50 @@ pub fn binds(lines: &[Line]) -> Option<String> {
     })
 }
 
+/// `text` wrapped at `width` columns, every line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent.len() && len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.chars().count() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn wrapping_keeps_words_whole_and_lines_short() {
+        let w = wrap("one two three four five six", 12, "  ");
+        assert_eq!(w, "  one two\n  three four\n  five six\n");
+        assert!(
+            wrap(&"word ".repeat(100), 40, "  ")
+                .lines()
+                .all(|l| l.len() <= 40)
+        );
+    }
+
+    #[test]
     fn numbers_are_grouped_by_thousands_and_dollars_keep_three_figures() {
-        assert_eq!((short(3.0), short(1.5)), ("3".to_string(), "1.5".to_string()));
+        assert_eq!(
+            (short(3.0), short(1.5)),
+            ("3".to_string(), "1.5".to_string())
+        );
         assert_eq!(grouped(0.4), "0");
         assert_eq!(grouped(999.6), "1,000");
         assert_eq!(grouped(1234567.0), "1,234,567");

@@ -27,8 +27,8 @@ pub use words::{binds_sentence, lines, years};
 
 use crate::analytic::Estimate;
 use crate::montecarlo::RunResult;
-use crate::scenario::{Scenario, ScenarioError};
 use crate::scenario::file::SustainmentSpec;
+use crate::scenario::{Scenario, ScenarioError};
 use serde::{Deserialize, Serialize};
 
 /// Days in a year, for turning daily figures into yearly ones.
@@ -195,7 +195,10 @@ fn largest(pools: [u32; 4]) -> (u32, Binds) {
             Binds::Aircrew,
             Binds::AirframeLife,
         ])
-        .fold((0, Binds::Rotation), |best, x| if x.0 > best.0 { x } else { best })
+        .fold(
+            (0, Binds::Rotation),
+            |best, x| if x.0 > best.0 { x } else { best },
+        )
 }
 
 /// `scenario` with the horizon (`years`) and the deploy-to-dwell ratio of every squadron
@@ -223,7 +226,11 @@ impl Account {
     /// The account of `flying` (one entry per squadron of `scenario`), with `basis` saying where
     /// the flying comes from.
     pub fn new(scenario: &Scenario, flying: &[Flying], basis: impl Into<String>) -> Account {
-        assert_eq!(flying.len(), scenario.squadrons.len(), "one flying per squadron");
+        assert_eq!(
+            flying.len(),
+            scenario.squadrons.len(),
+            "one flying per squadron"
+        );
         let rules = &scenario.file.sustainment;
         let horizon = rules.horizon_years;
         // Crews a duty period of `duty_h` a day needs: one duty per `duty + rest` hours, and no

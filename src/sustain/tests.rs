@@ -49,13 +49,25 @@ fn the_textbook_account_matches_the_hand_computed_figures() {
     assert_eq!(s.cost_full_usd, 30_681.0 * 28000.0);
     // Six-month tours over three years: six of them.
     assert_eq!(s.tours, 6.0);
-    assert_eq!((a.deployed, a.committed, a.binds), (6, 123, Binds::AirframeHours));
+    assert_eq!(
+        (a.deployed, a.committed, a.binds),
+        (6, 123, Binds::AirframeHours)
+    );
     assert!(!s.over_crew_day);
     let words = lines(&a).join("\n");
-    assert!(words.contains("What binds first is airframe hours"), "{words}");
-    assert!(words.contains("commits 123 aircraft, not the 6 deployed"), "{words}");
+    assert!(
+        words.contains("What binds first is airframe hours"),
+        "{words}"
+    );
+    assert!(
+        words.contains("commits 123 aircraft, not the 6 deployed"),
+        "{words}"
+    );
     assert!(words.contains("30,681 flight hours a year"), "{words}");
-    assert!(words.contains("$215 million to $859 million a year"), "{words}");
+    assert!(
+        words.contains("$215 million to $859 million a year"),
+        "{words}"
+    );
 }
 
 #[test]
@@ -69,7 +81,11 @@ fn when_rotation_binds_the_committed_force_is_deployed_times_one_plus_dwell_exac
         let want = 6 * (1 + dwell as u32);
         assert_eq!(a.committed.max(14), want.max(14), "dwell {dwell}");
         if want >= 14 {
-            assert_eq!((a.committed, a.binds), (want, Binds::Rotation), "dwell {dwell}");
+            assert_eq!(
+                (a.committed, a.binds),
+                (want, Binds::Rotation),
+                "dwell {dwell}"
+            );
         }
     }
 }

@@ -24,10 +24,7 @@ fn dwell_words(a: &Account) -> String {
     ratios.sort_by(f64::total_cmp);
     ratios.dedup();
     match ratios.as_slice() {
-        [d] => format!(
-            "each unit {} at home for every month deployed",
-            months(*d)
-        ),
+        [d] => format!("each unit {} at home for every month deployed", months(*d)),
         _ => "each unit at home for its own dwell after every tour".to_string(),
     }
 }
@@ -90,7 +87,10 @@ pub fn lines(a: &Account) -> Vec<String> {
         return out;
     }
     out.push(binds_sentence(a));
-    out.push(format!("For each squadron the largest of these counts: {}.", pool_words(a)));
+    out.push(format!(
+        "For each squadron the largest of these counts: {}.",
+        pool_words(a)
+    ));
     let over: Vec<String> = a
         .squadrons
         .iter()

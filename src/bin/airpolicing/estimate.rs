@@ -6,6 +6,7 @@ use crate::output::print_json;
 use crate::table::{Table, count, f, pct, wrap};
 use airpolicing::analytic::Estimate;
 use airpolicing::scenario::Scenario;
+use airpolicing::sustain::Account;
 use std::fmt::Write;
 
 #[derive(clap::Args)]
@@ -30,7 +31,11 @@ pub(crate) fn execute(a: EstimateArgs) -> Result<(), Failure> {
     }
     let e = airpolicing::analytic::estimate(&s);
     if json {
-        let doc = serde_json::json!({ "estimate": e, "warnings": s.warnings });
+        let doc = serde_json::json!({
+            "estimate": e,
+            "sustainment": Account::of_estimate(&s, &e),
+            "warnings": s.warnings,
+        });
         print_json(&doc)?;
     } else {
         crate::output::out(&render(&s, &e, wide))?;
@@ -382,5 +387,6 @@ pub fn render(s: &Scenario, e: &Estimate, wide: bool) -> String {
         out.push_str("  -");
         out.push_str(&w[3..]);
     }
+    out.push_str(&crate::sustain::titled(&Account::of_estimate(s, e)));
     out
 }

@@ -13,6 +13,7 @@ mod progress;
 mod run;
 mod size;
 mod standard;
+mod sustain;
 mod sweep;
 mod table;
 mod tornado;
@@ -47,6 +48,8 @@ enum Command {
     Sweep(sweep::SweepArgs),
     /// Size the fleet: the smallest count per squadron that meets [targets] with the confidence.
     Size(size::SizeArgs),
+    /// Sustain it for years: flight hours, airframe life, aircrew, rotation and cost, and what binds first.
+    Sustain(sustain::SustainArgs),
     /// Print a shell completion script, e.g. `airpolicing completions bash > ~/.local/share/bash-completion/completions/airpolicing`.
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell.
@@ -63,6 +66,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         Command::Run(a) => run::execute(a),
         Command::Sweep(a) => sweep::execute(a),
         Command::Size(a) => size::execute(a),
+        Command::Sustain(a) => sustain::execute(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut text = Vec::new();

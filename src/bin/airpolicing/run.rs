@@ -11,6 +11,7 @@ use airpolicing::scenario::Scenario;
 use airpolicing::sim::Model;
 use airpolicing::sim::RepMetrics;
 use airpolicing::sim::trace::{Observer, TraceEvent};
+use airpolicing::sustain::Account;
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -199,7 +200,7 @@ pub(crate) fn execute(a: RunArgs) -> Result<(), Failure> {
     }
     report.write(&s, &result, &[], None)?;
     if json {
-        print_json(&self::json(&result, &s.origin))?;
+        print_json(&self::json(&result, &s))?;
     } else {
         crate::output::out(&render(&result, &s))?;
     }
@@ -429,6 +430,7 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
         r.met_standard,
         r.replications(),
     ));
+    out.push_str(&crate::sustain::titled(&Account::of_run(s, r)));
     out
 }
 
@@ -438,10 +440,10 @@ pub fn standard_lines(r: &RunResult) -> Vec<standard::Line> {
 }
 
 /// One JSON document: everything but timings, so its bytes do not depend on the thread count.
-pub fn json(r: &RunResult, origin: &str) -> serde_json::Value {
+pub fn json(r: &RunResult, s: &Scenario) -> serde_json::Value {
     serde_json::json!({
         "scenario": r.scenario,
-        "origin": origin,
+        "origin": s.origin,
         "seed": r.seed,
         "replications": { "start": r.reps.start, "end": r.reps.end },
         "metrics": r.summary.iter().map(|s: &Summary| s).collect::<Vec<_>>(),
@@ -451,6 +453,7 @@ pub fn json(r: &RunResult, origin: &str) -> serde_json::Value {
             "note": "intercepts of all replications by response time; the last bin holds everything longer",
             "counts": r.response_hist,
         },
+        "sustainment": Account::of_run(s, r),
     })
 }
 

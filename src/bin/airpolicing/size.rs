@@ -185,28 +185,18 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             "sized the force mix in {:.1} s",
             started.elapsed().as_secs_f64()
         ));
-        if report_args.wanted() {
-            // The report simulates the force the search found (or the scenario's, if none).
-            let rep = airpolicing::report::Report::of_sizing(&s, &opts.run, &[], Some(&r))
-                .map_err(Failure::Input)?;
-            report_args.write_report(&rep)?;
-        }
+        // The force the search found (or the scenario's, if none), simulated once for the report
+        // and the sustainment account.
+        let sized = crate::sustain::Sized::new(&s, &opts.run, &[], Some(&r))?;
+        sized.report(&report_args, &[], Some(&r))?;
         if json {
-            print_json(&answer_json(
-                &s,
-                &reps,
-                plan.as_ref(),
-                "force",
-                serde_json::json!(r),
-            ))?;
+            let mut doc = answer_json(&s, &reps, plan.as_ref(), "force", serde_json::json!(r));
+            doc["sustainment"] = serde_json::json!(sized.account);
+            print_json(&doc)?;
         } else {
-            crate::output::out(&render_mix(
-                &s,
-                reps.replications,
-                reps.seed,
-                &r,
-                plan.as_ref(),
-            ))?;
+            let mut text = render_mix(&s, reps.replications, reps.seed, &r, plan.as_ref());
+            text.push_str(&sized.words());
+            crate::output::out(&text)?;
         }
         if let Some(c) = cp {
             c.finish();
@@ -246,21 +236,20 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
         rows.len(),
         started.elapsed().as_secs_f64()
     ));
-    if report_args.wanted() {
-        // As with --mix, the report simulates the sized force.
-        let rep = airpolicing::report::Report::of_sizing(&s, &opts.run, &rows, None)
-            .map_err(Failure::Input)?;
-        report_args.write_report(&rep)?;
-    }
+    // As with --mix, the sized force is simulated once for the report and the account.
+    let sized = crate::sustain::Sized::new(&s, &opts.run, &rows, None)?;
+    sized.report(&report_args, &rows, None)?;
     let conf = s.file.targets.confidence;
     if json {
-        print_json(&answer_json(
+        let mut doc = answer_json(
             &s,
             &reps,
             plan.as_ref(),
             "squadrons",
             serde_json::json!(rows),
-        ))?;
+        );
+        doc["sustainment"] = serde_json::json!(sized.account);
+        print_json(&doc)?;
     } else {
         let mut text = render(
             &s.file.scenario.name,
@@ -278,6 +267,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             })
             .collect();
         text.push_str(&below_closed_form(&s, &below));
+        text.push_str(&sized.words());
         crate::output::out(&text)?;
     }
     if let Some(c) = cp {

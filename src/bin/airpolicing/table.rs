@@ -92,43 +92,11 @@ pub fn count(x: Option<u32>) -> String {
     x.map_or("none works".into(), |n| n.to_string())
 }
 
-/// `text` wrapped at `width` columns, every line starting with `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(indent);
-    for word in text.split_whitespace() {
-        let len = line.chars().count();
-        if len > indent.len() && len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(indent);
-        }
-        if line.chars().count() > indent.len() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.trim().is_empty() {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+pub use airpolicing::standard::words::wrap;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_keeps_words_whole_and_lines_short() {
-        let w = wrap("one two three four five six", 12, "  ");
-        assert_eq!(w, "  one two\n  three four\n  five six\n");
-        assert!(
-            wrap(&"word ".repeat(100), 40, "  ")
-                .lines()
-                .all(|l| l.len() <= 40)
-        );
-    }
 
     #[test]
     fn a_table_keeps_the_columns_asked_for() {
