@@ -9,10 +9,12 @@ use airpolicing::scenario::{Scenario, ScenarioError as InvalidScenario, Scenario
 use airpolicing::sim::RepMetrics;
 use airpolicing::sizing::{self, Score, Sequential, SizingError, SizingOptions};
 use airpolicing::standard::Standard;
+use airpolicing::sustain::{self, Account};
 use airpolicing::sweep::{self as sweeps, Axis, SweepError};
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use std::collections::HashMap;
 use std::time::Duration;
 
 // Named `airpolicing.ScenarioError`, as a user imports it, so that a traceback prints that name.
@@ -631,6 +633,30 @@ fn summarise(names: Vec<String>, values: PyReadonlyArray2<f64>) -> PyResult<Stri
     serde_json::to_string(&s).map_err(|e| PyRuntimeError::new_err(e.to_string()))
 }
 
+/// The sustainment account as JSON text, `{"account": ..., "sentences": [...]}`: from the metric
+/// means (name → mean) of `replications` simulated replications, or from the closed-form
+/// estimate when there are none; `years` and `dwell` override the scenario's horizon and every
+/// squadron's deploy-to-dwell ratio, as `airpolicing sustain --years --dwell`.
+#[pyfunction]
+#[pyo3(signature = (scenario, means=None, replications=0, years=None, dwell=None))]
+fn sustainment(
+    scenario: &NativeScenario,
+    means: Option<HashMap<String, f64>>,
+    replications: u64,
+    years: Option<f64>,
+    dwell: Option<f64>,
+) -> PyResult<String> {
+    let s = sustain::with_rules(&scenario.inner, years, dwell).map_err(scenario_err)?;
+    let account = match means {
+        Some(m) => Account::of_means(&s, replications, |name| m.get(name).copied()),
+        None => Account::of_estimate(&s, &airpolicing::analytic::estimate(&s)),
+    };
+    to_json(&serde_json::json!({
+        "sentences": sustain::lines(&account),
+        "account": account,
+    }))
+}
+
 /// Names of the bundled scenarios.
 #[pyfunction]
 fn bundled_names() -> Vec<&'static str> {
@@ -652,6 +678,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sequential_plan, m)?)?;
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
+    m.add_function(wrap_pyfunction!(sustainment, m)?)?;
     m.add_function(wrap_pyfunction!(describe, m)?)?;
     m.add_function(wrap_pyfunction!(report_run, m)?)?;
     m.add_function(wrap_pyfunction!(report_size, m)?)?;

@@ -27,6 +27,35 @@ def test_run_equals_the_cli_json_for_the_same_seed():
         for key in ("mean", "sd", "ci_low", "ci_high", "p50"):
             assert a[key] == b[key], (a["name"], key)
     assert mine["response_time_histogram"]["counts"] == cli["response_time_histogram"]["counts"]
+    assert mine["sustainment"] == cli["sustainment"]
+
+
+def test_the_sustainment_account_equals_the_cli_and_adds_up():
+    s = ap.Scenario.load("ukraine")
+    acc = ap.sustain(s, years=5, dwell=2, replications=4, seed=3)
+    cli = cli_json("sustain", "ukraine", "--years", "5", "--dwell", "2", "-n", "4", "--seed", "3")
+    assert acc.to_dict() == cli["sustainment"]
+    assert acc.horizon_years == 5
+    df = acc.to_pandas()
+    squadrons, total = df.iloc[:-1], df.iloc[-1]
+    assert total["squadron"] == "total" and total["committed"] == acc.committed
+    assert squadrons["committed"].sum() == acc.committed
+    assert squadrons["deployed"].sum() == acc.deployed
+    # Every squadron commits its largest pool, and rotation alone is deployed x (1 + 2).
+    pools = squadrons[["pool_rotation", "pool_hours", "pool_aircrew", "pool_life"]]
+    assert (squadrons["committed"] == pools.max(axis=1)).all()
+    assert (squadrons["pool_rotation"] == 3 * squadrons["deployed"]).all()
+    assert acc.committed >= acc.deployed and acc.binds in ("rotation", "airframe_hours", "aircrew", "airframe_life")
+    assert any("binds" in t for t in acc.sentences)
+    assert "<table" in acc._repr_html_()
+    # The closed form gives its own account, as `sustain --closed-form`.
+    closed = ap.estimate(s).sustainment(years=5, dwell=2)
+    cli = cli_json("sustain", "ukraine", "--years", "5", "--dwell", "2", "--closed-form")
+    assert closed.to_dict() == cli["sustainment"]
+    with pytest.raises(ap.ScenarioError, match="horizon_years"):
+        ap.sustain(s, years=-1, closed_form=True)
+    with pytest.raises(TypeError):
+        ap.sustain(s, years="three", closed_form=True)
 
 
 def test_threads_and_range_splits_give_identical_rows():
@@ -122,9 +151,13 @@ def cli_json(*args):
 def test_size_equals_the_cli_json_per_squadron_and_for_the_mix():
     s = ap.Scenario.load("baltic")
     per = ap.size(s, replications=20, seed=2)
-    assert json.loads(per.to_json()) == cli_json("size", "baltic", "-n", "20", "--seed", "2")
+    cli_per = cli_json("size", "baltic", "-n", "20", "--seed", "2")
+    assert per.sustainment().to_dict() == cli_per.pop("sustainment")
+    assert json.loads(per.to_json()) == cli_per
     mix = ap.size(s, mix=True, replications=20, seed=2)
-    assert json.loads(mix.to_json()) == cli_json("size", "baltic", "--mix", "-n", "20", "--seed", "2")
+    cli_mix = cli_json("size", "baltic", "--mix", "-n", "20", "--seed", "2")
+    assert mix.sustainment().to_dict() == cli_mix.pop("sustainment")
+    assert json.loads(mix.to_json()) == cli_mix
     required = per.required["BAP detachment"]
     assert required == mix.required["BAP detachment"]
     summary = per.summary()
@@ -144,6 +177,8 @@ def test_sequential_size_equals_the_cli_json_and_the_exhaustive_answer():
     s = ap.Scenario.load("baltic")
     seq = ap.size(s, mix=True, replications=200, seed=2, sequential=True)
     cli = cli_json("size", "baltic", "--mix", "-n", "200", "--seed", "2", "--sequential")
+    # `size --json` adds the sized force's sustainment account, which SizeResult.sustainment() gives.
+    cli.pop("sustainment")
     assert json.loads(seq.to_json()) == cli
     assert cli["sequential"] == {"first": 20, "error": 0.05}
     full = ap.size(s, mix=True, replications=200, seed=2)
@@ -151,9 +186,9 @@ def test_sequential_size_equals_the_cli_json_and_the_exhaustive_answer():
     steps = seq.to_pandas()
     assert steps["replications"].min() < 200, "some candidate stopped early"
     per = ap.size(s, replications=200, seed=2, sequential=True, sequential_error=0.1)
-    assert json.loads(per.to_json()) == cli_json(
-        "size", "baltic", "-n", "200", "--seed", "2", "--sequential", "--sequential-error", "0.1"
-    )
+    cli = cli_json("size", "baltic", "-n", "200", "--seed", "2", "--sequential", "--sequential-error", "0.1")
+    cli.pop("sustainment")
+    assert json.loads(per.to_json()) == cli
     with pytest.raises(TypeError, match="sequential must be True or False"):
         ap.size(s, sequential="yes")
     with pytest.raises(ValueError, match="strictly between 0 and 1, got 1.5"):

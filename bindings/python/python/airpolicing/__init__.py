@@ -7,6 +7,7 @@ command-line tool, and a run with the same integer seed gives the same numbers a
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from typing import Any, Iterable, Mapping, Optional, Sequence
@@ -23,10 +24,12 @@ __all__ = [
     "RunResult",
     "SizeResult",
     "SweepResult",
+    "Sustainment",
     "estimate",
     "run",
     "size",
     "sweep",
+    "sustain",
     "bundled_names",
 ]
 
@@ -114,8 +117,9 @@ class Estimate:
 
     _TABLES = ("stations", "tanker_tracks", "aew_orbits", "qra", "squadrons", "types")
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, source: Optional["Scenario"] = None) -> None:
         self._data = data
+        self._source = source
 
     def __getattr__(self, name: str):
         if name in Estimate._TABLES:
@@ -144,6 +148,14 @@ class Estimate:
         """What the estimate assumes, in words."""
         return list(self._data.get("notes", []))
 
+    def sustainment(self, years: Optional[float] = None, dwell: Optional[float] = None) -> "Sustainment":
+        """The sustainment account of the closed form (see :class:`Sustainment`): each squadron's
+        planned flying, with its fleet at confidence deployed (the scenario's count where there
+        is none), as ``airpolicing sustain --closed-form``."""
+        if self._source is None:
+            raise ValueError("this estimate does not know its scenario; make it with airpolicing.estimate")
+        return _sustainment(self._source, None, 0, years, dwell)
+
     def to_dict(self) -> dict:
         """The document ``airpolicing estimate --json`` prints under ``estimate``."""
         return self._data
@@ -163,7 +175,7 @@ def estimate(scenario: Scenario) -> Estimate:
     """The closed-form estimate as DataFrames (see :class:`Estimate`), the numbers of
     ``airpolicing estimate``."""
     _check_scenario(scenario)
-    return Estimate(json.loads(_airpolicing.estimate(scenario._native)))
+    return Estimate(json.loads(_airpolicing.estimate(scenario._native)), scenario)
 
 
 def _plt():
@@ -333,6 +345,16 @@ class RunResult:
         ax.legend(loc="lower right")
         return ax
 
+    def sustainment(self, years: Optional[float] = None, dwell: Optional[float] = None) -> "Sustainment":
+        """The sustainment account of these replications (see :class:`Sustainment`): their mean
+        flying a day, with the scenario's aircraft deployed, held for ``years`` (default: the
+        scenario's horizon); ``dwell`` sets every squadron's deploy-to-dwell ratio. The numbers
+        of ``airpolicing run`` and ``airpolicing sustain`` for the same replications."""
+        if self._source is None:
+            raise ValueError("this result does not know its scenario; run it with airpolicing.run to account for it")
+        means = {m["name"]: m["mean"] for m in self._summary}
+        return _sustainment(self._source, means, len(self._reps), years, dwell)
+
     def report(self, path: str, n_threads: Optional[int] = None) -> None:
         """Writes the HTML report of these replications to ``path``, as ``airpolicing run
         --report``: one self-contained file with the map, the charts and the answer in words. The
@@ -347,15 +369,16 @@ class RunResult:
 
     def to_json(self) -> str:
         """The same document as ``airpolicing run --json`` (without ``origin``)."""
-        return json.dumps(
-            {
-                "scenario": self.scenario,
-                "seed": self.seed,
-                "replications": {"start": int(self._reps[0]), "end": int(self._reps[-1]) + 1},
-                "metrics": self._summary,
-                "response_time_histogram": {"bin_minutes": 1, "counts": [int(c) for c in self._hist]},
-            }
-        )
+        doc = {
+            "scenario": self.scenario,
+            "seed": self.seed,
+            "replications": {"start": int(self._reps[0]), "end": int(self._reps[-1]) + 1},
+            "metrics": self._summary,
+            "response_time_histogram": {"bin_minutes": 1, "counts": [int(c) for c in self._hist]},
+        }
+        if self._source is not None:
+            doc["sustainment"] = self.sustainment().to_dict()
+        return json.dumps(doc)
 
     def _repr_html_(self) -> str:
         return (
@@ -464,6 +487,142 @@ def _sequential(sequential: Any, sequential_error: Any) -> Optional[float]:
     if not 0.0 < float(sequential_error) < 1.0:
         raise ValueError(f"sequential_error must be strictly between 0 and 1, got {sequential_error}")
     return float(sequential_error) if sequential else None
+
+
+class Sustainment:
+    """What it takes to hold the posture for years, beside what holds it this month: the
+    sustainment account (``airpolicing sustain``). Each squadron's flying a day, simulated or
+    from the closed form, turned into a year and a horizon: flight hours a year against the
+    type's yearly programme, fatigue life, the aircrew the sorties and alerts need, and the
+    aircraft to **commit** for each reason (rotation, airframe hours, aircrew, airframe life); the
+    largest pool is the committed force and its reason *binds*. ``to_pandas()`` gives one row per
+    squadron and a ``total`` row; ``sentences`` says it in words."""
+
+    def __init__(self, scenario: str, data: dict) -> None:
+        self.scenario = scenario
+        self._account = data["account"]
+        self.sentences = list(data["sentences"])
+
+    @property
+    def horizon_years(self) -> float:
+        """Years the line must be held."""
+        return self._account["horizon_years"]
+
+    @property
+    def deployed(self) -> int:
+        """Aircraft deployed: what holds the line this month."""
+        return self._account["deployed"]
+
+    @property
+    def committed(self) -> int:
+        """Aircraft to commit to hold it for the horizon: the sum of the squadrons' largest pools."""
+        return self._account["committed"]
+
+    @property
+    def binds(self) -> str:
+        """What sets the committed force: ``rotation``, ``airframe_hours``, ``aircrew`` or
+        ``airframe_life``."""
+        return self._account["binds"]
+
+    @property
+    def basis(self) -> str:
+        """Where the flying comes from, in words."""
+        return self._account["basis"]
+
+    @property
+    def left_out(self) -> list:
+        """Squadrons whose type has no sustainment figures, left out of the account."""
+        return list(self._account["left_out"])
+
+    def to_dict(self) -> dict:
+        """The document ``airpolicing sustain --json`` prints under ``sustainment``."""
+        return self._account
+
+    def to_pandas(self):
+        """One row per squadron and a last row ``total``: ``deployed``, ``committed``, ``binds``,
+        the four pools (``pool_rotation``, ``pool_hours``, ``pool_aircrew``, ``pool_life``), flight
+        hours a year (``fh_per_year``, of which ``mission_fh_per_year`` and
+        ``training_fh_per_year``), per airframe deployed and committed against the budget
+        (``budget_fh_per_airframe``), years of fatigue life, aircrew (``crew_needed`` at once,
+        ``crew_committed``) and the annual cost in US dollars (``cost_narrow_usd`` to
+        ``cost_full_usd``). The total row carries the columns that add up."""
+        import pandas as pd
+
+        a = self._account
+        rows = [dict(r) for r in a["squadrons"]]
+        total = {"squadron": "total"}
+        for k in (
+            "deployed",
+            "committed",
+            "pool_rotation",
+            "pool_hours",
+            "pool_aircrew",
+            "pool_life",
+            "binds",
+            "fh_per_year",
+            "crew_needed",
+            "crew_committed",
+            "cost_narrow_usd",
+            "cost_full_usd",
+        ):
+            total[k] = a[k]
+        total["mission_fh_per_year"] = sum(r["mission_fh_per_year"] for r in rows)
+        total["training_fh_per_year"] = sum(r["training_fh_per_year"] for r in rows)
+        df = pd.DataFrame(rows + [total])
+        df.attrs["horizon_years"] = a["horizon_years"]
+        df.attrs["binds"] = a["binds"]
+        df.attrs["basis"] = a["basis"]
+        return df
+
+    def to_json(self) -> str:
+        """The account as JSON text."""
+        return json.dumps({"scenario": self.scenario, "sustainment": self._account})
+
+    def _repr_html_(self) -> str:
+        cols = ["squadron", "deployed", "committed", "binds", "fh_per_year", "fh_per_committed_airframe", "cost_full_usd"]
+        body = "".join(f"<p>{html.escape(t)}</p>" for t in self.sentences)
+        return f"<p><b>{html.escape(self.scenario)}</b>: sustaining it for {self.horizon_years:g} years</p>" + body + (
+            self.to_pandas()[cols].to_html(index=False)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Sustainment({self.scenario!r}, deployed={self.deployed}, committed={self.committed}, "
+            f"binds={self.binds!r})"
+        )
+
+
+def _sustainment(scenario: "Scenario", means: Optional[dict], replications: int, years: Any, dwell: Any) -> Sustainment:
+    for name, v in (("years", years), ("dwell", dwell)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating))):
+            raise TypeError(f"{name} must be a number or None, not {type(v).__name__}")
+    text = _airpolicing.sustainment(
+        scenario._native,
+        means,
+        int(replications),
+        None if years is None else float(years),
+        None if dwell is None else float(dwell),
+    )
+    return Sustainment(scenario.name, json.loads(text))
+
+
+def sustain(
+    scenario: Scenario,
+    years: Optional[float] = None,
+    dwell: Optional[float] = None,
+    replications: int = 100,
+    seed: Any = 1,
+    closed_form: bool = False,
+    n_threads: Optional[int] = None,
+) -> Sustainment:
+    """What it takes to hold the scenario's posture for ``years`` (default: its ``[sustainment]
+    horizon_years``), as ``airpolicing sustain``: the flying of ``replications`` simulated
+    replications (or of the closed-form estimate with ``closed_form=True``) turned into the force
+    to commit. ``dwell`` sets every squadron's deploy-to-dwell ratio 1:D."""
+    _check_scenario(scenario)
+    if closed_form:
+        return _sustainment(scenario, None, 0, years, dwell)
+    return run(scenario, replications=replications, seed=seed, n_threads=n_threads).sustainment(years, dwell)
 
 
 class SizeResult:
@@ -631,6 +790,15 @@ class SizeResult:
             self._scenario._native, json.dumps(self._data), self.mix, self.seed, self.n_replications, os.fspath(path), n_threads
         )
 
+    def sustainment(
+        self, years: Optional[float] = None, dwell: Optional[float] = None, n_threads: Optional[int] = None
+    ) -> "Sustainment":
+        """The second answer beside the sized force (see :class:`Sustainment`): the force at its
+        required counts, simulated once on the same seed and replications, and the aircraft to
+        commit to hold the line for ``years`` — as ``airpolicing size`` prints."""
+        r = run(self.scenario_at_required(), replications=self.n_replications, seed=self.seed, n_threads=n_threads)
+        return r.sustainment(years, dwell)
+
     def scenario_at_required(self) -> Scenario:
         """The scenario with every squadron at its required count, ready to ``run``."""
         s = self._scenario
@@ -643,7 +811,8 @@ class SizeResult:
         return s
 
     def to_json(self) -> str:
-        """The same document as ``airpolicing size --json`` (without ``origin``)."""
+        """The same document as ``airpolicing size --json``, without ``origin`` and without
+        ``sustainment``, which needs the sized force simulated: :meth:`sustainment` gives it."""
         doc = {
             "scenario": self.scenario,
             "seed": self.seed,

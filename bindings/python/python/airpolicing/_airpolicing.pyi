@@ -112,6 +112,16 @@ def sweep(
 def summarise(names: list[str], values: npt.NDArray[np.float64]) -> str:
     """Summaries of every metric over the rows, as JSON text (the CLI's numbers)."""
 
+def sustainment(
+    scenario: NativeScenario,
+    means: dict[str, float] | None = None,
+    replications: int = 0,
+    years: float | None = None,
+    dwell: float | None = None,
+) -> str:
+    """The sustainment account as JSON text, {"account": ..., "sentences": [...]}: from the metric
+    means of simulated replications, or from the closed-form estimate when there are none."""
+
 def bundled_names() -> list[str]:
     """Names of the bundled scenarios."""
 
