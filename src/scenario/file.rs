@@ -147,6 +147,14 @@ pub struct SquadronSpec {
     /// mission, in [0, 1] (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub training_share: Option<f64>,
+    /// Crews the squadron has deployed; each launch needs a rested one (docs/model.md,
+    /// sustainment). Without `crews` or `crew_ratio` launches need no crew.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crews: Option<u32>,
+    /// Crews per aircraft: the squadron has `ceil(crew_ratio × aircraft_count)` crews, so that
+    /// sizing grows them with the aircraft. Not with `crews`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crew_ratio: Option<f64>,
 }
 
 /// How CAP elements are relieved.

@@ -14,7 +14,7 @@ pub struct TraceEvent<'a> {
     pub tail: usize,
     /// What happened: `launch`, `airborne`, `on_station`, `leave_station`, `to_tanker`,
     /// `hooked_up`, `refuelled`, `back_on_station`, `landed`, `ready`, `down`, `up`, `failure`,
-    /// `ground_abort`, `on_alert`, `inspection`.
+    /// `ground_abort`, `on_alert`, `inspection`, `no rested crew` (a relief waits for a crew).
     pub event: &'static str,
     /// Where it happened (base, station, track or orbit).
     pub position: LatLon,

@@ -269,7 +269,15 @@ impl Account {
             let crew_needed = seats
                 * (f.sorties_per_day * crews_per_daily_duty(duty)
                     + alert_shifts * crews_per_daily_duty(rules.crew_day_h));
-            let crew_per_aircraft = s.crew_ratio * seats;
+            // The squadron's own crews where it sets them, else its type's crew ratio.
+            let ratio = match (spec.crews, spec.crew_ratio) {
+                (Some(n), _) if sq.aircraft_count > 0 => {
+                    f64::from(n) / f64::from(sq.aircraft_count)
+                }
+                (_, Some(r)) => r,
+                _ => s.crew_ratio,
+            };
+            let crew_per_aircraft = ratio * seats;
             let pool_rotation = whole(deployed * (1.0 + dwell));
             let pool_hours = whole(fh / s.fh_per_year);
             let pool_aircrew = whole(crew_needed * (1.0 + dwell) / crew_per_aircraft);

@@ -187,3 +187,16 @@ fn with_rules_sets_the_horizon_and_every_squadrons_dwell() {
     let e = with_rules(&s, Some(-1.0), None).unwrap_err().to_string();
     assert!(e.contains("horizon_years"), "{e}");
 }
+
+#[test]
+fn a_squadrons_own_crews_replace_its_types_crew_ratio() {
+    let mut s = textbook(8000.0, 250.0, 1.5);
+    s.file.squadrons[0].crews = Some(12);
+    let a = Account::new(&s, &[TEXTBOOK], "by hand");
+    // 12 crews for 6 aircraft: 2 a seat-aircraft, 12 held deployed.
+    assert!((a.squadrons[0].crew_held - 12.0).abs() < 1e-12);
+    s.file.squadrons[0].crews = None;
+    s.file.squadrons[0].crew_ratio = Some(3.0);
+    let a = Account::new(&s, &[TEXTBOOK], "by hand");
+    assert!((a.squadrons[0].crew_held - 18.0).abs() < 1e-12);
+}

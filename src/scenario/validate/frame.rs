@@ -301,5 +301,16 @@ pub(super) fn sustainment(c: &mut Checker, file: &ScenarioFile) {
         if let Some(t) = q.training_share {
             c.fraction(&qp.key("training_share"), t);
         }
+        match (q.crews, q.crew_ratio) {
+            (Some(_), Some(_)) => c.error(
+                &qp.key("crew_ratio"),
+                "give either crews (a count) or crew_ratio (crews per aircraft), not both",
+            ),
+            (Some(n), None) => {
+                c.at_least_one(&qp.key("crews"), n);
+            }
+            (None, Some(r)) => within(c, &qp.key("crew_ratio"), r, 0.0, 20.0, true),
+            (None, None) => {}
+        }
     }
 }

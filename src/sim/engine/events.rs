@@ -6,7 +6,7 @@
 //!
 //! | priority | events | why |
 //! | --- | --- | --- |
-//! | 0 | `AvailUp`, `Ready`, `RegenDone`, `HoursEdge` | an aircraft that becomes available, and a change of what is required, are seen by every decision at that time |
+//! | 0 | `AvailUp`, `Ready`, `CrewRested`, `RegenDone`, `HoursEdge` | an aircraft that becomes available, and a change of what is required, are seen by every decision at that time |
 //! | 1 | `Arrive`, `BackOnStation` | an arrival counts before anyone decides to leave |
 //! | 2 | `LaunchDone`, `ReachTanker`, `HookupDone`, `Cross`, `Respond`, `ScrambleAirborne`, `Intercept`, `ShadowDone` | other movements, and the violations |
 //! | 3 | `Bingo`, `Refuel`, `Failure` | departures, after the arrivals that relieve them |
@@ -27,6 +27,8 @@ pub(super) enum Ev {
     AvailUp { ac: u32 },
     /// An aircraft is ready after turnaround, repair or inspection.
     Ready { ac: u32 },
+    /// A crew of a squadron is rested (squadrons with crews).
+    CrewRested { sq: u32 },
     /// An aircraft being put on alert is on alert.
     RegenDone { ac: u32, key: u32 },
     /// A part-day post becomes required or stops being required.
@@ -69,9 +71,11 @@ impl Ev {
     /// The order of events at equal times, lowest first (the table in the module notes).
     pub(super) fn priority(&self) -> u8 {
         match self {
-            Ev::AvailUp { .. } | Ev::Ready { .. } | Ev::RegenDone { .. } | Ev::HoursEdge { .. } => {
-                0
-            }
+            Ev::AvailUp { .. }
+            | Ev::Ready { .. }
+            | Ev::CrewRested { .. }
+            | Ev::RegenDone { .. }
+            | Ev::HoursEdge { .. } => 0,
             Ev::Arrive { .. } | Ev::BackOnStation { .. } => 1,
             Ev::LaunchDone { .. } | Ev::ReachTanker { .. } | Ev::HookupDone { .. } => 2,
             Ev::Cross { .. }

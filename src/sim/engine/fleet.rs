@@ -213,6 +213,8 @@ pub(super) struct Aircraft {
     pub wear: Wear,
     pub sortie: Sortie,
     pub timers: Timers,
+    /// The crew flying it, of its squadron's crews (squadrons with crews).
+    pub crew: Option<u32>,
     pub rng_avail: ChaCha8Rng,
     pub rng_ground: ChaCha8Rng,
 }
@@ -255,6 +257,7 @@ impl Fleet {
                     },
                     sortie: Sortie::default(),
                     timers: Timers::default(),
+                    crew: None,
                     rng_avail: streams::stream(key, Process::Availability, entity),
                     rng_ground: streams::stream(key, Process::Ground, entity),
                 });

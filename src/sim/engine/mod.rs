@@ -15,6 +15,7 @@
 //! | [`tankers`] | queues at the tanker, receivers hooked up, fuel given | `ReachTanker`, `HookupDone` |
 //! | [`maintenance`] | | `AvailUp`, `AvailDown`, `Failure`, `Ready` |
 //! | [`alert`] | QRA postures: aircraft on alert and regenerating | `RegenDone` |
+//! | [`crews`] | each squadron's crews: rested when, duties this week | `CrewRested` |
 //! | [`sensors`] | | (detection and front coverage, on demand) |
 //! | [`arrivals`] | the violations of the replication | `Cross` |
 //! | [`response`] | | `Respond`, `ScrambleAirborne`, `Intercept`, `ShadowDone` |
@@ -39,6 +40,7 @@
 
 mod alert;
 mod arrivals;
+mod crews;
 mod cycling;
 mod events;
 mod fleet;
@@ -106,6 +108,7 @@ struct Rep<'m, 'o, O: Observer> {
     posts: posts::Posts,
     tankers: tankers::Tankers,
     alert: alert::Alert,
+    crews: crews::Crews,
     arrivals: arrivals::Arrivals,
     metrics: metrics::Metrics,
 }
@@ -170,6 +173,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             posts: posts::Posts::new(m),
             tankers: tankers::Tankers::new(m, key),
             alert: alert::Alert::new(m, key),
+            crews: crews::Crews::new(m),
             arrivals: arrivals::Arrivals::new(m, key),
             metrics: metrics::Metrics::new(m),
         }
@@ -250,6 +254,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::Landed { ac: a } => ac(a).st == St::Homebound,
             Ev::AvailUp { .. }
             | Ev::Ready { .. }
+            | Ev::CrewRested { .. }
             | Ev::HoursEdge { .. }
             | Ev::Cross { .. }
             | Ev::Respond { .. }
@@ -266,6 +271,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::AvailUp { ac } => self.avail_up(i(ac)),
             Ev::AvailDown { ac, .. } => self.avail_down(i(ac)),
             Ev::Ready { ac } => self.ready(i(ac)),
+            Ev::CrewRested { sq } => self.crew_rested(i(sq)),
             Ev::RegenDone { ac, .. } => self.regen_done(i(ac)),
             Ev::HoursEdge { post } => self.hours_edge(i(post)),
             Ev::Arrive { ac } | Ev::BackOnStation { ac } => self.arrive(i(ac)),

@@ -210,13 +210,25 @@ impl<O: Observer> Rep<'_, '_, O> {
             let tanker_up = self.m.posts[post]
                 .tanker
                 .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
+            // A ready aircraft of a squadron with no rested crew waits for one.
+            let mut uncrewed = None;
             let candidate = self.m.posts[post].serving.iter().find_map(|v| {
                 if v.via_tanker_h.is_some() && !tanker_up {
                     return None;
                 }
-                self.fleet.first_ready(v.sq)
+                let a = self.fleet.first_ready(v.sq)?;
+                if !self.crews.ready(v.sq, self.now) {
+                    uncrewed.get_or_insert((a, v.sq));
+                    return None;
+                }
+                Some(a)
             });
-            let Some(a) = candidate else { break };
+            let Some(a) = candidate else {
+                if let Some((a, sq)) = uncrewed {
+                    self.wait_for_crew(a, sq, post);
+                }
+                break;
+            };
             if self.launch(a, g) {
                 self.relief.groups[g].need -= 1;
             }

@@ -46,6 +46,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         let sq = self.fleet.ac[a].sq;
         let base = self.base(a);
         let p = self.relief.take_on(g, a);
+        self.fleet.ac[a].crew = self.crews.take(sq, self.now);
         let s = &self.m.squadrons[sq];
         let launch_h = s.launch_min.sample(&mut self.fleet.ac[a].rng_ground) / 60.0;
         let transit_h = self.m.posts[p].transit_h(sq);
@@ -194,6 +195,9 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         x.timers.cancel(Timer::Bingo);
         x.timers.cancel(Timer::Failure);
         x.group = None;
+        if let Some(c) = x.crew.take() {
+            self.crews.release(sq, c, self.now);
+        }
         let base = self.base(a);
         self.trace(a, "landed", base, None);
         if self.maintain_after_landing(a) {

@@ -36,6 +36,15 @@ pub(crate) struct TankerDef {
     pub max_offload_kg: f64,
 }
 
+/// How a squadron's crews are counted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Crewing {
+    /// A fixed number of crews.
+    Count(u32),
+    /// Crews per aircraft, rounded up: the crews grow with the aircraft when sizing.
+    Ratio(f64),
+}
+
 /// A squadron with its type's performance.
 #[derive(Debug, Clone)]
 pub(crate) struct SquadronDef {
@@ -58,9 +67,20 @@ pub(crate) struct SquadronDef {
     pub dash: Option<(f64, f64)>,
     /// The base in the theatre plane, km.
     pub base_xy: Vector2<f64>,
+    /// The squadron's crews: a fixed count, or crews per aircraft (`None`: launches need no
+    /// crew).
+    pub crewing: Option<Crewing>,
 }
 
 impl SquadronDef {
+    /// The squadron's crews at its aircraft count (`None`: launches need no crew).
+    pub(crate) fn crews(&self) -> Option<u32> {
+        self.crewing.map(|c| match c {
+            Crewing::Count(n) => n,
+            Crewing::Ratio(r) => (r * f64::from(self.count) - 1e-9).ceil().max(0.0) as u32,
+        })
+    }
+
     /// Hours until an aircraft with `fuel` on board, `home_h` of cruise from home, burning
     /// `burn` kg/h, reaches bingo: the fuel for the way home plus its reserve.
     pub(crate) fn hours_to_bingo(&self, fuel: f64, home_h: f64, burn: f64) -> f64 {

@@ -25,6 +25,11 @@ pub struct Model {
     /// Tanker and AEW reliefs arrive this much before the overlap, hours.
     pub(crate) support_margin_h: f64,
     pub(crate) refuel_fraction: f64,
+    /// A crew is rested again this long after it lands: the duty after the sortie and before
+    /// the next, and the rest between (`[sustainment]` `duty_extra_h + rest_h`).
+    pub(crate) crew_turn_h: f64,
+    /// Duty periods a crew may start in any 7 days (`[sustainment] duties_per_week`, whole).
+    pub(crate) crew_duties_per_week: usize,
     pub(crate) squadrons: Vec<SquadronDef>,
     pub(crate) posts: Vec<PostDef>,
     /// Relief groups: `(post, size)`.
@@ -76,6 +81,12 @@ impl Model {
                         .as_ref()
                         .map(|f| (f.dash_speed_kmh, f.dash_burn_kg_h)),
                     base_xy: s.front.projection().forward(&s.bases[q.base].position),
+                    crewing: {
+                        let f = &s.file.squadrons[i];
+                        f.crews
+                            .map(Crewing::Count)
+                            .or(f.crew_ratio.map(Crewing::Ratio))
+                    },
                     tanker: t.tanker.as_ref().map(|tp| TankerDef {
                         systems: tp.offload_systems.clone(),
                         receivers: tp.receivers_at_once,
@@ -268,6 +279,8 @@ impl Model {
             overlap_h: s.file.relief.overlap_min / 60.0,
             support_margin_h: s.file.relief.support_margin_min / 60.0,
             refuel_fraction,
+            crew_turn_h: s.file.sustainment.duty_extra_h + s.file.sustainment.rest_h,
+            crew_duties_per_week: (s.file.sustainment.duties_per_week.floor() as usize).max(1),
             squadrons,
             posts,
             groups,
