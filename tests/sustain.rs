@@ -200,3 +200,46 @@ fn run_estimate_and_size_end_with_the_account() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("Two answers:"), "{text}");
 }
+
+#[test]
+fn noble_eagle_strains_planes_and_people_as_it_did() {
+    // Noble Eagle's first three months (2001): about 100 fighters flew 13,000 sorties over the
+    // standing CAPs, with alert at 26-30 bases, for $324 M; the CAPs were cut from March 2002 as
+    // "straining planes and personnel". The account of that flying, with F-16 figures: $324 M
+    // over 13,000 sorties at the F-16's narrow $7,000 a flight hour is 3.56 h a sortie (derived);
+    // 28 bases with 2 jets on alert (assumption: the middle of 26-30).
+    let days = 91.3;
+    let sorties = 13_000.0 / days;
+    let sortie_h = 324e6 / 13_000.0 / 7_000.0;
+    let s = Scenario::load("baltic")
+        .unwrap()
+        .with_value("squadrons[0].aircraft_count", 100.0)
+        .unwrap()
+        .with_value("squadrons[0].training_share", 0.0)
+        .unwrap()
+        .with_value("qra[0].on_alert", 56.0)
+        .unwrap();
+    let flying = airpolicing::sustain::Flying {
+        deployed: 100,
+        sorties_per_day: sorties,
+        flight_hours_per_day: sorties * sortie_h,
+    };
+    let a = Account::new(&s, &[flying], "Noble Eagle, published");
+    let q = &a.squadrons[0];
+    // Planes: each of the 100 flies 1,000-3,000 h a year against a 250 h programme.
+    assert!(
+        (1_000.0..3_000.0).contains(&q.fh_per_deployed_airframe),
+        "{}",
+        q.fh_per_deployed_airframe
+    );
+    // People: 200-600 pilots needed at once, more than 100 fighters hold at 1.5 a jet.
+    assert!((200.0..600.0).contains(&q.crew_needed), "{}", q.crew_needed);
+    assert!(
+        q.crew_needed > q.crew_held,
+        "{} {}",
+        q.crew_needed,
+        q.crew_held
+    );
+    // Both strain: the hours alone and the crews alone each need far more than the 100.
+    assert!(q.pool_hours > 300 && q.pool_aircrew > 300, "{q:?}");
+}
