@@ -262,7 +262,11 @@ impl Report {
                 None => summary.push_str("<p><b>How many aircraft:</b> no force within the limit of added aircraft meets the standard.</p>"),
             }
         }
-        summary.push_str("<p>How to read the uncertainty: each replication is one possible month; the interval of the mean says how well the average is known, the 5 % figure how bad a bad month is.</p>");
+        let _ = write!(
+            summary,
+            "<p>How to read the uncertainty: each replication is one possible run of {} days; the interval of the mean says how well the average is known, the 5 % figure how bad a bad run is.</p>",
+            fixed(s.duration_h / 24.0, 0)
+        );
         rep.sections.push(("The answer".into(), summary));
 
         // Charts.
