@@ -6,7 +6,7 @@ use crate::failure::Failure;
 use crate::interrupt::interrupt_token;
 use crate::output::print_json;
 use crate::standard;
-use crate::table::{Table, f};
+use crate::table::{Table, f, wrap};
 use airpolicing::scenario::Scenario;
 use airpolicing::sizing::{Binding, CurvePoint, ForceSizing, Score, Sequential, SquadronSizing};
 use std::fmt::Write;
@@ -515,16 +515,23 @@ fn what_decides(
     }
     let words = |name: &str| target_words(b, name);
     if let Some(d) = &b.decided_by {
-        let _ = writeln!(out, "  Decided by: {} ({decided}).", words(d));
+        out.push_str(&wrap(
+            &format!("Decided by: {} ({decided}).", words(d)),
+            100,
+            "  ",
+        ));
     }
     if !b.never_reached.is_empty() {
         let names: Vec<String> = b.never_reached.iter().map(|n| words(n)).collect();
-        let _ = writeln!(
-            out,
-            "  Not reached: no count tried met {} in {} of the replications.",
-            names.join("; "),
-            standard::pct(confidence)
-        );
+        out.push_str(&wrap(
+            &format!(
+                "Not reached: no count tried met {} in {} of the replications.",
+                names.join("; "),
+                standard::pct(confidence)
+            ),
+            100,
+            "  ",
+        ));
     }
     out
 }
