@@ -280,10 +280,13 @@ impl Report {
                 .chain(&s.aew_orbits)
                 .map(|t| t.required),
         );
-        rep.charts.push((
-            "timeline.svg".into(),
-            charts::timeline(&timeline(s, r.seed, r.reps.start)?, &required, from, to)?,
-        ));
+        // A posture held only on the ground (QRA alone) has no post to draw over the day.
+        if !required.is_empty() {
+            rep.charts.push((
+                "timeline.svg".into(),
+                charts::timeline(&timeline(s, r.seed, r.reps.start)?, &required, from, to)?,
+            ));
+        }
         if !r.response_hist.is_empty() {
             rep.charts.push((
                 "response.svg".into(),
