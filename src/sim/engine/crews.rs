@@ -3,9 +3,10 @@
 //! A crew is taken when its aircraft launches and is rested again `crew_turn_h` after the
 //! aircraft lands (the duty after the sortie, the rest, and the duty before the next), and it
 //! starts no more than `crew_duties_per_week` duties in any 7 days. The rested crew that has
-//! waited longest goes first. When a relief finds a ready aircraft but no rested crew, it waits:
-//! the trace shows `no rested crew`, and the launch comes when the next crew is rested — so a
-//! shortage of crews shows as gaps on the posts. QRA aircraft on alert hold their own alert
+//! waited longest goes first. A relief launches when it has rested crews for every aircraft it
+//! still needs, so that an element flies together rather than one member alone to its bingo;
+//! until then it waits: the trace shows `no rested crew`, and the launch comes when the crews are
+//! rested — so a shortage of crews shows as gaps on the posts. QRA aircraft on alert hold their own alert
 //! crews, which the sustainment account counts; scrambles take no crew from the squadron's.
 //! A squadron without crews launches as before, and nothing of its replication changes.
 
@@ -62,20 +63,23 @@ impl Crews {
         c.free_at.max(week)
     }
 
-    /// Whether squadron `sq` can crew a launch at `now` (always, without crews).
-    pub(super) fn ready(&self, sq: usize, now: Hours) -> bool {
+    /// Whether squadron `sq` can crew `n` launches at `now` (always, without crews).
+    pub(super) fn ready(&self, sq: usize, now: Hours, n: u32) -> bool {
         self.of[sq]
             .as_ref()
-            .is_none_or(|cs| cs.iter().any(|c| self.rested_at(c) <= now))
+            .is_none_or(|cs| cs.iter().filter(|c| self.rested_at(c) <= now).count() >= n as usize)
     }
 
-    /// The next time a crew of `sq` is rested (infinite if it has none).
-    fn next_rested(&self, sq: usize) -> Hours {
-        self.of[sq].as_ref().map_or(f64::INFINITY, |cs| {
-            cs.iter()
-                .map(|c| self.rested_at(c))
-                .fold(f64::INFINITY, f64::min)
-        })
+    /// When `n` crews of `sq` are rested at once (infinite if it has fewer).
+    fn rested_for(&self, sq: usize, n: u32) -> Hours {
+        let Some(cs) = self.of[sq].as_ref() else {
+            return f64::INFINITY;
+        };
+        let mut at: Vec<Hours> = cs.iter().map(|c| self.rested_at(c)).collect();
+        at.sort_by(f64::total_cmp);
+        at.get((n as usize).max(1) - 1)
+            .copied()
+            .unwrap_or(f64::INFINITY)
     }
 
     /// Takes the rested crew of `sq` that has waited longest for a launch at `now`, if the
@@ -103,10 +107,10 @@ impl Crews {
 }
 
 impl<'m, O: Observer> Rep<'m, '_, O> {
-    /// A relief of `post` found aircraft `a` of `sq` ready but no rested crew: it waits for the
-    /// next crew, which the trace shows once per wait.
-    pub(super) fn wait_for_crew(&mut self, a: usize, sq: usize, post: usize) {
-        let t = self.crews.next_rested(sq);
+    /// A relief of `post` found aircraft `a` of `sq` ready but not the `n` rested crews it
+    /// needs: it waits for them, which the trace shows once per wait.
+    pub(super) fn wait_for_crew(&mut self, a: usize, sq: usize, post: usize, n: u32) {
+        let t = self.crews.rested_for(sq, n);
         if !t.is_finite() || self.crews.pending[sq].is_some_and(|p| p <= t) {
             return;
         }

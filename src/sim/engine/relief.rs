@@ -206,18 +206,19 @@ impl<O: Observer> Rep<'_, '_, O> {
     pub(super) fn fill(&mut self, g: usize) {
         let post = self.relief.groups[g].post;
         while self.relief.groups[g].need > 0 {
+            let need = self.relief.groups[g].need;
             // Squadrons that must take fuel on the way out wait until a tanker is on track.
             let tanker_up = self.m.posts[post]
                 .tanker
                 .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
-            // A ready aircraft of a squadron with no rested crew waits for one.
+            // A ready aircraft of a squadron without rested crews for the whole relief waits.
             let mut uncrewed = None;
             let candidate = self.m.posts[post].serving.iter().find_map(|v| {
                 if v.via_tanker_h.is_some() && !tanker_up {
                     return None;
                 }
                 let a = self.fleet.first_ready(v.sq)?;
-                if !self.crews.ready(v.sq, self.now) {
+                if !self.crews.ready(v.sq, self.now, need) {
                     uncrewed.get_or_insert((a, v.sq));
                     return None;
                 }
@@ -225,7 +226,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             });
             let Some(a) = candidate else {
                 if let Some((a, sq)) = uncrewed {
-                    self.wait_for_crew(a, sq, post);
+                    self.wait_for_crew(a, sq, post, need);
                 }
                 break;
             };
