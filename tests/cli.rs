@@ -896,3 +896,21 @@ fn long_jobs_show_progress_on_a_terminal_only_and_quiet_keeps_standard_error_emp
     let shown = on_terminal(&["size", "baltic", "-n", "40", "--quiet"]);
     assert!(!shown.contains("candidate"), "{shown}");
 }
+
+#[test]
+fn every_answer_fits_a_hundred_columns() {
+    for args in [
+        &["run", "ukraine", "-n", "2"][..],
+        &["run", "baltic", "-n", "3"][..],
+        &["size", "baltic", "-n", "10"][..],
+        &["size", "baltic", "--mix", "-n", "10"][..],
+        &["size", "textbook", "-n", "4"][..],
+        &["sustain", "ukraine", "--closed-form"][..],
+    ] {
+        let o = airpolicing(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        for line in stdout(&o).lines() {
+            assert!(line.chars().count() <= 100, "{args:?}: {line}");
+        }
+    }
+}

@@ -498,7 +498,15 @@ fn what_decides(
     if !shown.is_empty() && !b.targets.is_empty() {
         let heads: Vec<String> = shown
             .iter()
-            .map(|(n, _)| format!("met at {n} {unit}"))
+            .enumerate()
+            // The unit once, on the first column, so that the table fits 100 columns.
+            .map(|(k, (n, _))| {
+                if k == 0 {
+                    format!("met at {n} {unit}")
+                } else {
+                    format!("met at {n}")
+                }
+            })
             .collect();
         let mut header = vec!["target", "goal"];
         header.extend(heads.iter().map(String::as_str));
@@ -545,13 +553,20 @@ pub fn render_mix(
 ) -> String {
     let conf = s.file.targets.confidence;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most raises the fraction of\n{}{reps} replications (seed {seed}) meeting every target is added, one at a time, until at least {:.0} % do;\nthen aircraft are taken away wherever the standard still holds.\n",
-        s.file.scenario.name,
-        if plan.is_some() { "up to " } else { "" },
-        100.0 * conf
-    );
+    out.push_str(&wrap(
+        &format!(
+            "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most \
+             raises the fraction of {}{reps} replications (seed {seed}) meeting every target is \
+             added, one at a time, until at least {:.0} % do; then aircraft are taken away \
+             wherever the standard still holds.",
+            s.file.scenario.name,
+            if plan.is_some() { "up to " } else { "" },
+            100.0 * conf
+        ),
+        100,
+        "",
+    ));
+    out.push('\n');
     let mut t = Table::new(&[
         "squadron",
         "type",

@@ -34,7 +34,7 @@ pub fn section(lines: &[Line], met_all: u64, of: u64) -> String {
         pct(share(met_all, of))
     );
     if let Some(b) = binds(lines) {
-        let _ = writeln!(out, "{b}");
+        out.push_str(&crate::table::wrap(&b, 100, ""));
     }
     out
 }

@@ -125,7 +125,7 @@ impl Sized {
         let a = &self.account;
         let text = format!(
             "Two answers: {} aircraft hold the line this month (the sized force, simulated again); \
-             {} aircraft hold it for {}, because {} binds.",
+             {} aircraft hold it for {}, and what binds first is {}.",
             a.deployed,
             grouped(f64::from(a.committed)),
             years(a.horizon_years),
