@@ -136,3 +136,26 @@ fn sizing_with_crews_that_grow_with_the_aircraft_needs_the_crews_hand_computed()
     let sized = size_squadron(&crewed, "1 Sqn", &opts).unwrap();
     assert_eq!(sized.required, Some(34));
 }
+
+#[test]
+fn with_value_adds_an_optional_field_the_file_leaves_out() {
+    // So that a sweep or a notebook can vary the crews of a scenario that does not set them.
+    let s = Scenario::load("textbook").unwrap();
+    let t = s.with_value("squadrons[0].crews", 12.0).unwrap();
+    assert_eq!(t.file.squadrons[0].crews, Some(12));
+    let t = s.with_value("squadrons[0].crew_ratio", 1.5).unwrap();
+    assert_eq!(t.file.squadrons[0].crew_ratio, Some(1.5));
+    let e = s
+        .with_value("squadrons[0].crewz", 1.0)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("no field `crewz` in `squadrons[0]`; fields there:") && e.contains("crew_ratio"),
+        "{e}"
+    );
+    let e = s
+        .with_value("squadrons[0].crews", 0.0)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("squadrons[0].crews"), "{e}");
+}

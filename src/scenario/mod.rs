@@ -135,7 +135,8 @@ impl Scenario {
 impl Scenario {
     /// A copy of this scenario with the number at `path` (e.g. `violations.rate_per_day`,
     /// `squadrons[2].aircraft_count`, `cap_stations[1].along_front.standoff_km`) set to `value`,
-    /// validated again. The field must exist and hold a number.
+    /// validated again. The field must hold a number; an optional field the file leaves out
+    /// (`squadrons[0].crews`) is added.
     pub fn with_value(&self, path: &str, value: f64) -> Result<Scenario, ScenarioError> {
         let label = self.set_label(path, value);
         let fail = |message: String| {
@@ -164,11 +165,27 @@ impl Scenario {
             .map_err(|e| fail(format!("cannot represent the scenario as TOML: {e}")))?;
         let mut here = &mut doc;
         let mut walked_path = FieldPath::root();
-        for seg in &fp.0 {
+        // An optional field the file leaves out (`squadrons[0].crews`) may be set: it is added,
+        // and the scenario's own types say whether such a field exists.
+        let mut added: Option<String> = None;
+        let last = fp.0.len().saturating_sub(1);
+        for (depth, seg) in fp.0.iter().enumerate() {
             let walked = walked_path.to_string();
             let next = match (seg, here) {
                 (Segment::Key(k), toml::Value::Table(t)) => {
                     let known: Vec<String> = t.keys().map(|k| format!("`{k}`")).collect();
+                    if depth == last && !t.contains_key(k) && !known.is_empty() {
+                        t.insert(k.clone(), toml::Value::Float(value));
+                        added = Some(format!(
+                            "no field `{k}` in `{}`; fields there: {}",
+                            if walked.is_empty() {
+                                "the scenario"
+                            } else {
+                                &walked
+                            },
+                            known.join(", ")
+                        ));
+                    }
                     match t.get_mut(k) {
                         Some(v) => v,
                         None => {
@@ -225,12 +242,31 @@ impl Scenario {
                 )));
             }
         }
+        if added.is_some() && value.fract() == 0.0 && value >= 0.0 {
+            // A whole number may be a count: try it as one first.
+            let mut whole = doc.clone();
+            let mut at = &mut whole;
+            for seg in &fp.0 {
+                at = match (seg, at) {
+                    (Segment::Key(k), toml::Value::Table(t)) => t.get_mut(k).expect("walked"),
+                    (Segment::Index(i), toml::Value::Array(a)) => &mut a[*i],
+                    _ => unreachable!("walked above"),
+                };
+            }
+            *at = toml::Value::Integer(value as i64);
+            if let Ok(file) = serde_path_to_error::deserialize::<_, ScenarioFile>(whole) {
+                return self.validate_set(file, path, value);
+            }
+        }
         let file: ScenarioFile = serde_path_to_error::deserialize(doc).map_err(|e| {
             let inner = e.into_inner();
-            fail(format!(
-                "setting `{path}` to {value}: {}",
-                plain_types(inner.message())
-            ))
+            let message = plain_types(inner.message());
+            match &added {
+                Some(no_field) if message.starts_with("unknown field") => {
+                    fail(format!("{no_field} ({message})"))
+                }
+                _ => fail(format!("setting `{path}` to {value}: {message}")),
+            }
         })?;
         self.validate_set(file, path, value)
     }
