@@ -1,7 +1,11 @@
 //! The scenarios shipped with the tool, compiled in so they work by name from any directory.
 
-const BUNDLED: [(&str, &str); 4] = [
+const BUNDLED: [(&str, &str); 5] = [
     ("ukraine", include_str!("../../scenarios/ukraine.toml")),
+    (
+        "ukraine_qra",
+        include_str!("../../scenarios/ukraine_qra.toml"),
+    ),
     ("baltic", include_str!("../../scenarios/baltic.toml")),
     ("textbook", include_str!("../../scenarios/textbook.toml")),
     ("reference", include_str!("../../scenarios/reference.toml")),
