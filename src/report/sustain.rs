@@ -62,32 +62,17 @@ pub(super) fn section(a: &Account) -> String {
         ],
         &flying,
     ));
-    let mut pools: Vec<Vec<String>> = a
-        .squadrons
+    let pools: Vec<Vec<String>> = a
+        .pool_lines()
         .iter()
-        .map(|s| {
-            vec![
-                s.squadron.clone(),
-                s.deployed.to_string(),
-                s.pool_rotation.to_string(),
-                s.pool_hours.to_string(),
-                s.pool_aircrew.to_string(),
-                s.pool_life.to_string(),
-                s.committed.to_string(),
-                s.binds.words().to_string(),
-            ]
+        .map(|l| {
+            let mut row = vec![l.name.to_string(), l.deployed.to_string()];
+            row.extend(l.pools.iter().map(u32::to_string));
+            row.push(l.committed.to_string());
+            row.push(l.binds.words().to_string());
+            row
         })
         .collect();
-    pools.push(vec![
-        "all".into(),
-        a.deployed.to_string(),
-        a.pool_rotation.to_string(),
-        a.pool_hours.to_string(),
-        a.pool_aircrew.to_string(),
-        a.pool_life.to_string(),
-        a.committed.to_string(),
-        a.binds.words().to_string(),
-    ]);
     out.push_str("<h3>Aircraft to commit</h3><p>The aircraft each reason alone commits; the largest is the squadron's committed force.</p>");
     out.push_str(&table(
         &[

@@ -174,30 +174,23 @@ impl Scenario {
             let next = match (seg, here) {
                 (Segment::Key(k), toml::Value::Table(t)) => {
                     let known: Vec<String> = t.keys().map(|k| format!("`{k}`")).collect();
+                    let no_field = format!(
+                        "no field `{k}` in `{}`; fields there: {}",
+                        if walked.is_empty() {
+                            "the scenario"
+                        } else {
+                            &walked
+                        },
+                        known.join(", ")
+                    );
                     if depth == last && !t.contains_key(k) && !known.is_empty() {
                         t.insert(k.clone(), toml::Value::Float(value));
-                        added = Some(format!(
-                            "no field `{k}` in `{}`; fields there: {}",
-                            if walked.is_empty() {
-                                "the scenario"
-                            } else {
-                                &walked
-                            },
-                            known.join(", ")
-                        ));
+                        added = Some(no_field.clone());
                     }
                     match t.get_mut(k) {
                         Some(v) => v,
                         None => {
-                            return Err(fail(format!(
-                                "no field `{k}` in `{}`; fields there: {}",
-                                if walked.is_empty() {
-                                    "the scenario"
-                                } else {
-                                    &walked
-                                },
-                                known.join(", ")
-                            )));
+                            return Err(fail(no_field));
                         }
                     }
                 }

@@ -177,6 +177,23 @@ pub struct Account {
     pub budget_usd: Option<f64>,
 }
 
+/// One line of the table of pools: a squadron's (with its account), or the whole force's.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolLine<'a> {
+    /// The squadron's name, or `all`.
+    pub name: &'a str,
+    /// The squadron's account (`None` on the line of the whole force).
+    pub squadron: Option<&'a SquadronAccount>,
+    /// Aircraft deployed.
+    pub deployed: u32,
+    /// The pools: rotation, airframe hours, aircrew, airframe life.
+    pub pools: [u32; 4],
+    /// The committed force.
+    pub committed: u32,
+    /// What sets it.
+    pub binds: Binds,
+}
+
 /// `ceil` of a count that is a whole number up to rounding error.
 fn whole(x: f64) -> u32 {
     let r = x.round();
@@ -351,6 +368,36 @@ impl Account {
             squadrons,
             left_out,
         }
+    }
+
+    /// The table of pools, one line per squadron and a last line for the whole force.
+    pub fn pool_lines(&self) -> Vec<PoolLine<'_>> {
+        let mut out: Vec<PoolLine<'_>> = self
+            .squadrons
+            .iter()
+            .map(|s| PoolLine {
+                name: &s.squadron,
+                squadron: Some(s),
+                deployed: s.deployed,
+                pools: [s.pool_rotation, s.pool_hours, s.pool_aircrew, s.pool_life],
+                committed: s.committed,
+                binds: s.binds,
+            })
+            .collect();
+        out.push(PoolLine {
+            name: "all",
+            squadron: None,
+            deployed: self.deployed,
+            pools: [
+                self.pool_rotation,
+                self.pool_hours,
+                self.pool_aircrew,
+                self.pool_life,
+            ],
+            committed: self.committed,
+            binds: self.binds,
+        });
+        out
     }
 
     /// The account of a simulated run: each squadron's mean sorties and flight hours a day over

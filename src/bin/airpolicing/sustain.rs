@@ -194,35 +194,25 @@ pub(crate) fn section(a: &Account, wide: bool) -> String {
             usd(s.cost_narrow_usd),
             usd(s.cost_full_usd),
         ]);
-        pools.row(vec![
-            s.squadron.clone(),
-            s.deployed.to_string(),
-            short(s.dwell_ratio),
-            f(s.tours, 1),
-            s.pool_rotation.to_string(),
-            s.pool_hours.to_string(),
-            s.pool_aircrew.to_string(),
-            s.pool_life.to_string(),
-            s.committed.to_string(),
-            s.binds.words().to_string(),
-            grouped(s.fh_per_committed_airframe),
-            grouped(s.fh_per_crew_member),
-        ]);
     }
-    pools.row(vec![
-        "all".into(),
-        a.deployed.to_string(),
-        String::new(),
-        String::new(),
-        a.pool_rotation.to_string(),
-        a.pool_hours.to_string(),
-        a.pool_aircrew.to_string(),
-        a.pool_life.to_string(),
-        a.committed.to_string(),
-        a.binds.words().to_string(),
-        String::new(),
-        String::new(),
-    ]);
+    for l in a.pool_lines() {
+        let mut row = vec![l.name.to_string(), l.deployed.to_string()];
+        row.extend(match l.squadron {
+            Some(s) => [short(s.dwell_ratio), f(s.tours, 1)],
+            None => [String::new(), String::new()],
+        });
+        row.extend(l.pools.iter().map(u32::to_string));
+        row.push(l.committed.to_string());
+        row.push(l.binds.words().to_string());
+        row.extend(match l.squadron {
+            Some(s) => [
+                grouped(s.fh_per_committed_airframe),
+                grouped(s.fh_per_crew_member),
+            ],
+            None => [String::new(), String::new()],
+        });
+        pools.row(row);
+    }
     out.push_str("\n  Flying a year, per squadron (h/airframe: each deployed airframe's share, against its type's\n  yearly budget; life years: its fatigue life at that rate; aircrew: needed at once)\n");
     let flying = flying.columns(
         &[
