@@ -22,3 +22,22 @@ fn quick_reaction_alert_alone_holds_its_alert_but_meets_almost_nothing_at_the_li
     assert!(met_qra < 0.05, "{met_qra}");
     assert!(met_cap > 0.5, "{met_cap}");
 }
+
+#[test]
+fn a_report_without_a_single_intercept_says_so_instead_of_drawing_empty_axes() {
+    let dir = std::env::temp_dir().join(format!("airpolicing-postures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("qra.html");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_airpolicing"))
+        .args(["run", "ukraine_qra", "-n", "3", "--report"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    // Seed 1, replications 0-2: no violation is reached in time.
+    assert!(html.contains("No violation was intercepted in any replication"));
+    assert!(!html.contains("<figure id=\"response\">"));
+    assert!(!html.contains("within <b>— minutes</b>"));
+}

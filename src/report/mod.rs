@@ -166,7 +166,10 @@ impl Report {
             "intercept_within_target",
             "Violations intercepted within the target time",
         );
-        if let Some(x) = m("response_time_p50") {
+        let intercepts: u64 = r.response_hist.iter().sum();
+        if intercepts == 0 && !r.response_hist.is_empty() {
+            summary.push_str("<li>No violation was intercepted in any replication, so there is no response time to give.</li>");
+        } else if let Some(x) = m("response_time_p50") {
             let _ = write!(
                 summary,
                 "<li>Half of the intercepts came within <b>{} minutes</b> of the violator crossing the front; nine in ten within {} minutes.</li>",
@@ -287,7 +290,8 @@ impl Report {
                 charts::timeline(&timeline(s, r.seed, r.reps.start)?, &required, from, to)?,
             ));
         }
-        if !r.response_hist.is_empty() {
+        // Without a single intercept the response-time chart would be empty axes.
+        if r.response_hist.iter().any(|&c| c > 0) {
             rep.charts.push((
                 "response.svg".into(),
                 charts::response(r, violations(s, r), s.file.targets.response_time_min)?,
