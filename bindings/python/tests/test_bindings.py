@@ -30,6 +30,20 @@ def test_run_equals_the_cli_json_for_the_same_seed():
     assert mine["sustainment"] == cli["sustainment"]
 
 
+def test_crews_can_be_added_and_swept_from_python():
+    # textbook sets no crews; with_value adds them, and one crew per aircraft at five duties a
+    # week cannot fly the station's 24 sorties a day with 6 aircraft.
+    s = ap.Scenario.load("textbook")
+    crewed = s.with_value("squadrons[0].crew_ratio", 1)
+    assert crewed.to_dict()["squadrons"][0]["crew_ratio"] == 1
+    free = ap.run(s, replications=2).summary().set_index("metric")["mean"]
+    short = ap.run(crewed, replications=2).summary().set_index("metric")["mean"]
+    assert short["sorties_per_day"] < free["sorties_per_day"]
+    assert short["cap_coverage"] < free["cap_coverage"]
+    with pytest.raises(ap.ScenarioError, match="no field `crewz`"):
+        s.with_value("squadrons[0].crewz", 1)
+
+
 def test_the_sustainment_account_equals_the_cli_and_adds_up():
     s = ap.Scenario.load("ukraine")
     acc = ap.sustain(s, years=5, dwell=2, replications=4, seed=3)
