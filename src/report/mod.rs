@@ -291,7 +291,7 @@ impl Report {
             ));
         }
         // Without a single intercept the response-time chart would be empty axes.
-        if r.response_hist.iter().any(|&c| c > 0) {
+        if intercepts > 0 {
             rep.charts.push((
                 "response.svg".into(),
                 charts::response(r, violations(s, r), s.file.targets.response_time_min)?,
