@@ -11,6 +11,7 @@
 //! [`size_force_by`]), so the replications can run elsewhere (a cluster) and the search is still
 //! the same; [`size_squadron`] and [`size_force`] score on this machine with [`score_locally`].
 
+mod mix;
 mod score;
 mod sequential;
 
@@ -21,6 +22,7 @@ use crate::analytic::estimate;
 use crate::montecarlo::{RunError, RunOptions};
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
+use mix::search_force;
 use score::{evaluate_counts, evaluate_sequentially, replications_of};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -440,8 +442,9 @@ pub fn sized_scenario(
 /// Sizes the whole force mix by a greedy marginal rule: from the closed-form fleets, add one
 /// aircraft at a time to the squadron whose extra aircraft most raises the fraction of
 /// replications meeting the standard (ties to the earlier squadron), until it reaches the
-/// confidence; then take aircraft away, one at a time in scenario order, wherever the standard
-/// still holds without them. At most `opts.max_aircraft` aircraft are added.
+/// confidence; then take away, one at a time, the aircraft whose removal keeps the largest
+/// fraction meeting the standard (ties to the earlier squadron), while the standard still holds
+/// without it. At most `opts.max_aircraft` aircraft are added.
 pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, SizingError> {
     match &opts.sequential {
         Some(plan) => size_force_sequential_by(
@@ -487,138 +490,6 @@ where
     plan.check()?;
     search_force(s, max_aircraft, &mut |c| {
         evaluate_sequentially(s, c, replications, plan, score)
-    })
-}
-
-/// The greedy search for the whole force, each candidate's counts scored by `eval_counts`.
-fn search_force(
-    s: &Scenario,
-    max_aircraft: u32,
-    eval_counts: &mut dyn FnMut(&[u32]) -> Result<CurvePoint, SizingError>,
-) -> Result<ForceSizing, SizingError> {
-    if !has_targets(s) {
-        return Err(SizingError::NoTargets);
-    }
-    let conf = s.file.targets.confidence;
-    let est = estimate(s);
-    let mut counts: Vec<u32> = est
-        .squadrons
-        .iter()
-        .zip(&s.squadrons)
-        .map(|(e, q)| e.fleet_at_confidence.unwrap_or(q.aircraft_count))
-        .collect();
-    let closed_form = counts.clone();
-    let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
-    let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
-    // Every candidate scored, in the order of the search.
-    let mut tried: Vec<CurvePoint> = Vec::new();
-    let mut eval = |c: &[u32]| -> Result<CurvePoint, SizingError> {
-        let p = eval_counts(c)?;
-        tried.push(p.clone());
-        Ok(p)
-    };
-    let mut point = eval(&counts)?;
-    let mut steps = vec![MixStep {
-        counts: counts.clone(),
-        change: "start".into(),
-        point: point.clone(),
-    }];
-    let mut added = 0;
-    // Additions in a row that raised neither the fraction meeting the standard nor any unmet
-    // target's count: more aircraft are not what the standard lacks.
-    let mut stalled = 0;
-    let mut plateau = false;
-    while point.probability < conf && added < max_aircraft {
-        if stalled >= PLATEAU_STEPS {
-            plateau = true;
-            break;
-        }
-        let mut best: Option<(usize, CurvePoint)> = None;
-        for i in 0..counts.len() {
-            let mut trial = counts.clone();
-            trial[i] += 1;
-            let p = eval(&trial)?;
-            if best
-                .as_ref()
-                .is_none_or(|(_, b)| p.probability > b.probability)
-            {
-                best = Some((i, p));
-            }
-        }
-        let Some((i, p)) = best else { break };
-        // Rates, compared exactly by cross-multiplying: with sequential testing the two may have
-        // run different numbers of replications.
-        let unmet_rose = p.met_each.len() == point.met_each.len()
-            && p.met_each.iter().zip(&point.met_each).any(|(&new, &old)| {
-                u64::from(new) * u64::from(point.replications)
-                    > u64::from(old) * u64::from(p.replications)
-                    && f64::from(old) < conf * f64::from(point.replications)
-            });
-        if p.probability > point.probability || unmet_rose {
-            stalled = 0;
-        } else {
-            stalled += 1;
-        }
-        counts[i] += 1;
-        added += 1;
-        point = p;
-        steps.push(MixStep {
-            counts: counts.clone(),
-            change: format!("+1 {}", names[i]),
-            point: point.clone(),
-        });
-    }
-    if point.probability < conf {
-        return Ok(ForceSizing {
-            squadrons: names,
-            closed_form,
-            given,
-            required: None,
-            steps,
-            limited_by: vec![None; s.squadrons.len()],
-            plateau,
-            candidates: tried.len() as u32,
-            replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
-            binding: Binding::new(s, None, None, tried.iter()),
-        });
-    }
-    let targets = Standard::new(s, &[]).targets().to_vec();
-    let mut limited_by = vec![None; counts.len()];
-    for i in 0..counts.len() {
-        while counts[i] > 0 {
-            let mut trial = counts.clone();
-            trial[i] -= 1;
-            let p = eval(&trial)?;
-            if p.probability < conf {
-                limited_by[i] = (p.met_each.len() == targets.len())
-                    .then(|| binding(&p.met_each))
-                    .flatten()
-                    .map(|k| targets[k].name.clone());
-                break;
-            }
-            counts = trial;
-            steps.push(MixStep {
-                counts: counts.clone(),
-                change: format!("-1 {}", names[i]),
-                point: p,
-            });
-        }
-    }
-    // Each squadron is held at its count by its own target (`limited_by`); the mix as a whole
-    // by the target it meets least often.
-    let answer = steps.last().map(|st| &st.point);
-    let binding = Binding::new(s, answer, None, tried.iter());
-    Ok(ForceSizing {
-        squadrons: names,
-        closed_form,
-        given,
-        required: Some(counts),
-        steps,
-        limited_by,
-        plateau: false,
-        candidates: tried.len() as u32,
-        replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
-        binding,
     })
 }
 

@@ -25,7 +25,8 @@ pub(crate) struct SizeArgs {
     #[arg(long, default_value_t = airpolicing::sizing::MAX_AIRCRAFT)]
     max_aircraft: u32,
     /// Size the whole force mix at once: add the aircraft that most raises the fraction of
-    /// replications meeting the standard, one at a time, then trim.
+    /// replications meeting the standard, one at a time, then trim the cheapest first and
+    /// exchange (one more where it is tight for several fewer where it is loose).
     #[arg(long, conflicts_with = "squadron")]
     mix: bool,
     /// Print one JSON document on stdout instead of tables.
@@ -557,8 +558,9 @@ pub fn render_mix(
         &format!(
             "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most \
              raises the fraction of {}{reps} replications (seed {seed}) meeting every target is \
-             added, one at a time, until at least {:.0} % do; then aircraft are taken away \
-             wherever the standard still holds.",
+             added, one at a time, until at least {:.0} % do; then the aircraft whose removal \
+             costs least is taken away, again and again while the standard holds, and one \
+             aircraft more is exchanged for several fewer wherever that saves aircraft.",
             s.file.scenario.name,
             if plan.is_some() { "up to " } else { "" },
             100.0 * conf

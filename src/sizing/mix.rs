@@ -1,0 +1,225 @@
+//! The greedy search for the whole force mix ([`super::size_force`]).
+//!
+//! From the closed-form fleets, the search adds one aircraft at a time to the squadron whose
+//! extra aircraft most raises the fraction of replications meeting the standard, until the
+//! fraction reaches the confidence. It then *trims*: takes away, one at a time, the aircraft whose
+//! removal keeps the largest fraction, while the standard still holds. Last, it *exchanges*: adds
+//! the aircraft that most raises the fraction and trims again, and keeps the result when it has
+//! fewer aircraft in all; it repeats until an exchange saves nothing. The exchange lets one
+//! aircraft where the standard is tight buy back several where it is loose, which trimming alone,
+//! with the fraction just at the confidence, cannot do.
+
+use super::{Binding, CurvePoint, ForceSizing, MixStep, PLATEAU_STEPS, SizingError};
+use crate::analytic::estimate;
+use crate::scenario::Scenario;
+use crate::standard::{Standard, Target, binding};
+use std::collections::HashMap;
+
+/// The candidate's scoring: counts in, the point scored.
+type Eval<'a> = dyn FnMut(&[u32]) -> Result<CurvePoint, SizingError> + 'a;
+
+/// The addition that most raises the fraction meeting the standard (ties to the earlier
+/// squadron), with its point.
+fn best_addition(
+    counts: &[u32],
+    eval: &mut Eval,
+) -> Result<Option<(usize, CurvePoint)>, SizingError> {
+    let mut best: Option<(usize, CurvePoint)> = None;
+    for i in 0..counts.len() {
+        let mut trial = counts.to_vec();
+        trial[i] += 1;
+        let p = eval(&trial)?;
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| p.probability > b.probability)
+        {
+            best = Some((i, p));
+        }
+    }
+    Ok(best)
+}
+
+/// A trimmed mix: its counts, the steps that took the aircraft away and, per squadron, the target
+/// met least often when one more of its aircraft was taken away.
+struct Trimmed {
+    counts: Vec<u32>,
+    steps: Vec<MixStep>,
+    limited_by: Vec<Option<String>>,
+}
+
+/// Takes away, one at a time, the aircraft whose removal keeps the most replications meeting the
+/// standard (ties to the earlier squadron), until no removal keeps the confidence. Cheapest
+/// first, the slack above the confidence goes to as many removals as it allows, whatever the
+/// squadrons' order; a squadron whose removal falls short is not tried again, as fewer aircraft
+/// elsewhere only lower the fraction.
+fn trim(
+    mut counts: Vec<u32>,
+    conf: f64,
+    names: &[String],
+    targets: &[Target],
+    eval: &mut Eval,
+) -> Result<Trimmed, SizingError> {
+    let mut steps = Vec::new();
+    let mut limited_by = vec![None; counts.len()];
+    let mut open: Vec<bool> = counts.iter().map(|&c| c > 0).collect();
+    loop {
+        let mut best: Option<(usize, CurvePoint)> = None;
+        for i in 0..counts.len() {
+            if !open[i] {
+                continue;
+            }
+            let mut trial = counts.clone();
+            trial[i] -= 1;
+            let p = eval(&trial)?;
+            if p.probability < conf {
+                open[i] = false;
+                limited_by[i] = (p.met_each.len() == targets.len())
+                    .then(|| binding(&p.met_each))
+                    .flatten()
+                    .map(|k| targets[k].name.clone());
+            } else if best
+                .as_ref()
+                .is_none_or(|(_, b)| p.probability > b.probability)
+            {
+                best = Some((i, p));
+            }
+        }
+        let Some((i, p)) = best else { break };
+        counts[i] -= 1;
+        open[i] = counts[i] > 0;
+        steps.push(MixStep {
+            counts: counts.clone(),
+            change: format!("-1 {}", names[i]),
+            point: p,
+        });
+    }
+    Ok(Trimmed {
+        counts,
+        steps,
+        limited_by,
+    })
+}
+
+/// The greedy search for the whole force, each candidate's counts scored by `eval_counts`.
+pub(super) fn search_force(
+    s: &Scenario,
+    max_aircraft: u32,
+    eval_counts: &mut Eval,
+) -> Result<ForceSizing, SizingError> {
+    if !super::has_targets(s) {
+        return Err(SizingError::NoTargets);
+    }
+    let conf = s.file.targets.confidence;
+    let est = estimate(s);
+    let mut counts: Vec<u32> = est
+        .squadrons
+        .iter()
+        .zip(&s.squadrons)
+        .map(|(e, q)| e.fleet_at_confidence.unwrap_or(q.aircraft_count))
+        .collect();
+    let closed_form = counts.clone();
+    let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
+    let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
+    // Every candidate scored, in the order of the search; one met again (an exchange trims back
+    // through mixes already scored) is not run again.
+    let mut tried: Vec<CurvePoint> = Vec::new();
+    let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut eval = |c: &[u32]| -> Result<CurvePoint, SizingError> {
+        if let Some(&k) = seen.get(c) {
+            return Ok(tried[k].clone());
+        }
+        let p = eval_counts(c)?;
+        seen.insert(c.to_vec(), tried.len());
+        tried.push(p.clone());
+        Ok(p)
+    };
+    let mut point = eval(&counts)?;
+    let mut steps = vec![MixStep {
+        counts: counts.clone(),
+        change: "start".into(),
+        point: point.clone(),
+    }];
+    let mut added = 0;
+    // Additions in a row that raised neither the fraction meeting the standard nor any unmet
+    // target's count: more aircraft are not what the standard lacks.
+    let mut stalled = 0;
+    let mut plateau = false;
+    while point.probability < conf && added < max_aircraft {
+        if stalled >= PLATEAU_STEPS {
+            plateau = true;
+            break;
+        }
+        let Some((i, p)) = best_addition(&counts, &mut eval)? else {
+            break;
+        };
+        // Rates, compared exactly by cross-multiplying: with sequential testing the two may have
+        // run different numbers of replications.
+        let unmet_rose = p.met_each.len() == point.met_each.len()
+            && p.met_each.iter().zip(&point.met_each).any(|(&new, &old)| {
+                u64::from(new) * u64::from(point.replications)
+                    > u64::from(old) * u64::from(p.replications)
+                    && f64::from(old) < conf * f64::from(point.replications)
+            });
+        if p.probability > point.probability || unmet_rose {
+            stalled = 0;
+        } else {
+            stalled += 1;
+        }
+        counts[i] += 1;
+        added += 1;
+        point = p;
+        steps.push(MixStep {
+            counts: counts.clone(),
+            change: format!("+1 {}", names[i]),
+            point: point.clone(),
+        });
+    }
+    if point.probability < conf {
+        return Ok(ForceSizing {
+            squadrons: names,
+            closed_form,
+            given,
+            required: None,
+            steps,
+            limited_by: vec![None; s.squadrons.len()],
+            plateau,
+            candidates: tried.len() as u32,
+            replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
+            binding: Binding::new(s, None, None, tried.iter()),
+        });
+    }
+    let targets = Standard::new(s, &[]).targets().to_vec();
+    let mut best = trim(counts, conf, &names, &targets, &mut eval)?;
+    steps.append(&mut best.steps);
+    while let Some((i, p)) = best_addition(&best.counts, &mut eval)? {
+        let mut more = best.counts.clone();
+        more[i] += 1;
+        let mut exchanged = trim(more.clone(), conf, &names, &targets, &mut eval)?;
+        if exchanged.counts.iter().sum::<u32>() >= best.counts.iter().sum::<u32>() {
+            break;
+        }
+        steps.push(MixStep {
+            counts: more,
+            change: format!("+1 {}", names[i]),
+            point: p,
+        });
+        steps.append(&mut exchanged.steps);
+        best = exchanged;
+    }
+    // Each squadron is held at its count by its own target (`limited_by`); the mix as a whole
+    // by the target it meets least often.
+    let answer = steps.last().map(|st| &st.point);
+    let binding = Binding::new(s, answer, None, tried.iter());
+    Ok(ForceSizing {
+        squadrons: names,
+        closed_form,
+        given,
+        required: Some(best.counts),
+        steps,
+        limited_by: best.limited_by,
+        plateau: false,
+        candidates: tried.len() as u32,
+        replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
+        binding,
+    })
+}
