@@ -29,12 +29,13 @@ pub(crate) fn scenarios(a: ScenariosArgs) -> Result<(), Failure> {
         };
     }
     let mut text = String::new();
+    let width = bundled_names().iter().map(|n| n.len()).max().unwrap_or(0);
     for name in bundled_names() {
         let description = bundled(name)
             .and_then(|t| Scenario::from_toml_str(t, name).ok())
             .map(|s| s.file.scenario.description)
             .unwrap_or_default();
-        text.push_str(&format!("{name:<10} {description}\n"));
+        text.push_str(&format!("{name:<width$} {description}\n"));
     }
     text.push_str("\nairpolicing scenarios --show NAME prints one, to copy and edit.\n");
     out(&text)
