@@ -21,14 +21,28 @@ fn stderr(o: &Output) -> String {
 fn scenarios_lists_the_bundled_set() {
     let o = airpolicing(&["scenarios"]);
     assert_eq!(o.status.code(), Some(0));
-    for name in ["ukraine", "ukraine_qra", "baltic", "textbook", "reference"] {
+    for name in [
+        "ukraine",
+        "ukraine_qra",
+        "mq9_orbit",
+        "baltic",
+        "textbook",
+        "reference",
+    ] {
         assert!(stdout(&o).contains(name), "{name}");
     }
 }
 
 #[test]
 fn check_accepts_every_bundled_scenario_by_name() {
-    for name in ["ukraine", "ukraine_qra", "baltic", "textbook", "reference"] {
+    for name in [
+        "ukraine",
+        "ukraine_qra",
+        "mq9_orbit",
+        "baltic",
+        "textbook",
+        "reference",
+    ] {
         let o = airpolicing(&["check", name]);
         assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
         assert!(stdout(&o).contains("valid"));

@@ -243,3 +243,54 @@ fn noble_eagle_strains_planes_and_people_as_it_did() {
     // Both strain: the hours alone and the crews alone each need far more than the 100.
     assert!(q.pool_hours > 300 && q.pool_aircrew > 300, "{q:?}");
 }
+
+#[test]
+fn an_mq9_orbit_takes_four_forward_and_about_five_and_a_quarter_with_training_and_depot() {
+    // Published: 341 MQ-9s for 65 continuous orbits, about 5.25 aircraft per orbit with training
+    // and depot aircraft [S]; a "typical Reaper system" of four air vehicles [S]. The engine
+    // sizes the forward aircraft from the type's sourced figures (14 h sorties, about one
+    // mission a day per aircraft) and an assumed 0.8 mission-capable rate: four, as published,
+    // and three fall short. The aircraft beyond the line are a stated share, not simulated:
+    // 0.3 of the line gives 4 × 1.3 = 5.2 per orbit over many orbits, within 2 % of 5.25; one
+    // orbit alone commits whole aircraft, 4 + ceil(1.2) = 6.
+    use airpolicing::sizing::{SizingOptions, size_squadron};
+    // Up to 14 h fully loaded [S]: the fuel lasts a little longer, so the sortie limit binds.
+    let mq9 = airpolicing::catalog::Catalog::builtin()
+        .get("mq9")
+        .unwrap()
+        .clone();
+    assert!(
+        (14.0..15.0).contains(&mq9.endurance_h()),
+        "{}",
+        mq9.endurance_h()
+    );
+    assert_eq!(mq9.max_sortie_h, 14.0);
+    let s = Scenario::load("mq9_orbit").unwrap();
+    let opts = SizingOptions {
+        run: RunOptions::default()
+            .with_seed(1)
+            .with_replications(100)
+            .with_threads(2),
+        max_aircraft: 20,
+        sequential: None,
+        progress: None,
+    };
+    let r = size_squadron(&s, "MQ-9 unit", &opts).unwrap();
+    assert_eq!(r.required, Some(4));
+    assert!(r.at(3).unwrap().probability < 0.9, "{:?}", r.at(3));
+    let share = s.file.squadrons[0].backup_share.unwrap();
+    let per_orbit = 4.0 * (1.0 + share);
+    assert!((per_orbit - 5.25f64).abs() / 5.25 < 0.02, "{per_orbit}");
+    let sized = s.with_value("squadrons[0].aircraft_count", 4.0).unwrap();
+    let res = run(
+        &sized,
+        &RunOptions::default().with_seed(1).with_reps(0..100),
+    )
+    .unwrap();
+    let a = Account::of_run(&sized, &res);
+    assert_eq!(a.deployed, 4);
+    assert_eq!((a.committed, a.backup), (6, 2));
+    // The aircraft stay forward (no dwell), and the hours stay within the type's programme.
+    assert_eq!(a.pool_rotation, 4);
+    assert!(a.pool_hours <= 4, "{}", a.pool_hours);
+}

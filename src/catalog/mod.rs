@@ -551,6 +551,7 @@ mod tests {
             "e3",
             "e7",
             "globaleye",
+            "mq9",
             "kc135",
             "kc135_bda",
             "kc46",

@@ -1,6 +1,6 @@
 //! The scenarios shipped with the tool, compiled in so they work by name from any directory.
 
-const BUNDLED: [(&str, &str); 5] = [
+const BUNDLED: [(&str, &str); 6] = [
     ("ukraine", include_str!("../../scenarios/ukraine.toml")),
     (
         "ukraine_qra",
@@ -8,6 +8,7 @@ const BUNDLED: [(&str, &str); 5] = [
     ),
     ("baltic", include_str!("../../scenarios/baltic.toml")),
     ("textbook", include_str!("../../scenarios/textbook.toml")),
+    ("mq9_orbit", include_str!("../../scenarios/mq9_orbit.toml")),
     ("reference", include_str!("../../scenarios/reference.toml")),
 ];
 

@@ -147,6 +147,11 @@ pub struct SquadronSpec {
     /// mission, in [0, 1] (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub training_share: Option<f64>,
+    /// Aircraft kept beyond the line — training units, test, depot overhaul, attrition
+    /// reserve — as a share of the aircraft the line needs, in [0, 3] (default 0); the account
+    /// commits them on top of the largest pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_share: Option<f64>,
     /// Crews the squadron has deployed; each launch needs a rested one (docs/model.md,
     /// sustainment). Without `crews` or `crew_ratio` launches need no crew.
     #[serde(default, skip_serializing_if = "Option::is_none")]

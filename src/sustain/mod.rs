@@ -14,7 +14,8 @@
 //!   - **aircrew**: enough aircraft to hold, at the type's crew ratio, the crews that the sorties
 //!     and alerts need under the duty and rest rules, rotated like the units;
 //!   - **airframe life**: `ceil(hours over the horizon ÷ fatigue life)`;
-//! - the committed force is the largest pool; the one that sets it *binds*;
+//! - the committed force is the largest pool (the one that sets it *binds*), plus the aircraft
+//!   kept beyond the line for training, test, depot and reserve (`backup_share` of it);
 //! - annual cost = hours a year × the cost of a flight hour, narrow to full.
 //!
 //! More aircraft deployed fly about the same hours (the posture sets them), so the smallest force
@@ -123,9 +124,13 @@ pub struct SquadronAccount {
     pub pool_aircrew: u32,
     /// Aircraft to commit for airframe life.
     pub pool_life: u32,
-    /// The committed force: the largest pool.
+    /// Aircraft kept beyond the line (training, test, depot, reserve) as a share of it.
+    pub backup_share: f64,
+    /// Aircraft kept beyond the line: `ceil(largest pool × backup_share)`.
+    pub backup: u32,
+    /// The committed force: the largest pool, plus the aircraft beyond the line.
     pub committed: u32,
-    /// The pool that sets it.
+    /// The pool that sets the line.
     pub binds: Binds,
     /// Cost a year at the narrow cost of a flight hour, US dollars.
     pub cost_narrow_usd: f64,
@@ -151,6 +156,8 @@ pub struct Account {
     pub left_out: Vec<String>,
     /// Aircraft deployed.
     pub deployed: u32,
+    /// Aircraft kept beyond the line, all squadrons.
+    pub backup: u32,
     /// Committed force: the sum of the squadrons'.
     pub committed: u32,
     /// The committed force if rotation alone set each squadron's.
@@ -299,7 +306,10 @@ impl Account {
             let pool_hours = whole(fh / s.fh_per_year);
             let pool_aircrew = whole(crew_needed * (1.0 + dwell) / crew_per_aircraft);
             let pool_life = whole(fh * horizon / s.fatigue_life_fh);
-            let (committed, binds) = largest([pool_rotation, pool_hours, pool_aircrew, pool_life]);
+            let (line, binds) = largest([pool_rotation, pool_hours, pool_aircrew, pool_life]);
+            let backup_share = spec.backup_share.unwrap_or(0.0);
+            let backup = whole(f64::from(line) * backup_share);
+            let committed = line + backup;
             let per = |n: u32| if n > 0 { fh / f64::from(n) } else { 0.0 };
             let life = |n: u32| (per(n) > 0.0).then(|| s.fatigue_life_fh / per(n));
             let crew_committed = crew_per_aircraft * f64::from(committed);
@@ -332,6 +342,8 @@ impl Account {
                 pool_hours,
                 pool_aircrew,
                 pool_life,
+                backup_share,
+                backup,
                 committed,
                 binds,
                 cost_narrow_usd: fh * s.cost_per_fh_narrow_usd,
@@ -353,6 +365,7 @@ impl Account {
             horizon_years: horizon,
             rules: rules.clone(),
             deployed: sum(|s| s.deployed),
+            backup: sum(|s| s.backup),
             committed: sum(|s| s.committed),
             pool_rotation,
             pool_hours,

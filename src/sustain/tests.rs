@@ -100,6 +100,27 @@ fn training_adds_the_programme_share_of_each_deployed_aircraft() {
 }
 
 #[test]
+fn aircraft_beyond_the_line_are_a_share_of_the_largest_pool_rounded_up() {
+    // The textbook account by hand: the airframe-hours pool of 123 binds. A backup share of 0.3
+    // keeps ceil(123 × 0.3) = ceil(36.9) = 37 aircraft beyond the line: 160 committed.
+    let mut s = textbook(8000.0, 250.0, 1.5);
+    let plain = Account::new(&s, &[TEXTBOOK], "by hand");
+    assert_eq!((plain.committed, plain.backup), (123, 0));
+    s.file.squadrons[0].backup_share = Some(0.3);
+    let a = Account::new(&s, &[TEXTBOOK], "by hand");
+    assert_eq!(a.squadrons[0].backup, 37);
+    assert_eq!((a.committed, a.backup), (160, 37));
+    assert_eq!(a.binds, plain.binds);
+    assert!(
+        lines(&a)
+            .iter()
+            .any(|l| l.contains("37 aircraft are kept beyond it")),
+        "{:?}",
+        lines(&a)
+    );
+}
+
+#[test]
 fn alerts_need_crews_for_every_shift_and_a_too_long_sortie_is_noted() {
     let mut s = crate::scenario::Scenario::load("baltic").unwrap();
     s.file.squadrons[0].training_share = None;

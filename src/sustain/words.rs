@@ -24,6 +24,7 @@ fn dwell_words(a: &Account) -> String {
     ratios.sort_by(f64::total_cmp);
     ratios.dedup();
     match ratios.as_slice() {
+        [d] if *d == 0.0 => "no unit goes home: the aircraft stay deployed".to_string(),
         [d] => format!("each unit {} at home for every month deployed", months(*d)),
         _ => "each unit at home for its own dwell after every tour".to_string(),
     }
@@ -91,6 +92,14 @@ pub fn lines(a: &Account) -> Vec<String> {
         "For each squadron the largest of these counts: {}.",
         pool_words(a)
     ));
+    if a.backup > 0 {
+        out.push(format!(
+            "On top of that line, {} aircraft are kept beyond it, for training units, test, \
+             depot overhaul and attrition reserve (each squadron's backup_share of its line), \
+             and are counted in the committed force.",
+            grouped(f64::from(a.backup))
+        ));
+    }
     let over: Vec<String> = a
         .squadrons
         .iter()
