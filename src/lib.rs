@@ -16,6 +16,7 @@
 //! | closed-form answer (docs/model.md, closed forms) | [`analytic`] |
 //! | one replication's event loop and its metrics | [`sim`] |
 //! | many replications in parallel, summaries | [`montecarlo`] |
+//! | the published cases, each beside the tool's figure | [`cases`] |
 //!
 //! ## A first answer in four lines
 //!
@@ -127,6 +128,7 @@
 #![warn(missing_docs)]
 
 pub mod analytic;
+pub mod cases;
 pub mod catalog;
 pub mod dist;
 pub mod geo;

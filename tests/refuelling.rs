@@ -201,56 +201,7 @@ fn the_closed_form_counts_the_trips_to_a_tanker_outside_the_area_as_time_off_sta
 #[test]
 fn rafale_over_libya_four_hour_sorties_with_two_refuellings_give_about_two_hours_twenty_on_station()
 {
-    let text = r#"
-[scenario]
-name = "libya"
-duration_days = 6
-warmup_days = 1
-
-[front]
-points = [[30.9, 19.2], [30.2, 20.2]]
-protected_side = "left"
-sectors = 1
-
-[[bases]]
-name = "Souda Bay"
-position = [35.5317, 24.1497]
-
-[[aircraft]]
-id = "rafale_4h"
-based_on = "rafale"
-max_sortie_h = 4
-availability = { model = "perfect" }
-
-[[aircraft]]
-id = "tanker"
-based_on = "kc46"
-availability = { model = "perfect" }
-
-[[squadrons]]
-name = "Rafale"
-aircraft = "rafale_4h"
-base = "Souda Bay"
-aircraft_count = 2
-
-[[squadrons]]
-name = "Tankers"
-aircraft = "tanker"
-base = "Souda Bay"
-aircraft_count = 4
-
-[[cap_stations]]
-name = "Brega"
-position = [30.55, 19.75]
-squadrons = ["Rafale"]
-tanker_track = "AAR"
-area_radius_km = 40
-
-[[tanker_tracks]]
-name = "AAR"
-position = [30.80, 19.75]
-squadron = "Tankers"
-"#;
+    let text = include_str!("../scenarios/cases/libya.toml");
     let s = Scenario::from_toml_str(text, "libya").unwrap_or_else(|e| panic!("{e}"));
     let base = LatLon::new(35.5317, 24.1497);
     let d = base.distance_km(&LatLon::new(30.55, 19.75));

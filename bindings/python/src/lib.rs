@@ -657,6 +657,31 @@ fn sustainment(
     }))
 }
 
+/// The book of published cases as JSON text (a list of cases), or only the case `case`: each
+/// case's published figure beside the tool's, its band and the assumption behind any difference,
+/// as `airpolicing cases --json`.
+#[pyfunction]
+#[pyo3(signature = (replications, seed, n_threads=None, case=None))]
+fn cases(
+    py: Python<'_>,
+    replications: u64,
+    seed: u64,
+    n_threads: Option<usize>,
+    case: Option<String>,
+) -> PyResult<String> {
+    let opts = airpolicing::cases::CaseOptions {
+        replications,
+        seed,
+        threads: n_threads,
+    };
+    let book = py.detach(|| match &case {
+        Some(id) => airpolicing::cases::case(id, &opts).map(|c| vec![c]),
+        None => airpolicing::cases::book(&opts),
+    });
+    book.map_err(|e| PyValueError::new_err(e.to_string()))
+        .and_then(|c| to_json(&c))
+}
+
 /// Names of the bundled scenarios.
 #[pyfunction]
 fn bundled_names() -> Vec<&'static str> {
@@ -679,6 +704,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
     m.add_function(wrap_pyfunction!(sustainment, m)?)?;
+    m.add_function(wrap_pyfunction!(cases, m)?)?;
     m.add_function(wrap_pyfunction!(describe, m)?)?;
     m.add_function(wrap_pyfunction!(report_run, m)?)?;
     m.add_function(wrap_pyfunction!(report_size, m)?)?;

@@ -6,6 +6,9 @@ use airpolicing::scenario::ScenarioError;
 pub(crate) enum Failure {
     Input(String),
     Internal(String),
+    /// A check found what it was asked to find wrong (a published case out of its band): the
+    /// output was printed; exit code 3.
+    Check(String),
     /// Stopped by Ctrl-C (exit code 130).
     Interrupted(String),
     /// Standard output could not be written (a full disk, a device error): exit code 1.

@@ -3,6 +3,7 @@
 //! command's arguments, execution and rendering live together in its own file.
 
 mod args;
+mod cases;
 mod check;
 mod checkpoint;
 mod estimate;
@@ -50,6 +51,8 @@ enum Command {
     Size(size::SizeArgs),
     /// Sustain it for years: flight hours, airframe life, aircrew, rotation and cost, and what binds first.
     Sustain(sustain::SustainArgs),
+    /// The published cases beside the tool's figures: Baltic Air Policing, CSIS, the UK-led squadron, RAND, the MQ-9, Rafale over Libya, Portugal 2016, Noble Eagle.
+    Cases(cases::CasesArgs),
     /// Print a shell completion script, e.g. `airpolicing completions bash > ~/.local/share/bash-completion/completions/airpolicing`.
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell.
@@ -67,6 +70,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         Command::Sweep(a) => sweep::execute(a),
         Command::Size(a) => size::execute(a),
         Command::Sustain(a) => sustain::execute(a),
+        Command::Cases(a) => cases::execute(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut text = Vec::new();
@@ -94,6 +98,10 @@ fn main() -> ExitCode {
         Ok(Err(Failure::Input(msg))) => {
             eprintln!("{msg}");
             ExitCode::from(2)
+        }
+        Ok(Err(Failure::Check(msg))) => {
+            eprintln!("{msg}");
+            ExitCode::from(3)
         }
         Ok(Err(Failure::Interrupted(msg))) => {
             eprintln!("{msg}");

@@ -30,6 +30,7 @@ __all__ = [
     "size",
     "sweep",
     "sustain",
+    "cases",
     "bundled_names",
 ]
 
@@ -553,6 +554,7 @@ class Sustainment:
         total = {"squadron": "total"}
         for k in (
             "deployed",
+            "backup",
             "committed",
             "pool_rotation",
             "pool_hours",
@@ -623,6 +625,29 @@ def sustain(
     if closed_form:
         return _sustainment(scenario, None, 0, years, dwell)
     return run(scenario, replications=replications, seed=seed, n_threads=n_threads).sustainment(years, dwell)
+
+
+CASE_COLUMNS = ["id", "name", "published_value", "tool_value", "unit", "tolerance", "within", "low", "high"]
+"""The columns of :func:`cases`, in order; ``published``, ``tool``, ``source`` and ``why`` follow."""
+
+
+def cases(replications: int = 100, seed: Any = 1, n_threads: Optional[int] = None, case: Optional[str] = None):
+    """The book of published cases, as ``airpolicing cases``: one row per case (Baltic Air
+    Policing, CSIS, the UK-led squadron, RAND's sortie rate, the MQ-9 orbit, Rafale over Libya,
+    Portugal 2016, Noble Eagle), with the published figure, the tool's figure (the simulated
+    cases run ``replications`` replications of ``seed``), the band it must lie in (``low`` to
+    ``high``; ``None`` for an open end), ``within``, and in words what the tool ran (``tool``) and
+    the assumption that explains any difference (``why``). ``case`` runs only that one."""
+    import pandas as pd
+
+    s = _seed(seed)
+    _check_count("replications", replications)
+    _check_count("n_threads", n_threads, optional=True)
+    if case is not None and not isinstance(case, str):
+        raise TypeError(f"case must be a str or None, not {type(case).__name__}")
+    rows = json.loads(_airpolicing.cases(int(replications), s, n_threads, case))
+    df = pd.DataFrame(rows)
+    return df[CASE_COLUMNS + ["published", "tool", "source", "why"]]
 
 
 class SizeResult:

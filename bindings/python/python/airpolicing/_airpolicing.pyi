@@ -122,6 +122,14 @@ def sustainment(
     """The sustainment account as JSON text, {"account": ..., "sentences": [...]}: from the metric
     means of simulated replications, or from the closed-form estimate when there are none."""
 
+def cases(
+    replications: int,
+    seed: int,
+    n_threads: int | None = None,
+    case: str | None = None,
+) -> str:
+    """The book of published cases (or one case) as JSON text, as ``airpolicing cases --json``."""
+
 def bundled_names() -> list[str]:
     """Names of the bundled scenarios."""
 
