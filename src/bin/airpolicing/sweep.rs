@@ -184,7 +184,8 @@ pub fn render(r: &SweepResult, targeted: &[&str]) -> String {
     header.push("required");
     let mut t = Table::new(&header);
     for p in &r.points {
-        let mut row: Vec<String> = p.values.iter().map(|v| f(*v, 2)).collect();
+        // Each swept value as it was given (0.995, not 0.99).
+        let mut row: Vec<String> = p.values.iter().map(|v| format!("{v}")).collect();
         row.push(format!(
             "{:.0} % ({:.0}–{:.0} %)",
             100.0 * p.meets_standard,
