@@ -60,6 +60,10 @@ pub struct ScenarioFile {
     /// `[sustainment]`: the horizon, rotation and crew rules of the sustainment account.
     #[serde(default)]
     pub sustainment: SustainmentSpec,
+    /// `[fleet_caps]`: aircraft type id → how many the coalition owns to lend; sizing never asks
+    /// for more of a type than its cap, over all the squadrons that fly it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fleet_caps: BTreeMap<String, u32>,
 }
 
 /// `[scenario]`.

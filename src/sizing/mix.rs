@@ -9,7 +9,9 @@
 //! aircraft where the standard is tight buy back several where it is loose, which trimming alone,
 //! with the fraction just at the confidence, cannot do.
 
-use super::{Binding, CurvePoint, ForceSizing, MixStep, PLATEAU_STEPS, SizingError};
+use super::{
+    Binding, CurvePoint, ForceSizing, MixStep, PLATEAU_STEPS, SizingError, at_cap, cap_for,
+};
 use crate::analytic::estimate;
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
@@ -19,13 +21,17 @@ use std::collections::HashMap;
 type Eval<'a> = dyn FnMut(&[u32]) -> Result<CurvePoint, SizingError> + 'a;
 
 /// The addition that most raises the fraction meeting the standard (ties to the earlier
-/// squadron), with its point.
+/// squadron), with its point; a squadron whose type is at its `[fleet_caps]` cap is not tried.
 fn best_addition(
+    s: &Scenario,
     counts: &[u32],
     eval: &mut Eval,
 ) -> Result<Option<(usize, CurvePoint)>, SizingError> {
     let mut best: Option<(usize, CurvePoint)> = None;
     for i in 0..counts.len() {
+        if cap_for(s, counts, i).is_some_and(|c| counts[i] >= c) {
+            continue;
+        }
         let mut trial = counts.to_vec();
         trial[i] += 1;
         let p = eval(&trial)?;
@@ -118,6 +124,12 @@ pub(super) fn search_force(
         .map(|(e, q)| e.fleet_at_confidence.unwrap_or(q.aircraft_count))
         .collect();
     let closed_form = counts.clone();
+    // Start within the caps: a type's squadrons lose aircraft from the last one first.
+    for i in (0..counts.len()).rev() {
+        if let Some(c) = cap_for(s, &counts, i) {
+            counts[i] = counts[i].min(c);
+        }
+    }
     let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
     let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
     // Every candidate scored, in the order of the search; one met again (an exchange trims back
@@ -149,7 +161,7 @@ pub(super) fn search_force(
             plateau = true;
             break;
         }
-        let Some((i, p)) = best_addition(&counts, &mut eval)? else {
+        let Some((i, p)) = best_addition(s, &counts, &mut eval)? else {
             break;
         };
         // Rates, compared exactly by cross-multiplying: with sequential testing the two may have
@@ -182,6 +194,7 @@ pub(super) fn search_force(
             required: None,
             steps,
             limited_by: vec![None; s.squadrons.len()],
+            at_cap: at_cap(s, &counts),
             plateau,
             candidates: tried.len() as u32,
             replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
@@ -191,7 +204,7 @@ pub(super) fn search_force(
     let targets = Standard::new(s, &[]).targets().to_vec();
     let mut best = trim(counts, conf, &names, &targets, &mut eval)?;
     steps.append(&mut best.steps);
-    while let Some((i, p)) = best_addition(&best.counts, &mut eval)? {
+    while let Some((i, p)) = best_addition(s, &best.counts, &mut eval)? {
         let mut more = best.counts.clone();
         more[i] += 1;
         let mut exchanged = trim(more.clone(), conf, &names, &targets, &mut eval)?;
@@ -214,6 +227,7 @@ pub(super) fn search_force(
         squadrons: names,
         closed_form,
         given,
+        at_cap: at_cap(s, &best.counts),
         required: Some(best.counts),
         steps,
         limited_by: best.limited_by,

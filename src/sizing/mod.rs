@@ -131,6 +131,9 @@ pub struct SquadronSizing {
     pub closed_form: Option<u32>,
     /// The smallest count meeting the standard with the confidence, if one up to the limit does.
     pub required: Option<u32>,
+    /// The most `[fleet_caps]` allows this squadron, the others as given (`None`: no cap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<u32>,
     /// Every count evaluated, in increasing order.
     pub curve: Vec<CurvePoint>,
     /// What decides the answer.
@@ -201,6 +204,37 @@ pub enum SizingError {
     /// A run failed to start.
     #[error(transparent)]
     Run(#[from] RunError),
+}
+
+/// The most aircraft squadron `i` may have by the scenario's `[fleet_caps]`, with the other
+/// squadrons at `counts`: its type's cap less the others' aircraft of that type (`None`: the
+/// type has no cap).
+pub fn cap_for(s: &Scenario, counts: &[u32], i: usize) -> Option<u32> {
+    let id = &s.types[s.squadrons[i].aircraft].id;
+    let cap = *s.file.fleet_caps.get(id)?;
+    let others: u32 = s
+        .squadrons
+        .iter()
+        .enumerate()
+        .filter(|&(j, q)| j != i && s.types[q.aircraft].id == *id)
+        .map(|(j, _)| counts[j])
+        .sum();
+    Some(cap.saturating_sub(others))
+}
+
+/// The aircraft types whose `[fleet_caps]` the squadrons at `counts` reach, in type order.
+pub fn at_cap(s: &Scenario, counts: &[u32]) -> Vec<String> {
+    s.file
+        .fleet_caps
+        .iter()
+        .filter(|&(id, &cap)| {
+            let flown: Vec<usize> = (0..s.squadrons.len())
+                .filter(|&j| s.types[s.squadrons[j].aircraft].id == *id)
+                .collect();
+            !flown.is_empty() && flown.iter().map(|&j| counts[j]).sum::<u32>() >= cap
+        })
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 fn has_targets(s: &Scenario) -> bool {
@@ -287,6 +321,9 @@ fn search_squadron(
     let closed_form = estimate(s).squadrons[sq].fleet_at_confidence;
     let mut seen: BTreeMap<u32, CurvePoint> = BTreeMap::new();
     let mut counts: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
+    // The type's cap, when it has one, is the most this search may ask for.
+    let cap = cap_for(s, &counts, sq);
+    let max_aircraft = cap.map_or(max_aircraft, |c| c.min(max_aircraft));
     let mut eval = |n: u32| -> Result<bool, SizingError> {
         let point = match seen.entry(n) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
@@ -357,6 +394,7 @@ fn search_squadron(
         given: s.squadrons[sq].aircraft_count,
         closed_form,
         required: hi,
+        cap,
         curve: seen.into_values().collect(),
         binding,
     })
@@ -390,6 +428,10 @@ pub struct ForceSizing {
     /// tried and fell short, which is what holds that squadron at its count (`None` when it was
     /// taken down to zero or no answer was found).
     pub limited_by: Vec<Option<String>>,
+    /// Aircraft types whose `[fleet_caps]` the answer reaches (without an answer, the last mix
+    /// tried): the search could add no more of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub at_cap: Vec<String>,
     /// Whether the search stopped without an answer because [`PLATEAU_STEPS`] aircraft added in
     /// a row raised neither the fraction meeting the standard nor any unmet target's count: what
     /// the standard lacks is not aircraft (geometry, tactics, a crew limit, the radar's reach).

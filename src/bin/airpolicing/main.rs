@@ -13,6 +13,7 @@ mod output;
 mod progress;
 mod run;
 mod size;
+mod size_mix;
 mod standard;
 mod sustain;
 mod sweep;

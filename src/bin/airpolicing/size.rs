@@ -8,7 +8,7 @@ use crate::output::print_json;
 use crate::standard;
 use crate::table::{Table, f, wrap};
 use airpolicing::scenario::Scenario;
-use airpolicing::sizing::{Binding, CurvePoint, ForceSizing, Score, Sequential, SquadronSizing};
+use airpolicing::sizing::{Binding, CurvePoint, Score, Sequential, SquadronSizing};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -195,7 +195,8 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
             doc["sustainment"] = serde_json::json!(sized.account);
             print_json(&doc)?;
         } else {
-            let mut text = render_mix(&s, reps.replications, reps.seed, &r, plan.as_ref());
+            let mut text =
+                crate::size_mix::render_mix(&s, reps.replications, reps.seed, &r, plan.as_ref());
             text.push_str(&sized.words());
             crate::output::out(&text)?;
         }
@@ -277,7 +278,7 @@ pub(crate) fn execute(a: SizeArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn prob(p: Option<&CurvePoint>) -> String {
+pub(crate) fn prob(p: Option<&CurvePoint>) -> String {
     p.map_or("—".into(), |p| {
         format!(
             "{:.0} % ({:.0}–{:.0} %)",
@@ -291,7 +292,7 @@ fn prob(p: Option<&CurvePoint>) -> String {
 /// Why a simulated answer can be below the closed form, in words, for the squadrons named in
 /// `below` (empty: nothing to say). The closed form keeps every post's full complement at all
 /// times; the simulation is held to the scenario's `[targets]`, which may ask less.
-fn below_closed_form(s: &Scenario, below: &[String]) -> String {
+pub(crate) fn below_closed_form(s: &Scenario, below: &[String]) -> String {
     if below.is_empty() {
         return String::new();
     }
@@ -339,7 +340,7 @@ fn below_closed_form(s: &Scenario, below: &[String]) -> String {
 
 /// What sequential testing did, in words (empty without it): the looks, the error rate, and the
 /// replications it saved over `candidates` candidates that ran `replications_run` in all.
-fn sequential_words(
+pub(crate) fn sequential_words(
     plan: Option<&Sequential>,
     confidence: f64,
     reps: u64,
@@ -378,7 +379,7 @@ fn percent(share: f64) -> String {
 }
 
 /// The replications behind a point when sequential testing stopped it short of `reps`.
-fn ran(p: &CurvePoint, reps: u64) -> String {
+pub(crate) fn ran(p: &CurvePoint, reps: u64) -> String {
     if u64::from(p.replications) < reps {
         format!("  [{} replications]", p.replications)
     } else {
@@ -446,7 +447,27 @@ pub fn render(
         points.clone().count() as u64,
         points.map(|p| u64::from(p.replications)).sum(),
     ));
-    if rows.iter().any(|r| r.required.is_none()) {
+    for r in rows.iter().filter(|r| r.required.is_none()) {
+        if let Some(cap) = r.cap {
+            out.push('\n');
+            out.push_str(
+                wrap(
+                &format!(
+                    "{}: not reached within the fleet cap. [fleet_caps] leaves this squadron at \
+                     most {cap} `{}` (the type's cap less the other squadrons' aircraft of that \
+                     type), and that many do not meet the standard: the coalition does not own \
+                     enough.",
+                    r.squadron, r.aircraft_type
+                ),
+                100,
+                "",
+            )
+            .trim_end(),
+            );
+            out.push('\n');
+        }
+    }
+    if rows.iter().any(|r| r.required.is_none() && r.cap.is_none()) {
         out.push_str(
             "\n`not reached`: no count up to the limit meets the standard with that squadron alone; the\nshortfall lies elsewhere (another squadron, the tankers, the geometry) or the target is too high.\n",
         );
@@ -474,7 +495,7 @@ pub fn render(
 }
 
 /// A target of `b`'s standard in words, by its metric name.
-fn target_words(b: &Binding, name: &str) -> String {
+pub(crate) fn target_words(b: &Binding, name: &str) -> String {
     b.targets
         .iter()
         .find(|t| t.name == name)
@@ -483,7 +504,7 @@ fn target_words(b: &Binding, name: &str) -> String {
 
 /// Per target, its pass rate at each of `points` (a count and its score), and the sentence naming
 /// the target that decides the answer (or those never reached).
-fn what_decides(
+pub(crate) fn what_decides(
     b: &Binding,
     confidence: f64,
     points: &[(Option<u32>, Option<&CurvePoint>)],
@@ -542,126 +563,5 @@ fn what_decides(
             "  ",
         ));
     }
-    out
-}
-
-pub fn render_mix(
-    s: &Scenario,
-    reps: u64,
-    seed: u64,
-    r: &ForceSizing,
-    plan: Option<&Sequential>,
-) -> String {
-    let conf = s.file.targets.confidence;
-    let mut out = String::new();
-    out.push_str(&wrap(
-        &format!(
-            "Sizing the whole force of `{}`: from the closed-form fleets, the aircraft that most \
-             raises the fraction of {}{reps} replications (seed {seed}) meeting every target is \
-             added, one at a time, until at least {:.0} % do; then the aircraft whose removal \
-             costs least is taken away, again and again while the standard holds, and one \
-             aircraft more is exchanged for several fewer wherever that saves aircraft.",
-            s.file.scenario.name,
-            if plan.is_some() { "up to " } else { "" },
-            100.0 * conf
-        ),
-        100,
-        "",
-    ));
-    out.push('\n');
-    let mut t = Table::new(&[
-        "squadron",
-        "type",
-        "given",
-        "closed form",
-        "required",
-        "one fewer falls short on",
-    ]);
-    for (i, q) in s.squadrons.iter().enumerate() {
-        let held = match (&r.required, r.limited_by.get(i).and_then(|l| l.as_deref())) {
-            (Some(c), _) if c[i] == 0 => "(none needed)".into(),
-            (Some(_), Some(name)) => target_words(&r.binding, name),
-            _ => String::new(),
-        };
-        t.row(vec![
-            q.name.clone(),
-            s.types[q.aircraft].id.clone(),
-            q.aircraft_count.to_string(),
-            r.closed_form[i].to_string(),
-            r.required.as_ref().map_or("—".into(), |c| c[i].to_string()),
-            held,
-        ]);
-    }
-    let given: u32 = s.squadrons.iter().map(|q| q.aircraft_count).sum();
-    let cf: u32 = r.closed_form.iter().sum();
-    t.row(vec![
-        "total".into(),
-        String::new(),
-        given.to_string(),
-        cf.to_string(),
-        r.required
-            .as_ref()
-            .map_or("—".into(), |c| c.iter().sum::<u32>().to_string()),
-        String::new(),
-    ]);
-    out.push_str(&t.render());
-    out.push_str("\nThe search, step by step (total aircraft → fraction meeting the standard, Wilson 95 %):\n");
-    for step in &r.steps {
-        let _ = writeln!(
-            out,
-            "  {:<28} {:>4} → {}{}",
-            step.change,
-            step.point.aircraft,
-            prob(Some(&step.point)),
-            ran(&step.point, reps)
-        );
-    }
-    out.push_str(&sequential_words(
-        plan,
-        conf,
-        reps,
-        u64::from(r.candidates),
-        r.replications_run,
-    ));
-    match &r.required {
-        Some(c) => {
-            let _ = writeln!(
-                out,
-                "\nAnswer: {} aircraft in all meet the standard in at least {:.0} % of replications.",
-                c.iter().sum::<u32>(),
-                100.0 * conf
-            );
-        }
-        None if r.plateau => {
-            let _ = writeln!(
-                out,
-                "\nAnswer: none. The last {} aircraft added, one at a time wherever it helped most, raised neither the\nfraction meeting the standard nor any unmet target: what the standard lacks is not aircraft but the\ngeometry or tactics (a tanker track off the station, a radar that does not reach the front, a crew\nlimit). The targets below name what is out of reach.",
-                airpolicing::sizing::PLATEAU_STEPS
-            );
-        }
-        None => out.push_str("\nAnswer: not reached within the limit of added aircraft; a target may be out of reach of any fleet.\n"),
-    }
-    if let Some(c) = &r.required {
-        let below: Vec<String> = s
-            .squadrons
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| c[i] < r.closed_form[i])
-            .map(|(i, q)| format!("{} ({} against {})", q.name, c[i], r.closed_form[i]))
-            .collect();
-        out.push_str(&below_closed_form(s, &below));
-    }
-    out.push_str("\nThe standard at the answer:\n");
-    let answer = r.required.as_ref().and_then(|_| r.steps.last());
-    out.push_str(&what_decides(
-        &r.binding,
-        conf,
-        &[(
-            answer.map(|st| st.point.aircraft),
-            answer.map(|st| &st.point),
-        )],
-        "aircraft in all",
-        "the target the answer meets least often; the table above names what holds each squadron at its count",
-    ));
     out
 }

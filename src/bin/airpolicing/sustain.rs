@@ -84,6 +84,9 @@ pub(crate) struct Sized {
     scenario: Scenario,
     run: airpolicing::montecarlo::RunResult,
     pub(crate) account: Account,
+    /// Whether the sizing found a force that meets the standard (else the force simulated is
+    /// the one the scenario gives, where no count was found).
+    answered: bool,
 }
 
 impl Sized {
@@ -98,10 +101,15 @@ impl Sized {
         let run = airpolicing::montecarlo::run(&scenario, run)
             .map_err(|e| Failure::Input(e.to_string()))?;
         let account = Account::of_run(&scenario, &run);
+        let answered = match mix {
+            Some(f) => f.required.is_some(),
+            None => sizing.iter().all(|z| z.required.is_some()),
+        };
         Ok(Sized {
             scenario,
             run,
             account,
+            answered,
         })
     }
 
@@ -123,14 +131,26 @@ impl Sized {
     /// The two answers side by side, then the account.
     pub(crate) fn words(&self) -> String {
         let a = &self.account;
-        let text = format!(
-            "Two answers: {} aircraft hold the line this month (the sized force, simulated again); \
-             {} aircraft hold it for {}, and what binds first is {}.",
-            a.deployed,
-            grouped(f64::from(a.committed)),
-            years(a.horizon_years),
-            a.binds.words()
-        );
+        let text = if self.answered {
+            format!(
+                "Two answers: {} aircraft hold the line this month (the sized force, simulated \
+                 again); {} aircraft hold it for {}, and what binds first is {}.",
+                a.deployed,
+                grouped(f64::from(a.committed)),
+                years(a.horizon_years),
+                a.binds.words()
+            )
+        } else {
+            format!(
+                "No force was found that meets the standard, so the account below is of the {} \
+                 aircraft the scenario gives where no count was found: {} aircraft would sustain \
+                 that force for {}, and what binds first is {}.",
+                a.deployed,
+                grouped(f64::from(a.committed)),
+                years(a.horizon_years),
+                a.binds.words()
+            )
+        };
         format!("\n{}{}", wrap(&text, 100, ""), titled(a))
     }
 }

@@ -270,3 +270,45 @@ pub(super) fn expect_role(
     }
     ok
 }
+
+/// `[fleet_caps]`: each key an aircraft type (built in or defined in the file); a cap below the
+/// aircraft the scenario already gives that type is a warning (sizing starts within the cap).
+pub(super) fn caps(c: &mut Checker, file: &ScenarioFile, fleet: &Fleet) {
+    let root = FieldPath::root().key("fleet_caps");
+    let catalog = Catalog::builtin();
+    for (id, &cap) in &file.fleet_caps {
+        let path = root.key(id);
+        if fleet.types.iter().all(|t| t.id != *id) && catalog.get(id).is_none() {
+            c.error(
+                &path,
+                format!(
+                    "unknown aircraft type `{id}`; types the squadrons fly: {}",
+                    known_list(
+                        fleet
+                            .squadrons
+                            .iter()
+                            .filter_map(|q| fleet.types.get(q.aircraft).map(|t| t.id.clone()))
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .into_iter()
+                    )
+                ),
+            );
+            continue;
+        }
+        let given: u32 = fleet
+            .squadrons
+            .iter()
+            .filter(|q| fleet.types.get(q.aircraft).is_some_and(|t| t.id == *id))
+            .map(|q| q.aircraft_count)
+            .sum();
+        if given > cap {
+            c.warn(
+                &path,
+                format!(
+                    "the squadrons are given {given} `{id}` aircraft, more than the cap of {cap}; \
+                     sizing will not ask for more than {cap}"
+                ),
+            );
+        }
+    }
+}

@@ -220,6 +220,7 @@ pub(crate) fn validate(
     let fleet = aircraft::squadrons(c, &file, &bases);
     frame::relief(c, &file);
     frame::sustainment(c, &file);
+    aircraft::caps(c, &file, &fleet);
     let (tanker_tracks, aew_orbits) = posts::tracks_and_orbits(c, &file, &bases, &fleet);
     let cap_stations =
         posts::cap_stations(c, &file, front.as_ref(), &bases, &fleet, &tanker_tracks);
