@@ -17,6 +17,7 @@
 //! | one replication's event loop and its metrics | [`sim`] |
 //! | many replications in parallel, summaries | [`montecarlo`] |
 //! | the published cases, each beside the tool's figure | [`cases`] |
+//! | the force for a ladder of standards | [`ladder`] |
 //!
 //! ## A first answer in four lines
 //!
@@ -132,6 +133,7 @@ pub mod cases;
 pub mod catalog;
 pub mod dist;
 pub mod geo;
+pub mod ladder;
 pub mod montecarlo;
 pub mod progress;
 #[cfg(feature = "report")]

@@ -6,9 +6,9 @@ use plotters::prelude::*;
 
 type Res = Result<String, String>;
 
-const W: u32 = 760;
-const H: u32 = 420;
-const PALETTE: [RGBColor; 8] = [
+pub(super) const W: u32 = 760;
+pub(super) const H: u32 = 420;
+pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(31, 119, 180),
     RGBColor(255, 127, 14),
     RGBColor(44, 160, 44),
@@ -20,7 +20,7 @@ const PALETTE: [RGBColor; 8] = [
 ];
 
 /// Axis labels for whole numbers: "4", not "4.0"; ticks between whole numbers are left blank.
-fn whole(x: &f64) -> String {
+pub(super) fn whole(x: &f64) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {
@@ -28,7 +28,7 @@ fn whole(x: &f64) -> String {
     }
 }
 
-fn err<E: std::fmt::Display>(e: E) -> String {
+pub(super) fn err<E: std::fmt::Display>(e: E) -> String {
     format!("cannot draw a chart: {e}")
 }
 

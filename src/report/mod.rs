@@ -4,6 +4,7 @@
 
 mod charts;
 mod labels;
+mod ladder;
 mod map;
 mod sustain;
 
@@ -667,4 +668,10 @@ table{{display:block;overflow-x:auto;max-width:100%}}</style></head><body><h1>{}
     pub fn charts(&self) -> &[(String, String)] {
         &self.charts
     }
+}
+
+/// The ladder's chart as one SVG document: the sized force against the target's level, one line
+/// per posture.
+pub fn ladder_svg(ladders: &[crate::ladder::Ladder]) -> Result<String, String> {
+    ladder::ladder(ladders)
 }

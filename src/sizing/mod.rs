@@ -204,6 +204,9 @@ pub enum SizingError {
     /// A run failed to start.
     #[error(transparent)]
     Run(#[from] RunError),
+    /// A ladder's target or level that the scenario cannot take.
+    #[error("ladder: {0}")]
+    Ladder(String),
 }
 
 /// The most aircraft squadron `i` may have by the scenario's `[fleet_caps]`, with the other

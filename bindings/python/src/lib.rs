@@ -682,6 +682,38 @@ fn cases(
         .and_then(|c| to_json(&c))
 }
 
+/// The whole force sized for each of `levels` of `target` (a key of `[targets]`), as
+/// `airpolicing ladder`: the JSON of one ladder, loosest rung first.
+#[pyfunction]
+#[pyo3(signature = (scenario, target, levels, seed, replications, max_aircraft, n_threads=None, sequential_error=None, on_step=None))]
+#[allow(clippy::too_many_arguments)]
+fn ladder(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    target: String,
+    levels: Vec<f64>,
+    seed: u64,
+    replications: u64,
+    max_aircraft: u32,
+    n_threads: Option<usize>,
+    sequential_error: Option<f64>,
+    on_step: Option<Py<PyAny>>,
+) -> PyResult<String> {
+    let s = &scenario.inner;
+    let sequential = plan(replications, sequential_error)?;
+    watched(py, on_step.as_ref(), |cancel, progress| {
+        let opts = SizingOptions {
+            run: options(seed, 0, replications, n_threads, cancel),
+            max_aircraft,
+            sequential,
+            progress,
+        };
+        airpolicing::ladder::ladder(s, &target, &levels, &opts)
+            .map_err(sizing_err)
+            .and_then(|r| to_json(&r))
+    })?
+}
+
 /// Names of the bundled scenarios.
 #[pyfunction]
 fn bundled_names() -> Vec<&'static str> {
@@ -705,6 +737,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;
     m.add_function(wrap_pyfunction!(sustainment, m)?)?;
     m.add_function(wrap_pyfunction!(cases, m)?)?;
+    m.add_function(wrap_pyfunction!(ladder, m)?)?;
     m.add_function(wrap_pyfunction!(describe, m)?)?;
     m.add_function(wrap_pyfunction!(report_run, m)?)?;
     m.add_function(wrap_pyfunction!(report_size, m)?)?;

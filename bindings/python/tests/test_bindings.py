@@ -555,3 +555,18 @@ def test_the_case_book_is_a_frame_with_the_cli_numbers():
         ap.cases(case="sky_shield")
     with pytest.raises(TypeError):
         ap.cases(replications=2.5)
+
+
+def test_the_ladder_is_a_frame_with_the_cli_numbers_and_never_falls():
+    qra, mq9 = ap.Scenario.load("ukraine_qra"), ap.Scenario.load("mq9_orbit")
+    df = ap.ladder([qra, mq9], "aew_coverage", [0.95, 0.8, 0.9], replications=50, seed=2)
+    assert list(df["scenario"]) == ["ukraine_qra"] * 3 + ["mq9_orbit"] * 3
+    assert list(df["level"])[:3] == [0.8, 0.9, 0.95]
+    for _, part in df.groupby("scenario"):
+        assert part["aircraft"].is_monotonic_increasing
+    cli = cli_json("ladder", "ukraine_qra", "mq9_orbit", "--target", "aew_coverage", "--levels", "0.95,0.8,0.9",
+                   "-n", "50", "--seed", "2")
+    theirs = [r["total"] for l in cli["ladders"] for r in l["rungs"]]
+    assert list(df["aircraft"]) == theirs
+    with pytest.raises(ValueError, match="no_such_target"):
+        ap.ladder(qra, "no_such_target", [0.5], replications=5)

@@ -9,6 +9,7 @@ mod checkpoint;
 mod estimate;
 mod failure;
 mod interrupt;
+mod ladder;
 mod output;
 mod progress;
 mod run;
@@ -54,6 +55,8 @@ enum Command {
     Sustain(sustain::SustainArgs),
     /// The published cases beside the tool's figures: Baltic Air Policing, CSIS, the UK-led squadron, RAND, the MQ-9, Rafale over Libya, Portugal 2016, Noble Eagle.
     Cases(cases::CasesArgs),
+    /// How much protection for how many aircraft: the whole force sized for each level of one target, per posture.
+    Ladder(ladder::LadderArgs),
     /// Print a shell completion script, e.g. `airpolicing completions bash > ~/.local/share/bash-completion/completions/airpolicing`.
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell.
@@ -72,6 +75,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         Command::Size(a) => size::execute(a),
         Command::Sustain(a) => sustain::execute(a),
         Command::Cases(a) => cases::execute(a),
+        Command::Ladder(a) => ladder::execute(a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut text = Vec::new();

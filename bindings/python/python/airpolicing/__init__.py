@@ -31,6 +31,7 @@ __all__ = [
     "sweep",
     "sustain",
     "cases",
+    "ladder",
     "bundled_names",
 ]
 
@@ -899,6 +900,59 @@ def size(
         if bar is not None:
             bar.close()
     return SizeResult(scenario, s, int(replications), bool(mix), json.loads(text), error)
+
+
+def ladder(
+    scenarios: Any,
+    target: str,
+    levels: Sequence[float],
+    replications: int = 100,
+    seed: Any = 1,
+    n_threads: Optional[int] = None,
+    max_aircraft: int = _airpolicing.MAX_AIRCRAFT,
+    sequential: bool = False,
+    sequential_error: float = SEQUENTIAL_ERROR,
+):
+    """How much protection for how many aircraft, as ``airpolicing ladder``: the whole force sized
+    for each of ``levels`` of ``target`` (a key of ``[targets]``), for one scenario or a list of
+    them (the postures to compare). One row per scenario and rung, loosest first: ``level``,
+    ``aircraft`` and ``fighters`` in all (``None`` when no force was found), ``probability`` (the
+    share of replications meeting that rung's standard), ``from_stricter`` (the rung takes a
+    stricter rung's smaller force, which meets it too) and ``counts`` per squadron. Tightening the
+    standard never needs fewer aircraft."""
+    import pandas as pd
+
+    if isinstance(scenarios, Scenario):
+        scenarios = [scenarios]
+    scenarios = list(scenarios)
+    if not scenarios:
+        raise ValueError("give at least one scenario")
+    if not isinstance(target, str):
+        raise TypeError(f"target must be a str, not {type(target).__name__}")
+    lv = [float(v) for v in levels]
+    if not lv:
+        raise ValueError("give at least one level")
+    error = _sequential(sequential, sequential_error)
+    rows = []
+    for sc in scenarios:
+        s = _check_study(sc, seed, replications, max_aircraft, n_threads)
+        data = json.loads(
+            _airpolicing.ladder(sc._native, target, lv, s, int(replications), int(max_aircraft), n_threads, error)
+        )
+        for r in data["rungs"]:
+            rows.append(
+                {
+                    "scenario": data["scenario"],
+                    "target": data["target"],
+                    "level": r["level"],
+                    "aircraft": r["total"],
+                    "fighters": r["fighters"],
+                    "probability": r["probability"],
+                    "from_stricter": r["from_stricter"],
+                    "counts": r["counts"],
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 class SweepResult:

@@ -130,6 +130,19 @@ def cases(
 ) -> str:
     """The book of published cases (or one case) as JSON text, as ``airpolicing cases --json``."""
 
+def ladder(
+    scenario: NativeScenario,
+    target: str,
+    levels: list[float],
+    seed: int,
+    replications: int,
+    max_aircraft: int,
+    n_threads: int | None = None,
+    sequential_error: float | None = None,
+    on_step: Callable[[str, int, int, int], object] | None = None,
+) -> str:
+    """The whole force sized for each level of one target, as ``airpolicing ladder --json``."""
+
 def bundled_names() -> list[str]:
     """Names of the bundled scenarios."""
 
