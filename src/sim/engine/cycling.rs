@@ -16,13 +16,16 @@
 //! - **Only when it helps.** A fighter whose fuel lasts to its crew-limit departure does not go;
 //!   nor does one that would be back only after its crew limit (its relief is brought forward to
 //!   its fuel bingo instead).
-//! - **Relief from the ground first.** When the plan is made and a relief (one launched now by a
+//! - **Relief from the ground first, when the tanker is off the station.** When the station's
+//!   tanker track lies outside its area, the plan is made and a relief (one launched now by a
 //!   ready aircraft of a serving squadron, its lead from now; or one already under way, its lead
 //!   after it launched) would be on station the overlap before a fighter's fuel bingo, that
 //!   fighter does not go to the tanker this sortie: it stays
 //!   until its fuel bingo and its relief comes forward to it. A trip to the tanker takes a fighter off its station; a relief from the
 //!   ground does not. So more aircraft buy a whole element more of the time, and the tanker
-//!   stretches a small fleet.
+//!   stretches a small fleet. With the track inside the area a trip costs no coverage, and an
+//!   early relief would only spend sorties: a squadron based nearer, whose relief is more often
+//!   in time, would need more aircraft, not fewer.
 //! - **A tanker inside the area.** When the station's tanker track lies inside its patrol area
 //!   (`area_radius_km`), a fighter away for fuel is still in the area and stays counted on the
 //!   station (`Sortie::refuelling_in_area_of`); the turns and the plan are the same.
@@ -231,7 +234,10 @@ impl<O: Observer> Rep<'_, '_, O> {
             if self.fleet.ac[a].sortie.relieved_on_fuel {
                 continue;
             }
-            if self.relief_from_the_ground_in_time(a, p) {
+            // Only where a trip to the tanker takes the fighter off its station: with the track
+            // inside the area it stays on station, and a relief from the ground would only spend
+            // sorties and aircraft.
+            if !self.m.posts[p].refuels_in_area && self.relief_from_the_ground_in_time(a, p) {
                 // A trip to the tanker takes the fighter off its station; a relief from the
                 // ground at its fuel bingo does not.
                 self.fleet.ac[a].sortie.relieved_on_fuel = true;
