@@ -24,6 +24,7 @@ fn scenarios_lists_the_bundled_set() {
     for name in [
         "ukraine",
         "ukraine_qra",
+        "ukraine_west",
         "mq9_orbit",
         "baltic",
         "textbook",
@@ -38,6 +39,7 @@ fn check_accepts_every_bundled_scenario_by_name() {
     for name in [
         "ukraine",
         "ukraine_qra",
+        "ukraine_west",
         "mq9_orbit",
         "baltic",
         "textbook",

@@ -41,3 +41,33 @@ fn a_report_without_a_single_intercept_says_so_instead_of_drawing_empty_axes() {
     assert!(!html.contains("<figure id=\"response\">"));
     assert!(!html.contains("within <b>— minutes</b>"));
 }
+
+#[test]
+fn fighters_based_nearer_the_line_fly_no_more_sorties_and_hold_their_station_no_worse() {
+    // `ukraine_west` bases the Typhoons at Lviv instead of Rzeszów: the Kharkiv station comes
+    // 135 km closer. With the tanker track inside the station's area, a fighter refuels on
+    // station instead of being relieved early from the ground; when it was relieved early,
+    // Lviv's reliefs were in time so often that the Typhoons flew about 30 sorties a day instead
+    // of 9, and `size --mix` asked 11 Typhoons from Lviv where Rzeszów needed 8.
+    let opts = RunOptions::default().with_seed(1).with_replications(8);
+    let metric = |s: &Scenario, name: &str| run(s, &opts).unwrap().metric(name).unwrap().mean;
+    let near = Scenario::load("ukraine_west").unwrap();
+    let sorties = metric(&near, "sorties_per_day[RAF Typhoon]");
+    assert!(sorties < 12.0, "{sorties} Typhoon sorties a day from Lviv");
+    // With 8 Typhoons each, the station is held at least as well from Lviv.
+    let eight = |name: &str| {
+        Scenario::load(name)
+            .unwrap()
+            .with_value("squadrons[0].aircraft_count", 8.0)
+            .unwrap()
+    };
+    let (far, near) = (eight("ukraine"), eight("ukraine_west"));
+    let (from_poland, from_ukraine) = (
+        metric(&far, "station_coverage[Kharkiv]"),
+        metric(&near, "station_coverage[Kharkiv]"),
+    );
+    assert!(
+        from_ukraine >= from_poland - 0.005,
+        "{from_ukraine} from Lviv against {from_poland} from Rzeszów"
+    );
+}

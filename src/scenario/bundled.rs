@@ -1,10 +1,14 @@
 //! The scenarios shipped with the tool, compiled in so they work by name from any directory.
 
-const BUNDLED: [(&str, &str); 6] = [
+const BUNDLED: [(&str, &str); 7] = [
     ("ukraine", include_str!("../../scenarios/ukraine.toml")),
     (
         "ukraine_qra",
         include_str!("../../scenarios/ukraine_qra.toml"),
+    ),
+    (
+        "ukraine_west",
+        include_str!("../../scenarios/ukraine_west.toml"),
     ),
     ("baltic", include_str!("../../scenarios/baltic.toml")),
     ("textbook", include_str!("../../scenarios/textbook.toml")),
