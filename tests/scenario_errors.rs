@@ -447,7 +447,7 @@ fn an_unknown_named_target_is_located_and_lists_the_valid_names() {
         &t,
         &[
             &format!("case.toml:{line}:1: error: targets.metrics.station_presence[Kharkov]"),
-            "not a time fraction of a single post",
+            "not a per-post or per-point metric",
             "`station_presence[Kharkiv]`",
             "`station_coverage[Kherson]`",
             "`qra_coverage[Rzeszów QRA]`",

@@ -167,6 +167,10 @@ impl Report {
             "intercept_within_target",
             "Violations intercepted within the target time",
         );
+        say(
+            "points_defended",
+            "Violators heading within a defended point's radius that were intercepted before they reached it",
+        );
         let intercepts: u64 = r.response_hist.iter().sum();
         if intercepts == 0 && !r.response_hist.is_empty() {
             summary.push_str("<li>No violation was intercepted in any replication, so there is no response time to give.</li>");

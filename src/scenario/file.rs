@@ -394,6 +394,10 @@ pub struct PointSpec {
     pub name: String,
     /// `[lat, lon]`, degrees.
     pub position: LatLon,
+    /// Makes the point a defended point: a violator counts as stopped only if it is intercepted
+    /// before it comes within this radius, km.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defend_radius_km: Option<f64>,
 }
 
 /// A window of raised (or lowered) violation rate.
@@ -512,6 +516,10 @@ pub struct TargetsSpec {
     /// Minimum fraction of violations intercepted within `response_time_min`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intercept_within_target: Option<f64>,
+    /// Minimum fraction of the violators that head within a defended point's radius that are
+    /// intercepted before they reach it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_defended: Option<f64>,
     /// Fraction of replications that must meet the standard when sizing, in (0, 1).
     #[serde(default = "default_confidence")]
     pub confidence: f64,
@@ -534,6 +542,7 @@ impl Default for TargetsSpec {
             front_coverage_low: None,
             response_time_min: None,
             intercept_within_target: None,
+            points_defended: None,
             confidence: default_confidence(),
             metrics: BTreeMap::new(),
         }
@@ -543,7 +552,7 @@ impl Default for TargetsSpec {
 impl TargetsSpec {
     /// Each metric with a key of its own in `[targets]`, with the minimum the file sets (if any),
     /// in a fixed order.
-    pub fn scalar_minimums(&self) -> [(&'static str, Option<f64>); 9] {
+    pub fn scalar_minimums(&self) -> [(&'static str, Option<f64>); 10] {
         [
             ("cap_coverage", self.cap_coverage),
             ("cap_presence", self.cap_presence),
@@ -554,6 +563,7 @@ impl TargetsSpec {
             ("qra_coverage", self.qra_coverage),
             ("front_coverage_low", self.front_coverage_low),
             ("intercept_within_target", self.intercept_within_target),
+            ("points_defended", self.points_defended),
         ]
     }
 
@@ -568,13 +578,15 @@ impl TargetsSpec {
     }
 
     /// The metric names `[targets.metrics]` accepts, given the names of a scenario's CAP
-    /// stations, AEW orbits, tanker tracks and QRA postures: each post's time fraction, and the
-    /// worst station's when there are stations.
+    /// stations, AEW orbits, tanker tracks, QRA postures and defended points: each post's time
+    /// fraction, the worst station's when there are stations, and each defended point's share of
+    /// violators stopped before it.
     pub fn metric_names(
         stations: &[&str],
         orbits: &[&str],
         tracks: &[&str],
         qra: &[&str],
+        defended: &[&str],
     ) -> Vec<String> {
         let mut out = Vec::new();
         if !stations.is_empty() {
@@ -587,6 +599,7 @@ impl TargetsSpec {
             ("aew_coverage", orbits),
             ("tanker_coverage", tracks),
             ("qra_coverage", qra),
+            ("point_defended", defended),
         ] {
             out.extend(names.iter().map(|n| format!("{kind}[{n}]")));
         }

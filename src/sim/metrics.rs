@@ -112,6 +112,16 @@ pub(crate) enum Metric {
     SectorWithinTarget(usize),
     /// `response_time_mean[sector k]`.
     SectorResponseMean(usize),
+    /// `points_defended`: of the violators that come within a defended point's radius, the share
+    /// intercepted before they first do.
+    PointsDefended,
+    /// `points_reached_per_day`: violators that reach a defended point's radius unintercepted.
+    PointsReached,
+    /// `point_defended[..]`: of the violators that come within this point's radius, the share
+    /// intercepted before they do.
+    PointDefended(usize),
+    /// `point_threats_per_day[..]`: violators that head within this point's radius.
+    PointThreats(usize),
     /// `sorties_per_day`.
     Sorties,
     /// `flight_hours_per_day`.
@@ -160,7 +170,7 @@ pub struct RepMetrics {
 
 /// The metrics that are fractions of time or of violations (name before any `[…]`); every other
 /// metric is a rate, a count or a time.
-const FRACTIONS: [&str; 16] = [
+const FRACTIONS: [&str; 18] = [
     "cap_coverage",
     "cap_presence",
     "worst_station_coverage",
@@ -177,6 +187,8 @@ const FRACTIONS: [&str; 16] = [
     "unanswered_fraction",
     "intercept_within_target",
     "qra_unavailable_fraction",
+    "points_defended",
+    "point_defended",
 ];
 
 /// Whether metric `name` is a fraction (in [0, 1]).
@@ -223,6 +235,12 @@ pub fn label(name: &str) -> String {
         "response_time_p90" => "response time, 90th percentile (min)".to_string(),
         "response_time_p99" => "response time, 99th percentile (min)".to_string(),
         "qra_unavailable_fraction" => "violations finding no QRA aircraft on alert".to_string(),
+        "points_defended" => "violators stopped before a defended point".to_string(),
+        "points_reached_per_day" => {
+            "violators reaching a defended point unintercepted, per day".to_string()
+        }
+        "point_defended" => format!("violators stopped before {a}"),
+        "point_threats_per_day" => format!("violators heading for {a}, per day"),
         _ => name.to_string(),
     }
 }

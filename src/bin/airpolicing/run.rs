@@ -343,6 +343,7 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
             a.is_none()
                 && (b.starts_with("violations")
                     || b.starts_with("response_time")
+                    || b.starts_with("points_")
                     || matches!(
                         b,
                         "undetected_fraction"
@@ -386,6 +387,18 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
             r,
             "posture",
             &[("qra_coverage", "alert held")],
+            str::to_string,
+        ),
+    );
+    section(
+        "Per defended point (means)",
+        pivot(
+            r,
+            "point",
+            &[
+                ("point_threats_per_day", "heading for it/day"),
+                ("point_defended", "stopped before it"),
+            ],
             str::to_string,
         ),
     );

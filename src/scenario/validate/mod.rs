@@ -229,11 +229,18 @@ pub(crate) fn validate(
     let violations = violations::violations(c, &file);
     let stations: Vec<&str> = cap_stations.iter().map(|x| x.name.as_str()).collect();
     let postures: Vec<&str> = qra.iter().map(|x| x.name.as_str()).collect();
+    let defended: Vec<&str> = file
+        .points
+        .iter()
+        .filter(|p| p.defend_radius_km.is_some())
+        .map(|p| p.name.as_str())
+        .collect();
     let metric_names = TargetsSpec::metric_names(
         &stations,
         &track_names(&aew_orbits),
         &track_names(&tanker_tracks),
         &postures,
+        &defended,
     );
     violations::targets(c, &file, &metric_names);
     if c.has_errors() {

@@ -424,6 +424,9 @@ pub(super) fn qra(c: &mut Checker, file: &ScenarioFile, fleet: &Fleet) -> Vec<Qr
 }
 
 /// `[[ground_radars]]` and `[[points]]`.
+/// Largest radius of a defended point, km: a city or a plant and its approaches, not a region.
+const MAX_DEFEND_RADIUS_KM: f64 = 500.0;
+
 pub(super) fn radars_and_points(c: &mut Checker, file: &ScenarioFile) {
     let root = FieldPath::root();
     for (i, r) in file.ground_radars.iter().enumerate() {
@@ -437,7 +440,17 @@ pub(super) fn radars_and_points(c: &mut Checker, file: &ScenarioFile) {
         file.ground_radars.iter().map(|r| r.name.as_str()),
     );
     for (i, pt) in file.points.iter().enumerate() {
-        c.position(&root.key("points").index(i).key("position"), &pt.position);
+        let p = root.key("points").index(i);
+        c.position(&p.key("position"), &pt.position);
+        if let Some(r) = pt.defend_radius_km
+            && c.positive(&p.key("defend_radius_km"), r)
+            && r > MAX_DEFEND_RADIUS_KM
+        {
+            c.error(
+                &p.key("defend_radius_km"),
+                format!("is {r} km; a defended point's radius is at most {MAX_DEFEND_RADIUS_KM} km (a city or a plant and its approaches, not a region; use several points for a region)"),
+            );
+        }
     }
     c.unique("points", file.points.iter().map(|p| p.name.as_str()));
 }

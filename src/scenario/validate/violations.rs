@@ -137,7 +137,7 @@ pub(super) fn targets(c: &mut Checker, file: &ScenarioFile, metric_names: &[Stri
             c.error(
                 &path,
                 format!(
-                    "`{name}` is not a time fraction of a single post of this scenario; valid names: {}",
+                    "`{name}` is not a per-post or per-point metric of this scenario; valid names: {}",
                     known_list(metric_names.iter().cloned())
                 ),
             );
@@ -200,6 +200,20 @@ pub(super) fn targets(c: &mut Checker, file: &ScenarioFile, metric_names: &[Stri
             c.warn(
                 &tp.key(name),
                 format!("is set but there are no {what}, so it is always met"),
+            );
+        }
+    }
+    // Violators stopped before a defended point need violators and a defended point.
+    if t.points_defended.is_some() {
+        if !file.points.iter().any(|p| p.defend_radius_km.is_some()) {
+            c.error(
+                &tp.key("points_defended"),
+                "asks for violators stopped before a defended point, but no `[[points]]` entry has `defend_radius_km`; give the points to defend a radius, or drop the target",
+            );
+        } else if file.violations.is_none() {
+            c.error(
+                &tp.key("points_defended"),
+                "asks for violators stopped before a defended point, but the scenario has no `[violations]`; add them, or drop the target",
             );
         }
     }

@@ -5,6 +5,7 @@ use super::super::calendar::Hours;
 use super::super::model::{Model, Stay};
 use super::super::streams::{self, Process};
 use super::super::trace::TraceEvent;
+use super::super::violations::first_entry;
 use super::events::Ev;
 use super::{Rep, exp_draw};
 use crate::sim::trace::Observer;
@@ -35,12 +36,27 @@ pub(super) struct Violation {
     pub no_alert: bool,
     pub responders: Vec<usize>,
     pub meet: Vector2<f64>,
+    /// Hours from the crossing until it first comes within each defended point's radius
+    /// (infinite when it never does), in the order of the scenario's defended points; empty
+    /// when there are none.
+    pub reach_h: Vec<f64>,
 }
 
 impl Violation {
     /// Where the violator is at `t`.
     pub(super) fn position_at(&self, t: Hours) -> Vector2<f64> {
         self.start + self.velocity * (t - self.t0)
+    }
+
+    /// Hours from the crossing until it first comes within any defended point's radius
+    /// (infinite when it never does).
+    pub(super) fn first_reach_h(&self) -> f64 {
+        self.reach_h.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+
+    /// Whether it was intercepted no later than `by_h` hours after crossing.
+    pub(super) fn stopped_by(&self, by_h: f64) -> bool {
+        matches!(self.outcome, Outcome::Intercepted(t) if t <= by_h + 1e-12)
     }
 
     /// Records the outcome; a violation has exactly one.
@@ -136,17 +152,28 @@ impl<O: Observer> Rep<'_, '_, O> {
                 Stay::Penetration(km) => km / k.speed_kmh,
                 Stay::Dwell(d) => d.sample(&mut rng) / 60.0,
             };
+            let velocity = dir * k.speed_kmh;
+            // Straight in and back along the same line: the inbound leg is the nearest approach.
+            let reach_h = v
+                .defended
+                .iter()
+                .map(|d| {
+                    first_entry(start, velocity, window_h, d.xy, d.radius_km)
+                        .unwrap_or(f64::INFINITY)
+                })
+                .collect();
             self.arrivals.viol.push(Violation {
                 t0: t,
                 sector,
                 kind,
                 start,
-                velocity: dir * k.speed_kmh,
+                velocity,
                 window_h,
                 outcome: Outcome::Pending,
                 no_alert: false,
                 responders: Vec::new(),
                 meet: start,
+                reach_h,
             });
         }
         for i in 0..self.arrivals.viol.len() {

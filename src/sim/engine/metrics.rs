@@ -254,6 +254,33 @@ impl<O: Observer> Rep<'_, '_, O> {
                     let t: Vec<f64> = c().sector(k).iter().filter_map(|x| minutes(x)).collect();
                     mean(&t)
                 }
+                Metric::PointsDefended => {
+                    let threats: Vec<&Violation> = c()
+                        .all
+                        .iter()
+                        .copied()
+                        .filter(|x| x.first_reach_h().is_finite())
+                        .collect();
+                    Counted::frac(&threats, |x| x.stopped_by(x.first_reach_h()))
+                }
+                Metric::PointsReached => {
+                    let reached = c().all.iter().filter(|x| {
+                        x.first_reach_h().is_finite() && !x.stopped_by(x.first_reach_h())
+                    });
+                    reached.count() as f64 / days
+                }
+                Metric::PointDefended(k) => {
+                    let threats: Vec<&Violation> = c()
+                        .all
+                        .iter()
+                        .copied()
+                        .filter(|x| x.reach_h[k].is_finite())
+                        .collect();
+                    Counted::frac(&threats, |x| x.stopped_by(x.reach_h[k]))
+                }
+                Metric::PointThreats(k) => {
+                    c().all.iter().filter(|x| x.reach_h[k].is_finite()).count() as f64 / days
+                }
                 Metric::Sorties => mt.sorties.iter().sum::<f64>() / days,
                 Metric::FlightHours => mt.flight_h.iter().sum::<f64>() / days,
                 Metric::SquadronSorties(q) => mt.sorties[q] / days,

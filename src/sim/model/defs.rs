@@ -234,6 +234,15 @@ pub(crate) struct ViolatorDef {
     pub cum_share: f64,
 }
 
+/// A defended point: a violator is stopped only if intercepted before it comes within the radius.
+#[derive(Debug, Clone)]
+pub(crate) struct DefendedDef {
+    pub name: String,
+    /// Centre in the theatre plane, km.
+    pub xy: Vector2<f64>,
+    pub radius_km: f64,
+}
+
 /// The violations of a scenario.
 #[derive(Debug, Clone)]
 pub(crate) struct ViolationsDef {
@@ -252,6 +261,8 @@ pub(crate) struct ViolationsDef {
     pub types: Vec<ViolatorDef>,
     /// `[targets] response_time_min` in hours.
     pub target_h: Option<f64>,
+    /// The defended points (`[[points]]` with `defend_radius_km`), in file order.
+    pub defended: Vec<DefendedDef>,
 }
 
 impl ViolationsDef {
@@ -322,6 +333,17 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
         shadow_mean_h: v.shadow_min.mean() / 60.0,
         types,
         target_h: s.file.targets.response_time_min.map(|m| m / 60.0),
+        defended: s
+            .points
+            .iter()
+            .filter_map(|p| {
+                p.defend_radius_km.map(|r| DefendedDef {
+                    name: p.name.clone(),
+                    xy: proj.forward(&p.position),
+                    radius_km: r,
+                })
+            })
+            .collect(),
     }
 }
 

@@ -74,6 +74,22 @@ impl Model {
             if !self.qra.is_empty() {
                 t.push("qra_unavailable_fraction", Metric::QraUnavailable);
             }
+            if !v.defended.is_empty() {
+                t.push("points_defended", Metric::PointsDefended);
+                t.push("points_reached_per_day", Metric::PointsReached);
+                for (k, d) in v.defended.iter().enumerate() {
+                    t.push(
+                        format!("point_defended[{}]", d.name),
+                        Metric::PointDefended(k),
+                    );
+                }
+                for (k, d) in v.defended.iter().enumerate() {
+                    t.push(
+                        format!("point_threats_per_day[{}]", d.name),
+                        Metric::PointThreats(k),
+                    );
+                }
+            }
             if v.sectors.len() > 1 {
                 for k in 0..v.sectors.len() {
                     let n = k + 1;
