@@ -1,6 +1,6 @@
 //! The scenarios shipped with the tool, compiled in so they work by name from any directory.
 
-const BUNDLED: [(&str, &str); 7] = [
+const BUNDLED: [(&str, &str); 8] = [
     ("ukraine", include_str!("../../scenarios/ukraine.toml")),
     (
         "ukraine_qra",
@@ -9,6 +9,10 @@ const BUNDLED: [(&str, &str); 7] = [
     (
         "ukraine_west",
         include_str!("../../scenarios/ukraine_west.toml"),
+    ),
+    (
+        "ukraine_shield",
+        include_str!("../../scenarios/ukraine_shield.toml"),
     ),
     ("baltic", include_str!("../../scenarios/baltic.toml")),
     ("textbook", include_str!("../../scenarios/textbook.toml")),

@@ -471,6 +471,12 @@ pub struct ViolationsSpec {
     /// Time an interceptor shadows the violator after the intercept, minutes.
     #[serde(default = "default_shadow")]
     pub shadow_min: Dist,
+    /// When no responder can intercept at the order, order again after this many minutes while
+    /// the violator is still inbound (area defence: a drone out of reach now comes within reach
+    /// later). Absent: the response is ordered once and a violation no one can reach then is
+    /// unanswered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_min: Option<f64>,
     /// The kinds of violator.
     pub types: Vec<ViolatorTypeSpec>,
 }

@@ -147,6 +147,8 @@ pub struct Violations {
     pub c2_delay_min: Dist,
     /// Shadowing after intercept, minutes.
     pub shadow_min: Dist,
+    /// Minutes between orders of the response while no one can intercept (`None`: once).
+    pub retry_min: Option<f64>,
     /// Violator kinds.
     pub types: Vec<ViolatorType>,
 }

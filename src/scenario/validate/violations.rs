@@ -56,6 +56,15 @@ pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violati
         }
         c.dist(&p.key("c2_delay_min"), &v.c2_delay_min);
         c.dist(&p.key("shadow_min"), &v.shadow_min);
+        if let Some(r) = v.retry_min
+            && c.positive(&p.key("retry_min"), r)
+            && r < 1.0
+        {
+            c.error(
+                &p.key("retry_min"),
+                format!("is {r} minutes; order again at most once a minute (at least 1)"),
+            );
+        }
         if v.types.is_empty() {
             c.error(&p.key("types"), "must list at least one violator type ([[violations.types]])");
         }
@@ -112,6 +121,7 @@ pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violati
             sector_weights: weights,
             c2_delay_min: v.c2_delay_min,
             shadow_min: v.shadow_min,
+            retry_min: v.retry_min,
             types: types_out,
         }
     })

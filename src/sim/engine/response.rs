@@ -64,6 +64,19 @@ impl<O: Observer> Rep<'_, '_, O> {
             earliest(&mut best, t, offer);
         }
         let Some((t_meet, who)) = best else {
+            // Out of everyone's reach now: order again later while it is still inbound.
+            if let Some(dt) = v.retry_h
+                && dt < target.left_h
+            {
+                self.trace_violation(i, "response_deferred", target.now_xy);
+                self.at(
+                    dt,
+                    Ev::Respond {
+                        violation: i as u32,
+                    },
+                );
+                return;
+            }
             self.arrivals.viol[i].settle(Outcome::Unanswered);
             self.trace_violation(i, "unanswered", target.now_xy);
             return;

@@ -257,6 +257,8 @@ pub(crate) struct ViolationsDef {
     pub sector_cum: Vec<f64>,
     pub c2_min: Sampler,
     pub shadow_min: Sampler,
+    /// Hours between orders of the response while no one can intercept (`None`: once).
+    pub retry_h: Option<f64>,
     pub shadow_mean_h: f64,
     pub types: Vec<ViolatorDef>,
     /// `[targets] response_time_min` in hours.
@@ -330,6 +332,7 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
         sector_cum,
         c2_min: v.c2_delay_min.sampler(),
         shadow_min: v.shadow_min.sampler(),
+        retry_h: v.retry_min.map(|m| m / 60.0),
         shadow_mean_h: v.shadow_min.mean() / 60.0,
         types,
         target_h: s.file.targets.response_time_min.map(|m| m / 60.0),
