@@ -107,10 +107,11 @@ fn failed(case: &str) -> impl Fn(String) -> CaseError + '_ {
 }
 
 /// The ids of the cases, in the book's order.
-pub const IDS: [&str; 8] = [
+pub const IDS: [&str; 9] = [
     "baltic",
     "csis",
     "uk_led",
+    "sky_shield",
     "rand",
     "mq9",
     "libya",
@@ -129,6 +130,7 @@ pub fn case(id: &str, opts: &CaseOptions) -> Result<Case, CaseError> {
         "baltic" => baltic(opts),
         "csis" => Ok(csis()),
         "uk_led" => uk_led(opts),
+        "sky_shield" => sky_shield(opts),
         "rand" => Ok(rand()),
         "mq9" => mq9(opts),
         "libya" => libya(opts),
@@ -255,6 +257,49 @@ fn uk_led(opts: &CaseOptions) -> Result<Case, String> {
              fly what the posture leaves out (patrols, more alert bases, a unit's training), so \
              the tool's figure is the floor of the range, not its middle.",
             grouped(f64::from(total))
+        ),
+    ))
+}
+
+fn sky_shield(opts: &CaseOptions) -> Result<Case, String> {
+    let s = load("ukraine_shield")?;
+    let f = size_force(&s, &opts.sizing()).map_err(|e| e.to_string())?;
+    let counts = f
+        .required
+        .ok_or("no force up to the limit meets the standard")?;
+    let (mut fighters, mut rotated) = (0u32, 0.0);
+    for (i, &n) in counts.iter().enumerate() {
+        if s.squadron_type(i).role() == Role::Fighter {
+            let dwell = s.file.squadrons[i]
+                .dwell_ratio
+                .unwrap_or(s.file.sustainment.dwell_ratio);
+            fighters += n;
+            rotated += f64::from(n) * (1.0 + dwell);
+        }
+    }
+    let total: u32 = counts.iter().sum();
+    Ok(make(
+        "sky_shield",
+        "Sky Shield, 120 fighters",
+        "Sky Shield proposal, 2025 [S]",
+        "120 European fighters from Poland and Romania protecting Kyiv, Lviv, Odesa and the \
+         nuclear power plants",
+        120.0,
+        format!(
+            "size ukraine_shield --mix: {fighters} fighters deployed (of {} aircraft), counted \
+             with the units that rotate them at deploy-to-dwell 1:{}",
+            grouped(f64::from(total)),
+            fixed(s.file.sustainment.dwell_ratio, 0)
+        ),
+        rotated,
+        "fighters",
+        (Some(0.7 * 120.0), Some(1.3 * 120.0)),
+        "within 30 %",
+        format!(
+            "The tool deploys {fighters} fighters for three CAP pairs over the cities and plants \
+             and an alert pair for Lviv, far below 120; a force that must last rotates each unit \
+             home for three months a month deployed, and that rotation pool is the published \
+             order of size: the 120 reads as a commitment, not as the jets on the ramp."
         ),
     ))
 }

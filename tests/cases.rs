@@ -44,6 +44,15 @@ fn the_uk_led_posture_is_the_floor_of_the_published_range() {
 }
 
 #[test]
+fn sky_shield_is_the_rotation_pool_of_the_fighters_that_defend_the_cities() {
+    let c = in_band("sky_shield");
+    // Deploy-to-dwell 1:3: the pool is exactly four times the deployed fighters, and at least
+    // three CAP pairs and an alert pair are deployed.
+    assert_eq!(c.tool_value % 4.0, 0.0, "{}", c.tool_value);
+    assert!(c.tool_value >= 4.0 * 8.0, "{}", c.tool_value);
+}
+
+#[test]
 fn rand_sortie_rate_example() {
     let c = in_band("rand");
     assert!((c.tool_value - 24.0 / 9.76).abs() < 1e-12);
@@ -75,9 +84,9 @@ fn the_book_runs_every_case_in_order_and_an_unknown_one_is_named() {
     let all = book(&opts()).unwrap();
     let ids: Vec<&str> = all.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, IDS);
-    let e = case("sky_shield", &opts()).unwrap_err().to_string();
+    let e = case("nope", &opts()).unwrap_err().to_string();
     assert!(
-        e.contains("case `sky_shield`") && e.contains("baltic, csis"),
+        e.contains("case `nope`") && e.contains("baltic, csis"),
         "{e}"
     );
 }

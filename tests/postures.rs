@@ -82,7 +82,11 @@ fn area_defence_stops_the_drones_at_the_cities_and_leaves_the_line_to_others() {
     let shield = Scenario::load("ukraine_shield").unwrap();
     let r = run(&shield, &opts).unwrap();
     let mean = |name: &str| r.metric(name).unwrap().mean;
-    assert!(mean("points_defended") >= 0.97, "{}", mean("points_defended"));
+    assert!(
+        mean("points_defended") >= 0.97,
+        "{}",
+        mean("points_defended")
+    );
     for point in ["Kyiv", "Lviv", "Odesa"] {
         let name = format!("point_defended[{point}]");
         assert!(mean(&name) >= 0.9, "{name}: {}", mean(&name));
@@ -104,8 +108,13 @@ fn ordering_the_response_again_is_what_lets_area_defence_reach_a_deep_drone() {
         .find(|l| l.starts_with("retry_min"))
         .expect("the shield orders again");
     let without = Scenario::from_toml_str(&text.replace(line, ""), "shield.toml").unwrap();
-    let stopped =
-        |s: &Scenario| run(s, &opts).unwrap().metric("points_defended").unwrap().mean;
+    let stopped = |s: &Scenario| {
+        run(s, &opts)
+            .unwrap()
+            .metric("points_defended")
+            .unwrap()
+            .mean
+    };
     let (a, b) = (stopped(&with), stopped(&without));
     assert!(a - b > 0.04, "with {a}, without {b}");
 
@@ -124,4 +133,27 @@ fn ordering_the_response_again_is_what_lets_area_defence_reach_a_deep_drone() {
         }
     }
     assert!(met_later > 0, "{} deferred, none met later", deferred.len());
+}
+
+#[test]
+fn the_line_at_its_reported_length_adds_a_station_and_violations_in_proportion() {
+    // ukraine_1250: the ukraine line and 263 km of border with Russia, about 1,250 km as reported
+    // in 2025-26; a fifth station guards the border sector and violations come at ukraine's rate
+    // per km of line. Tolerances: the front within 1 % of 1,250 km (the border is approximate);
+    // rates are means of 8 replications of 28 days (about 1,700 violations).
+    let long = Scenario::load("ukraine_1250").unwrap();
+    let short = Scenario::load("ukraine").unwrap();
+    let (l, s) = (long.front.length_km(), short.front.length_km());
+    assert!((l / 1250.0 - 1.0).abs() < 0.01, "{l} km");
+    assert_eq!(long.cap_stations.len(), short.cap_stations.len() + 1);
+    let opts = RunOptions::default().with_replications(8);
+    let r = run(&long, &opts).unwrap();
+    let per_km = r.metric("violations_per_day").unwrap().mean / l;
+    assert!(
+        (per_km / (6.0 / s) - 1.0).abs() < 0.06,
+        "{per_km} a day per km"
+    );
+    // The border sector is watched like the others: its station is held at the given force.
+    let held = r.metric("station_presence[Chernihiv]").unwrap().mean;
+    assert!(held >= 0.95, "{held}");
 }

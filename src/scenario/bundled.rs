@@ -1,6 +1,6 @@
 //! The scenarios shipped with the tool, compiled in so they work by name from any directory.
 
-const BUNDLED: [(&str, &str); 8] = [
+const BUNDLED: [(&str, &str); 9] = [
     ("ukraine", include_str!("../../scenarios/ukraine.toml")),
     (
         "ukraine_qra",
@@ -9,6 +9,10 @@ const BUNDLED: [(&str, &str); 8] = [
     (
         "ukraine_west",
         include_str!("../../scenarios/ukraine_west.toml"),
+    ),
+    (
+        "ukraine_1250",
+        include_str!("../../scenarios/ukraine_1250.toml"),
     ),
     (
         "ukraine_shield",
