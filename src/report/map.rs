@@ -305,6 +305,17 @@ fn draw(s: &Scenario) -> Result<(String, Vec<Box4>), String> {
         );
     }
 
+    // Defended points: the radius a violator must be stopped outside of.
+    for p in &s.points {
+        if let Some(r) = p.defend_radius_km {
+            let _ = write!(
+                svg,
+                "<path d=\"{}\" fill=\"#444\" fill-opacity=\"0.08\" stroke=\"#444\" stroke-width=\"1.4\"/>",
+                path(&circle(&f, &p.position, r), true)
+            );
+        }
+    }
+
     // The front, with a tick into the protected side.
     let front: Vec<(f64, f64)> = s.front.vertices().iter().map(|p| f.px(p)).collect();
     let _ = write!(
@@ -514,6 +525,11 @@ fn draw(s: &Scenario) -> Result<(String, Vec<Box4>), String> {
         !s.points.is_empty(),
         "<circle cx=\"8\" cy=\"0\" r=\"3.5\" fill=\"#444\"/>".into(),
         "named place".into(),
+    );
+    add(
+        s.points.iter().any(|p| p.defend_radius_km.is_some()),
+        "<circle cx=\"8\" cy=\"0\" r=\"6\" fill=\"#444\" fill-opacity=\"0.08\" stroke=\"#444\" stroke-width=\"1.4\"/>".into(),
+        "defended radius".into(),
     );
     add(
         !sensors.is_empty(),
