@@ -288,7 +288,7 @@ pub fn unit(name: &str) -> &'static str {
         "share"
     } else {
         match base {
-            "violations_per_day" => "per day",
+            "violations_per_day" | "points_reached_per_day" | "point_threats_per_day" => "per day",
             "sorties_per_day" => "sorties/day",
             "flight_hours_per_day" => "h/day",
             "fuel_offloaded_t_per_day" => "t/day",
