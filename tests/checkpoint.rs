@@ -114,13 +114,15 @@ fn a_killed_run_resumes_to_the_same_bytes() {
 fn ctrl_c_stops_cleanly_says_how_to_resume_and_the_resumed_sizing_is_identical() {
     // Every candidate on all its replications, and with sequential testing (a candidate scored
     // look by look, each look its own entry in the checkpoint).
-    interrupted_sizing_resumes(&["size", "baltic", "--mix", "-n", "400", "--json"]);
+    // Enough replications that the search is still running when the first score is written
+    // (about 2 s each in the optimised test build).
+    interrupted_sizing_resumes(&["size", "baltic", "--mix", "-n", "40000", "--json"]);
     interrupted_sizing_resumes(&[
         "size",
         "baltic",
         "--mix",
         "-n",
-        "4000",
+        "100000",
         "--sequential",
         "--json",
     ]);
