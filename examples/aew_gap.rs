@@ -1,5 +1,5 @@
-//! What does losing an AEW&C orbit do? The `ukraine` scenario with its southern GlobalEye orbit
-//! unmanned (the squadron has no aircraft left).
+//! What does losing an AEW&C orbit do? The `ukraine` scenario with its southern E-3 orbit
+//! unmanned (the USAF E-3 squadron has no aircraft left).
 //!
 //! Run with `cargo run --release --example aew_gap`. Look at the low-level radar cover of the
 //! front and at how many violations go unseen or are met late. `AIRPOLICING_REPS` sets the
@@ -14,12 +14,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
     let full = Scenario::load("ukraine")?;
-    let globaleye = full
+    let south = full
         .squadrons
         .iter()
-        .position(|q| q.name == "GlobalEye")
+        .position(|q| q.name == "USAF E-3")
         .expect("in the scenario");
-    let gap = full.with_value(&format!("squadrons[{globaleye}].aircraft_count"), 0.0)?;
+    let gap = full.with_value(&format!("squadrons[{south}].aircraft_count"), 0.0)?;
     let opts = RunOptions::default().with_seed(1).with_replications(reps);
     println!(
         "{:<22} {:>14} {:>14} {:>12} {:>14}",

@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The AEW&C squadrons at the size the whole-force search gives them, so that the radar
     // picture is not what limits the standard.
     let mut base = Scenario::load("ukraine")?;
-    for (name, count) in [("NATO E-3", 7.0), ("GlobalEye", 4.0)] {
+    for (name, count) in [("NATO E-3", 7.0), ("USAF E-3", 7.0)] {
         let i = base
             .squadrons
             .iter()

@@ -6,7 +6,7 @@ use airpolicing::scenario::Scenario;
 #[test]
 fn quick_reaction_alert_alone_holds_its_alert_but_meets_almost_nothing_at_the_line() {
     // ukraine_qra: 24 fighters on alert in Poland and Romania and one E-3 orbit, against
-    // ukraine's four standing CAP stations and 128 aircraft. The alert and the radar picture are
+    // ukraine's four standing CAP stations and 129 aircraft. The alert and the radar picture are
     // held; the violations near the line, probing 60-100 km and turning back, are gone before a
     // pair 800-1,000 km away can reach them. Tolerances: the shares are means of 8 replications.
     let opts = RunOptions::default().with_replications(8);
