@@ -12,6 +12,9 @@ use crate::geo::{LatLon, Side};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod violations;
+pub use violations::*;
+
 /// A whole scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -384,101 +387,6 @@ pub struct GroundRadarSpec {
     pub antenna_height_m: f64,
     /// Instrumented range, km.
     pub range_km: f64,
-}
-
-/// `[[points]]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PointSpec {
-    /// Name, used by violator types' `toward`.
-    pub name: String,
-    /// `[lat, lon]`, degrees.
-    pub position: LatLon,
-    /// Makes the point a defended point: a violator counts as stopped only if it is intercepted
-    /// before it comes within this radius, km.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub defend_radius_km: Option<f64>,
-}
-
-/// A window of raised (or lowered) violation rate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SurgeSpec {
-    /// Start, days from the start of the run.
-    pub start_day: f64,
-    /// End, days from the start of the run.
-    pub end_day: f64,
-    /// Rate multiplier inside the window.
-    pub multiplier: f64,
-}
-
-fn default_spread() -> f64 {
-    30.0
-}
-
-/// `[[violations.types]]`: a kind of violator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ViolatorTypeSpec {
-    /// Name.
-    pub name: String,
-    /// Share of arrivals, in [0, 1]; shares add up to 1.
-    pub share: f64,
-    /// Speed, km/h.
-    pub speed_kmh: f64,
-    /// Altitude, metres.
-    pub altitude_m: f64,
-    /// How far it flies past the front before turning back, km (give this or `dwell_min`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub penetration_km: Option<f64>,
-    /// How long it stays past the front before turning back, minutes (give this or
-    /// `penetration_km`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dwell_min: Option<Dist>,
-    /// Random spread of the heading around the perpendicular into the protected side, ± degrees.
-    #[serde(default = "default_spread")]
-    pub heading_spread_deg: f64,
-    /// Named points to head for instead of the perpendicular (one chosen at random).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub toward: Vec<String>,
-}
-
-fn default_c2_delay() -> Dist {
-    Dist::Fixed(2.0)
-}
-fn default_shadow() -> Dist {
-    Dist::Fixed(10.0)
-}
-
-/// `[violations]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ViolationsSpec {
-    /// Mean arrivals per day (Poisson).
-    pub rate_per_day: f64,
-    /// Rate multipliers for each hour of the day, 24 values (flat when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hourly_multipliers: Option<Vec<f64>>,
-    /// Surge windows.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub surges: Vec<SurgeSpec>,
-    /// Relative weight of entry in each front sector (uniform by length when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector_weights: Option<Vec<f64>>,
-    /// Command-and-control delay from detection to the response order, minutes.
-    #[serde(default = "default_c2_delay")]
-    pub c2_delay_min: Dist,
-    /// Time an interceptor shadows the violator after the intercept, minutes.
-    #[serde(default = "default_shadow")]
-    pub shadow_min: Dist,
-    /// When no responder can intercept at the order, order again after this many minutes while
-    /// the violator is still inbound (area defence: a drone out of reach now comes within reach
-    /// later). Absent: the response is ordered once and a violation no one can reach then is
-    /// unanswered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retry_min: Option<f64>,
-    /// The kinds of violator.
-    pub types: Vec<ViolatorTypeSpec>,
 }
 
 fn default_confidence() -> f64 {

@@ -122,6 +122,10 @@ pub(crate) enum Metric {
     PointDefended(usize),
     /// `point_threats_per_day[..]`: violators that head within this point's radius.
     PointThreats(usize),
+    /// `raid_engaged_fraction`: of the violators that came in raids, the share intercepted.
+    RaidEngaged,
+    /// `raid_leakers_per_raid`: raid members, decoys aside, not intercepted, per raid.
+    RaidLeakers,
     /// `sorties_per_day`.
     Sorties,
     /// `flight_hours_per_day`.
@@ -170,7 +174,7 @@ pub struct RepMetrics {
 
 /// The metrics that are fractions of time or of violations (name before any `[…]`); every other
 /// metric is a rate, a count or a time.
-const FRACTIONS: [&str; 18] = [
+const FRACTIONS: [&str; 19] = [
     "cap_coverage",
     "cap_presence",
     "worst_station_coverage",
@@ -189,6 +193,7 @@ const FRACTIONS: [&str; 18] = [
     "qra_unavailable_fraction",
     "points_defended",
     "point_defended",
+    "raid_engaged_fraction",
 ];
 
 /// Whether metric `name` is a fraction (in [0, 1]).
@@ -240,6 +245,10 @@ pub fn label(name: &str) -> String {
             "violators reaching a defended point unintercepted, per day".to_string()
         }
         "point_defended" => format!("violators stopped before {a}"),
+        "raid_engaged_fraction" => "raid members intercepted".to_string(),
+        "raid_leakers_per_raid" => {
+            "raid members not intercepted (decoys aside), per raid".to_string()
+        }
         "point_threats_per_day" => format!("violators heading for {a}, per day"),
         _ => name.to_string(),
     }
@@ -289,6 +298,7 @@ pub fn unit(name: &str) -> &'static str {
     } else {
         match base {
             "violations_per_day" | "points_reached_per_day" | "point_threats_per_day" => "per day",
+            "raid_leakers_per_raid" => "per raid",
             "sorties_per_day" => "sorties/day",
             "flight_hours_per_day" => "h/day",
             "fuel_offloaded_t_per_day" => "t/day",

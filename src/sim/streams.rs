@@ -23,6 +23,8 @@ pub enum Process {
     Alert = 4,
     /// Violation arrivals and their properties.
     Violations = 5,
+    /// Raids: their starts, sizes and members, per raid of the scenario.
+    Raids = 6,
 }
 
 fn splitmix64(state: &mut u64) -> u64 {

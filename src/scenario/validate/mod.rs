@@ -151,6 +151,21 @@ pub struct Violations {
     pub retry_min: Option<f64>,
     /// Violator kinds.
     pub types: Vec<ViolatorType>,
+    /// Raids, each with its type resolved.
+    pub raids: Vec<Raid>,
+}
+
+/// A raid, checked: its spec and the index of its violator type in [`Violations::types`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raid {
+    /// As written.
+    pub spec: RaidSpec,
+    /// Index of its type.
+    pub kind: usize,
+    /// The stretch of front it crosses, km from the first point.
+    pub from_km: f64,
+    /// Its end, km.
+    pub to_km: f64,
 }
 
 /// A validated scenario: everything resolved and checked, ready for the planner and the engine.
@@ -228,7 +243,7 @@ pub(crate) fn validate(
         posts::cap_stations(c, &file, front.as_ref(), &bases, &fleet, &tanker_tracks);
     let qra = posts::qra(c, &file, &fleet);
     posts::radars_and_points(c, &file);
-    let violations = violations::violations(c, &file);
+    let violations = violations::violations(c, &file, front.as_ref().map(|f| f.length_km()));
     let stations: Vec<&str> = cap_stations.iter().map(|x| x.name.as_str()).collect();
     let postures: Vec<&str> = qra.iter().map(|x| x.name.as_str()).collect();
     let defended: Vec<&str> = file

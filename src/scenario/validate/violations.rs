@@ -1,13 +1,17 @@
 //! `[violations]` (arrivals, sectors, violator types) and `[targets]` (the standard).
 
 use super::checker::{Checker, known_list};
-use super::{Violations, ViolatorType};
+use super::{Raid, Violations, ViolatorType};
 use crate::scenario::error::{FieldPath, Segment};
 use crate::scenario::file::*;
 use crate::scenario::limits::*;
 
-/// `[violations]`.
-pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violations> {
+/// `[violations]`; `front_km` is the front's length when the front is valid.
+pub(super) fn violations(
+    c: &mut Checker,
+    file: &ScenarioFile,
+    front_km: Option<f64>,
+) -> Option<Violations> {
     let root = FieldPath::root();
     file.violations.as_ref().map(|v| {
         let p = root.key("violations");
@@ -106,8 +110,10 @@ pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violati
         if shares_ok && !v.types.is_empty() && (share_sum - 1.0).abs() > 1e-6 {
             c.error(&p.key("types"), format!("shares add up to {share_sum}; they must add up to 1"));
         }
+        let (raids, raid_violators) = raids(c, file, v, front_km);
         let peak_hour = hourly.iter().cloned().fold(0.0, f64::max).max(1.0);
-        let expected = v.rate_per_day * peak_hour * peak_surge * file.scenario.duration_days;
+        let expected =
+            v.rate_per_day * peak_hour * peak_surge * file.scenario.duration_days + raid_violators;
         if rate_ok && expected > MAX_VIOLATIONS_PER_REPLICATION {
             c.error(
                 &p.key("rate_per_day"),
@@ -123,8 +129,89 @@ pub(super) fn violations(c: &mut Checker, file: &ScenarioFile) -> Option<Violati
             shadow_min: v.shadow_min,
             retry_min: v.retry_min,
             types: types_out,
+            raids,
         }
     })
+}
+
+/// `[[violations.raids]]`, with the violators they are expected to bring in one replication.
+fn raids(
+    c: &mut Checker,
+    file: &ScenarioFile,
+    v: &ViolationsSpec,
+    front_km: Option<f64>,
+) -> (Vec<Raid>, f64) {
+    let p = FieldPath::root().key("violations").key("raids");
+    c.list_limit(&p, v.raids.len(), MAX_LIST_ENTRIES);
+    c.unique_in(&p, v.raids.iter().map(|r| r.name.as_str()));
+    let days = file.scenario.duration_days;
+    let mut out = Vec::new();
+    let mut expected = 0.0;
+    for (k, r) in v.raids.iter().enumerate() {
+        let rp = p.index(k);
+        let kind = v.types.iter().position(|t| t.name == r.kind);
+        if kind.is_none() {
+            c.error(
+                &rp.key("type"),
+                format!(
+                    "unknown violator type `{}`; types in this file ([[violations.types]]): {}",
+                    r.kind,
+                    known_list(v.types.iter().map(|t| t.name.clone()))
+                ),
+            );
+        }
+        let count_ok = c.dist(&rp.key("count"), &r.count);
+        c.non_negative(&rp.key("window_min"), r.window_min);
+        c.fraction(&rp.key("decoy_share"), r.decoy_share);
+        let rate_ok = c.non_negative(&rp.key("per_day"), r.per_day);
+        for (j, d) in r.at_days.iter().enumerate() {
+            if c.non_negative(&rp.key("at_days").index(j), *d) && *d >= days {
+                c.warn(
+                    &rp.key("at_days").index(j),
+                    format!(
+                        "is at or past the end of the run ({days} days), so this raid never comes"
+                    ),
+                );
+            }
+        }
+        if r.at_days.is_empty() && r.per_day == 0.0 {
+            c.warn(
+                &rp,
+                "has neither `at_days` nor `per_day`, so it never comes",
+            );
+        }
+        let from = r.from_km.unwrap_or(0.0);
+        let to = r.to_km.or(front_km).unwrap_or(f64::INFINITY);
+        let ends_ok = c.non_negative(&rp.key("from_km"), from) && c.positive(&rp.key("to_km"), to);
+        if ends_ok && from >= to {
+            c.error(
+                &rp.key("to_km"),
+                format!("must be beyond `from_km` ({from} km), got {to} km"),
+            );
+        } else if let Some(len) = front_km
+            && ends_ok
+            && to > len + 1e-9
+        {
+            c.error(
+                &rp.key("to_km"),
+                format!(
+                    "is {to} km; the front is {len:.1} km long, so the stretch must end within it"
+                ),
+            );
+        }
+        if count_ok && rate_ok {
+            expected += r.count.mean().max(1.0) * (r.at_days.len() as f64 + r.per_day * days);
+        }
+        if let Some(kind) = kind {
+            out.push(Raid {
+                spec: r.clone(),
+                kind,
+                from_km: from,
+                to_km: to,
+            });
+        }
+    }
+    (out, expected)
 }
 
 /// `[targets]`; `metric_names` are the names `[targets.metrics]` accepts (from

@@ -40,6 +40,10 @@ pub(super) struct Violation {
     /// (infinite when it never does), in the order of the scenario's defended points; empty
     /// when there are none.
     pub reach_h: Vec<f64>,
+    /// The raid it came with (an index into [`Arrivals::raids`]), if any.
+    pub raid: Option<usize>,
+    /// A decoy: met like the others, not a leaker when it is not.
+    pub decoy: bool,
 }
 
 impl Violation {
@@ -74,12 +78,18 @@ impl Violation {
 pub(super) struct Arrivals {
     pub viol: Vec<Violation>,
     pub rng: Option<ChaCha8Rng>,
+    /// The start of each raid of the replication, hours.
+    pub raids: Vec<f64>,
+    /// The replication's key, for the raids' streams.
+    key: [u8; 32],
 }
 
 impl Arrivals {
     pub(super) fn new(m: &Model, key: &[u8; 32]) -> Self {
         Arrivals {
             viol: Vec::new(),
+            raids: Vec::new(),
+            key: *key,
             rng: m
                 .violations
                 .as_ref()
@@ -95,18 +105,15 @@ impl Arrivals {
 
 impl<O: Observer> Rep<'_, '_, O> {
     /// Draws every violation of the replication up front (thinning a Poisson process at the
-    /// peak rate) and schedules its crossing.
+    /// peak rate), then the raids from their own streams, and schedules each crossing.
     pub(super) fn generate_violations(&mut self) {
         let (Some(v), Some(mut rng)) = (self.m.violations.as_ref(), self.arrivals.rng.take())
         else {
             return;
         };
         let peak = v.rate_per_h * v.peak;
-        if peak <= 0.0 {
-            return;
-        }
         let mut t = 0.0;
-        loop {
+        while peak > 0.0 && t < self.end {
             t += exp_draw(&mut rng, 1.0 / peak);
             if t >= self.end {
                 break;
@@ -128,54 +135,10 @@ impl<O: Observer> Rep<'_, '_, O> {
                 .iter()
                 .position(|k| u < k.cum_share)
                 .unwrap_or(v.types.len() - 1);
-            let k = &v.types[kind];
-            let start = self.m.front_plane_at(along);
-            let spread = (2.0 * rng.random::<f64>() - 1.0) * k.spread_deg.to_radians();
-            let base_dir = if k.toward.is_empty() {
-                self.m.front.inward_normal(along)
-            } else {
-                let target = k.toward
-                    [(rng.random::<f64>() * k.toward.len() as f64) as usize % k.toward.len()];
-                let d = target - start;
-                if d.norm() > 0.0 {
-                    d.normalize()
-                } else {
-                    self.m.front.inward_normal(along)
-                }
-            };
-            let (sn, cs) = spread.sin_cos();
-            let dir = Vector2::new(
-                base_dir.x * cs - base_dir.y * sn,
-                base_dir.x * sn + base_dir.y * cs,
-            );
-            let window_h = match &k.stay {
-                Stay::Penetration(km) => km / k.speed_kmh,
-                Stay::Dwell(d) => d.sample(&mut rng) / 60.0,
-            };
-            let velocity = dir * k.speed_kmh;
-            // Straight in and back along the same line: the inbound leg is the nearest approach.
-            let reach_h = v
-                .defended
-                .iter()
-                .map(|d| {
-                    first_entry(start, velocity, window_h, d.xy, d.radius_km)
-                        .unwrap_or(f64::INFINITY)
-                })
-                .collect();
-            self.arrivals.viol.push(Violation {
-                t0: t,
-                sector,
-                kind,
-                start,
-                velocity,
-                window_h,
-                outcome: Outcome::Pending,
-                no_alert: false,
-                responders: Vec::new(),
-                meet: start,
-                reach_h,
-            });
+            let x = self.violation(&mut rng, t, sector, along, kind);
+            self.arrivals.viol.push(x);
         }
+        self.generate_raids();
         for i in 0..self.arrivals.viol.len() {
             let t0 = self.arrivals.viol[i].t0;
             self.at_time(
@@ -186,6 +149,115 @@ impl<O: Observer> Rep<'_, '_, O> {
             );
         }
         self.arrivals.rng = Some(rng);
+    }
+
+    /// The raids of the replication, each from its own stream: the starts (fixed, then Poisson
+    /// at `per_h`), and for each start its size and its members' crossings, types and decoys.
+    fn generate_raids(&mut self) {
+        let Some(v) = self.m.violations.as_ref() else {
+            return;
+        };
+        for (r, raid) in v.raids.iter().enumerate() {
+            let mut rng = streams::stream(&self.arrivals.key, Process::Raids, r as u32);
+            let mut starts: Vec<f64> = raid
+                .at_h
+                .iter()
+                .copied()
+                .filter(|&t| t < self.end)
+                .collect();
+            let mut t = 0.0;
+            while raid.per_h > 0.0 && t < self.end {
+                t += exp_draw(&mut rng, 1.0 / raid.per_h);
+                if t >= self.end {
+                    break;
+                }
+                starts.push(t);
+            }
+            for start in starts {
+                let instance = self.arrivals.raids.len();
+                self.arrivals.raids.push(start);
+                let n = raid.count.sample(&mut rng).round().max(1.0) as usize;
+                for _ in 0..n {
+                    let t0 = start + rng.random::<f64>() * raid.window_h;
+                    let along = raid.from_km + rng.random::<f64>() * (raid.to_km - raid.from_km);
+                    let decoy = rng.random::<f64>() < raid.decoy_share;
+                    if t0 >= self.end {
+                        continue;
+                    }
+                    let sector = v
+                        .sectors
+                        .iter()
+                        .position(|&(_, b)| along < b)
+                        .unwrap_or(v.sectors.len() - 1);
+                    let mut x = self.violation(&mut rng, t0, sector, along, raid.kind);
+                    x.raid = Some(instance);
+                    x.decoy = decoy;
+                    self.arrivals.viol.push(x);
+                }
+            }
+        }
+    }
+
+    /// A violator of type `kind` crossing at `along` km at time `t`: its heading (perpendicular
+    /// or toward one of its points, with its spread), its stay and when it would reach each
+    /// defended point.
+    fn violation(
+        &self,
+        rng: &mut ChaCha8Rng,
+        t: f64,
+        sector: usize,
+        along: f64,
+        kind: usize,
+    ) -> Violation {
+        let v = self.m.violations.as_ref().expect("violations exist");
+        let k = &v.types[kind];
+        let start = self.m.front_plane_at(along);
+        let spread = (2.0 * rng.random::<f64>() - 1.0) * k.spread_deg.to_radians();
+        let base_dir = if k.toward.is_empty() {
+            self.m.front.inward_normal(along)
+        } else {
+            let target =
+                k.toward[(rng.random::<f64>() * k.toward.len() as f64) as usize % k.toward.len()];
+            let d = target - start;
+            if d.norm() > 0.0 {
+                d.normalize()
+            } else {
+                self.m.front.inward_normal(along)
+            }
+        };
+        let (sn, cs) = spread.sin_cos();
+        let dir = Vector2::new(
+            base_dir.x * cs - base_dir.y * sn,
+            base_dir.x * sn + base_dir.y * cs,
+        );
+        let window_h = match &k.stay {
+            Stay::Penetration(km) => km / k.speed_kmh,
+            Stay::Dwell(d) => d.sample(rng) / 60.0,
+        };
+        let velocity = dir * k.speed_kmh;
+        // Straight in and back along the same line: the inbound leg is the nearest approach.
+        let reach_h = v
+            .defended
+            .iter()
+            .map(|d| {
+                first_entry(start, velocity, window_h, d.xy, d.radius_km).unwrap_or(f64::INFINITY)
+            })
+            .collect();
+        Violation {
+            t0: t,
+            sector,
+            kind,
+            start,
+            velocity,
+            window_h,
+            outcome: Outcome::Pending,
+            no_alert: false,
+            responders: Vec::new(),
+            meet: start,
+            reach_h,
+            raid: None,
+            decoy: false,
+        }
     }
 
     pub(super) fn trace_violation(&mut self, i: usize, event: &'static str, at: Vector2<f64>) {

@@ -281,6 +281,33 @@ impl<O: Observer> Rep<'_, '_, O> {
                 Metric::PointThreats(k) => {
                     c().all.iter().filter(|x| x.reach_h[k].is_finite()).count() as f64 / days
                 }
+                Metric::RaidEngaged => {
+                    let members: Vec<&Violation> = c()
+                        .all
+                        .iter()
+                        .copied()
+                        .filter(|x| x.raid.is_some())
+                        .collect();
+                    Counted::frac(&members, |x| matches!(x.outcome, Outcome::Intercepted(_)))
+                }
+                Metric::RaidLeakers => {
+                    let counted = |r: usize| self.arrivals.raids[r] >= w;
+                    let raids = (0..self.arrivals.raids.len())
+                        .filter(|&r| counted(r))
+                        .count();
+                    let leakers = self
+                        .arrivals
+                        .viol
+                        .iter()
+                        .filter(|x| x.raid.is_some_and(counted) && !x.decoy)
+                        .filter(|x| !matches!(x.outcome, Outcome::Intercepted(_)))
+                        .count();
+                    if raids == 0 {
+                        f64::NAN
+                    } else {
+                        leakers as f64 / raids as f64
+                    }
+                }
                 Metric::Sorties => mt.sorties.iter().sum::<f64>() / days,
                 Metric::FlightHours => mt.flight_h.iter().sum::<f64>() / days,
                 Metric::SquadronSorties(q) => mt.sorties[q] / days,

@@ -243,6 +243,22 @@ pub(crate) struct DefendedDef {
     pub radius_km: f64,
 }
 
+/// A raid: members of one violator type crossing a stretch of front within a window.
+#[derive(Debug, Clone)]
+pub(crate) struct RaidDef {
+    pub kind: usize,
+    pub count: Sampler,
+    pub window_h: f64,
+    /// The stretch of front, km from its first point.
+    pub from_km: f64,
+    pub to_km: f64,
+    pub decoy_share: f64,
+    /// Fixed start times, hours.
+    pub at_h: Vec<f64>,
+    /// Random starts besides, per hour (Poisson).
+    pub per_h: f64,
+}
+
 /// The violations of a scenario.
 #[derive(Debug, Clone)]
 pub(crate) struct ViolationsDef {
@@ -265,6 +281,8 @@ pub(crate) struct ViolationsDef {
     pub target_h: Option<f64>,
     /// The defended points (`[[points]]` with `defend_radius_km`), in file order.
     pub defended: Vec<DefendedDef>,
+    /// The raids, in file order.
+    pub raids: Vec<RaidDef>,
 }
 
 impl ViolationsDef {
@@ -345,6 +363,20 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
                     xy: proj.forward(&p.position),
                     radius_km: r,
                 })
+            })
+            .collect(),
+        raids: v
+            .raids
+            .iter()
+            .map(|r| RaidDef {
+                kind: r.kind,
+                count: r.spec.count.sampler(),
+                window_h: r.spec.window_min / 60.0,
+                from_km: r.from_km,
+                to_km: r.to_km,
+                decoy_share: r.spec.decoy_share,
+                at_h: r.spec.at_days.iter().map(|d| d * 24.0).collect(),
+                per_h: r.spec.per_day / 24.0,
             })
             .collect(),
     }

@@ -90,6 +90,10 @@ impl Model {
                     );
                 }
             }
+            if !v.raids.is_empty() {
+                t.push("raid_engaged_fraction", Metric::RaidEngaged);
+                t.push("raid_leakers_per_raid", Metric::RaidLeakers);
+            }
             if v.sectors.len() > 1 {
                 for k in 0..v.sectors.len() {
                     let n = k + 1;
