@@ -167,6 +167,10 @@ pub struct SquadronSpec {
     /// sizing grows them with the aircraft. Not with `crews`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crew_ratio: Option<f64>,
+    /// Weapons each aircraft carries on a sortie: every violator it shoots down spends one, and
+    /// with none left it is no longer a responder and goes home. Absent: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missiles: Option<u32>,
 }
 
 /// How CAP elements are relieved.

@@ -60,6 +60,10 @@ pub struct ViolatorTypeSpec {
     /// Named points to head for instead of the perpendicular (one chosen at random).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<String>,
+    /// Shot down when intercepted (one weapon spent, no shadowing), as hostile drones are;
+    /// otherwise identified and shadowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shoot_down: bool,
 }
 
 fn default_c2_delay() -> Dist {

@@ -301,6 +301,9 @@ pub(super) fn sustainment(c: &mut Checker, file: &ScenarioFile) {
         if let Some(t) = q.training_share {
             c.fraction(&qp.key("training_share"), t);
         }
+        if let Some(m) = q.missiles {
+            c.at_least_one(&qp.key("missiles"), m);
+        }
         if let Some(b) = q.backup_share {
             within(c, &qp.key("backup_share"), b, 0.0, 3.0, false);
         }

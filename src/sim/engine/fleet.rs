@@ -186,6 +186,8 @@ pub(super) struct Wear {
 /// The sortie in progress.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Sortie {
+    /// Weapons left (`u32::MAX`: no limit).
+    pub missiles: u32,
     pub wheels_up: Hours,
     pub airborne_since: Hours,
     /// When the aircraft is predicted to leave its post.

@@ -34,6 +34,8 @@ pub(super) struct Target {
     pub left_h: f64,
     /// Mean shadowing time, hours (for the fuel a responder needs).
     pub shadow_mean_h: f64,
+    /// Shot down when met: a responder needs a weapon left.
+    pub shoot_down: bool,
 }
 
 /// Keeps the earlier of two offers (the one held wins a tie).
@@ -48,11 +50,13 @@ impl<O: Observer> Rep<'_, '_, O> {
     pub(super) fn respond(&mut self, i: usize) {
         let v = self.m.violations.as_ref().expect("violations exist");
         let x = &self.arrivals.viol[i];
+        let shoot_down = v.types[x.kind].shoot_down;
         let target = Target {
             now_xy: x.position_at(self.now),
             velocity: x.velocity,
             left_h: x.t0 + x.window_h - self.now,
-            shadow_mean_h: v.shadow_mean_h,
+            shadow_mean_h: if shoot_down { 0.0 } else { v.shadow_mean_h },
+            shoot_down,
         };
         let (t0, start) = (x.t0, x.start);
         self.arrivals.viol[i].no_alert = self.alert.none_on_alert();
@@ -103,7 +107,13 @@ impl<O: Observer> Rep<'_, '_, O> {
         self.trace_violation(i, "intercepted", meet);
         let at = self.plane_to_earth(meet);
         let v = self.m.violations.as_ref().expect("violations exist");
-        let mut shadow = v.shadow_min.sample(self.arrivals.rng()) / 60.0;
+        let shoot_down = v.types[self.arrivals.viol[i].kind].shoot_down;
+        // A violator shot down is not shadowed.
+        let mut shadow = if shoot_down {
+            0.0
+        } else {
+            v.shadow_min.sample(self.arrivals.rng()) / 60.0
+        };
         for k in 0..self.arrivals.viol[i].responders.len() {
             let a = self.arrivals.viol[i].responders[k];
             if self.fleet.ac[a].st != St::Dash {
@@ -117,12 +127,31 @@ impl<O: Observer> Rep<'_, '_, O> {
             shadow = shadow.min(spare.max(0.0));
             self.trace(a, "intercept", at, None);
         }
+        if shoot_down {
+            self.shoot_down(i, at);
+        }
         self.at(
             shadow,
             Ev::ShadowDone {
                 violation: i as u32,
             },
         );
+    }
+
+    /// Violation `i` is shot down by its first responder that met it, which spends a weapon.
+    fn shoot_down(&mut self, i: usize, at: crate::geo::LatLon) {
+        let shooter = self.arrivals.viol[i]
+            .responders
+            .iter()
+            .copied()
+            .find(|&a| self.fleet.ac[a].st == St::Shadow);
+        if let Some(a) = shooter {
+            let m = &mut self.fleet.ac[a].sortie.missiles;
+            *m = m.saturating_sub(1);
+            self.trace(a, "shoot_down", at, None);
+        }
+        let meet = self.arrivals.viol[i].meet;
+        self.trace_violation(i, "shot_down", meet);
     }
 
     /// After shadowing: back to the station if the fuel allows, otherwise home.
@@ -137,6 +166,17 @@ impl<O: Observer> Rep<'_, '_, O> {
             let sq = self.fleet.ac[a].sq;
             let s = &self.m.squadrons[sq];
             let home_h = (meet - s.base_xy).norm() / s.cruise_kmh;
+            let armed = self.fleet.ac[a].sortie.missiles > 0;
+            if let Some(g) = self.fleet.ac[a].group
+                && !armed
+            {
+                // Every weapon spent: home, and the element wants its relief now.
+                self.leave_group(a, g);
+                self.set_state(a, St::Homebound);
+                self.trace(a, "home_no_weapons", at, None);
+                self.fly_home(a, home_h, at);
+                continue;
+            }
             if let Some(g) = self.fleet.ac[a].group {
                 let p = self.relief.groups[g].post;
                 let back_h = (meet - self.m.posts[p].xy).norm() / s.cruise_kmh;

@@ -53,6 +53,7 @@ impl<'m, O: Observer> Rep<'m, '_, O> {
         let x = &mut self.fleet.ac[a];
         x.group = Some(g);
         x.fuel.fill(s.fuel_kg, self.now, 0.0);
+        x.sortie.missiles = s.missiles;
         x.sortie.given_kg = 0.0;
         x.sortie.relieved_on_fuel = false;
         x.sortie.reached_post = false;

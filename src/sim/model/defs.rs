@@ -70,6 +70,8 @@ pub(crate) struct SquadronDef {
     /// The squadron's crews: a fixed count, or crews per aircraft (`None`: launches need no
     /// crew).
     pub crewing: Option<Crewing>,
+    /// Weapons per sortie (`u32::MAX`: no limit).
+    pub missiles: u32,
 }
 
 impl SquadronDef {
@@ -232,6 +234,8 @@ pub(crate) struct ViolatorDef {
     pub toward: Vec<Vector2<f64>>,
     /// Cumulative share up to and including this type.
     pub cum_share: f64,
+    /// Shot down when intercepted (a weapon spent, no shadowing).
+    pub shoot_down: bool,
 }
 
 /// A defended point: a violator is stopped only if intercepted before it comes within the radius.
@@ -316,6 +320,7 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
                     (None, None) => Stay::Penetration(0.0),
                 },
                 spread_deg: t.spec.heading_spread_deg,
+                shoot_down: t.spec.shoot_down,
                 toward: t
                     .toward
                     .iter()

@@ -87,6 +87,7 @@ impl Model {
                             .map(Crewing::Count)
                             .or(f.crew_ratio.map(Crewing::Ratio))
                     },
+                    missiles: s.file.squadrons[i].missiles.unwrap_or(u32::MAX),
                     tanker: t.tanker.as_ref().map(|tp| TankerDef {
                         systems: tp.offload_systems.clone(),
                         receivers: tp.receivers_at_once,

@@ -22,7 +22,9 @@ impl<O: Observer> Rep<'_, '_, O> {
             }
             let post_xy = self.m.posts[p].xy;
             for &a in gr.members.iter().chain(&gr.relief) {
-                if self.fleet.ac[a].st != St::OnStation {
+                if self.fleet.ac[a].st != St::OnStation
+                    || (target.shoot_down && self.fleet.ac[a].sortie.missiles == 0)
+                {
                     continue;
                 }
                 let s = &self.m.squadrons[self.fleet.ac[a].sq];

@@ -70,6 +70,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             let x = &mut self.fleet.ac[a];
             x.sortie.airborne_since = self.now;
             x.fuel.fill(s.fuel_kg, self.now, 0.0);
+            x.sortie.missiles = s.missiles;
             self.set_state(a, St::Dash);
             self.metrics.sortie(sq, self.now, self.m.warmup_h);
             self.arm_failure_clock(a);

@@ -1,0 +1,150 @@
+//! Weapons on board: a fighter carries a number of missiles; every violator it shoots down
+//! spends one, and with none left it goes home, bringing its relief forward.
+
+use airpolicing::montecarlo::{RunOptions, run};
+use airpolicing::scenario::Scenario;
+use airpolicing::sim::trace::Recorder;
+use airpolicing::sim::{Model, simulate_observed};
+use std::collections::HashMap;
+
+/// A 400 km front at lon 26.5; one CAP station 40 km behind its middle held by a single fighter
+/// of six; raids of six drones that are shot down when met, crossing near the station.
+fn patrol(missiles: &str) -> Scenario {
+    let text = format!(
+        r#"
+[scenario]
+name = "weapons"
+duration_days = 20
+warmup_days = 1
+
+[front]
+points = [[50.8, 26.5], [47.2, 26.5]]
+protected_side = "right"
+
+[[bases]]
+name = "Home"
+position = [49.0, 24.45]
+
+[[aircraft]]
+id = "f16"
+availability = {{ model = "perfect" }}
+
+[[squadrons]]
+name = "CAP"
+aircraft = "f16"
+base = "Home"
+aircraft_count = 6
+{missiles}
+
+[[cap_stations]]
+name = "Line"
+position = [49.0, 25.95]
+element = 1
+squadrons = ["CAP"]
+
+[[ground_radars]]
+name = "Everything"
+position = [49.0, 24.0]
+antenna_height_m = 10000
+range_km = 2000
+
+[violations]
+rate_per_day = 0
+c2_delay_min = 0
+retry_min = 5
+
+[[violations.types]]
+name = "drone"
+share = 1
+speed_kmh = 185
+altitude_m = 300
+penetration_km = 300
+heading_spread_deg = 0
+shoot_down = true
+
+[[violations.raids]]
+name = "six"
+type = "drone"
+count = 6
+window_min = 20
+from_km = 150
+to_km = 250
+at_days = [2.0, 5.3, 9.6, 14.1]
+"#
+    );
+    Scenario::from_toml_str(&text, "weapons.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_fighter_with_m_missiles_facing_more_than_m_violators_shoots_m_and_goes_home() {
+    let s = patrol("missiles = 2");
+    let model = Model::new(&s);
+    let mut reached_two = 0;
+    for rep in 0..6 {
+        let mut rec = Recorder::default();
+        simulate_observed(&model, 5, rep, &mut rec).unwrap();
+        let mut shots: HashMap<usize, u32> = HashMap::new();
+        let mut killed = 0;
+        let events: Vec<_> = rec.events.iter().collect();
+        for (k, e) in events.iter().enumerate() {
+            if e.squadron == "violation" {
+                killed += usize::from(e.event == "shot_down");
+                continue;
+            }
+            match e.event {
+                "launch" => {
+                    shots.insert(e.tail, 0);
+                }
+                "shoot_down" => {
+                    let n = shots.entry(e.tail).or_insert(0);
+                    *n += 1;
+                    assert!(
+                        *n <= 2,
+                        "replication {rep}: tail {} shot {n} in one sortie",
+                        e.tail
+                    );
+                    if *n == 2 {
+                        reached_two += 1;
+                        // Its next event is the trip home, at once.
+                        let next = events[k + 1..]
+                            .iter()
+                            .find(|x| x.squadron == e.squadron && x.tail == e.tail)
+                            .expect("an event after the second kill");
+                        assert_eq!(next.event, "home_no_weapons", "replication {rep}");
+                        assert_eq!(next.time_h, e.time_h);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let shot: u32 = rec
+            .events
+            .iter()
+            .filter(|e| e.event == "shoot_down")
+            .count() as u32;
+        assert_eq!(killed as u32, shot, "every kill spends one weapon");
+    }
+    assert!(reached_two > 0, "no fighter ever fired its last missile");
+}
+
+#[test]
+fn fewer_weapons_on_board_meet_fewer_of_a_raid() {
+    // The same raids and patrol with no limit, with two and with one missile a sortie: the
+    // share of raid members shot down does not rise as the load falls, and one missile a sortie
+    // meets clearly fewer than no limit. Means of 20 replications.
+    let opts = RunOptions::default().with_replications(20);
+    let engaged = |m: &str| {
+        run(&patrol(m), &opts)
+            .unwrap()
+            .metric("raid_engaged_fraction")
+            .unwrap()
+            .mean
+    };
+    let (all, two, one) = (
+        engaged(""),
+        engaged("missiles = 2"),
+        engaged("missiles = 1"),
+    );
+    assert!(all >= two && two >= one, "{all} {two} {one}");
+    assert!(all - one > 0.05, "{all} {one}");
+}
