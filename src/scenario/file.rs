@@ -51,6 +51,9 @@ pub struct ScenarioFile {
     /// `[[ground_radars]]`: fixed radars.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ground_radars: Vec<GroundRadarSpec>,
+    /// `[[air_defence]]`: ground-based air-defence sites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub air_defence: Vec<AirDefenceSpec>,
     /// `[[points]]`: named places violators may head for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<PointSpec>,
@@ -171,6 +174,9 @@ pub struct SquadronSpec {
     /// with none left it is no longer a responder and goes home. Absent: no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missiles: Option<u32>,
+    /// Cost of one of those weapons, US dollars (for the cost per kill; default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missile_cost_usd: Option<f64>,
 }
 
 /// How CAP elements are relieved.

@@ -126,6 +126,15 @@ pub(crate) enum Metric {
     RaidEngaged,
     /// `raid_leakers_per_raid`: raid members, decoys aside, not intercepted, per raid.
     RaidLeakers,
+    /// `engaged_by_air_defence_fraction`: of the violators intercepted, the share the
+    /// air-defence sites shot down.
+    SiteShare,
+    /// `air_defence_shots_per_day`.
+    SiteShots,
+    /// `weapons_cost_usd_per_day`: the weapons spent, sites and fighters.
+    WeaponsCost,
+    /// `cost_per_kill_usd`: that cost over the violators shot down.
+    CostPerKill,
     /// `sorties_per_day`.
     Sorties,
     /// `flight_hours_per_day`.
@@ -174,7 +183,7 @@ pub struct RepMetrics {
 
 /// The metrics that are fractions of time or of violations (name before any `[…]`); every other
 /// metric is a rate, a count or a time.
-const FRACTIONS: [&str; 19] = [
+const FRACTIONS: [&str; 20] = [
     "cap_coverage",
     "cap_presence",
     "worst_station_coverage",
@@ -194,6 +203,7 @@ const FRACTIONS: [&str; 19] = [
     "points_defended",
     "point_defended",
     "raid_engaged_fraction",
+    "engaged_by_air_defence_fraction",
 ];
 
 /// Whether metric `name` is a fraction (in [0, 1]).
@@ -246,6 +256,10 @@ pub fn label(name: &str) -> String {
         }
         "point_defended" => format!("violators stopped before {a}"),
         "raid_engaged_fraction" => "raid members intercepted".to_string(),
+        "engaged_by_air_defence_fraction" => "intercepts made by air-defence sites".to_string(),
+        "air_defence_shots_per_day" => "air-defence shots per day".to_string(),
+        "weapons_cost_usd_per_day" => "weapons spent per day, US$".to_string(),
+        "cost_per_kill_usd" => "weapons cost per violator shot down, US$".to_string(),
         "raid_leakers_per_raid" => {
             "raid members not intercepted (decoys aside), per raid".to_string()
         }
@@ -299,6 +313,9 @@ pub fn unit(name: &str) -> &'static str {
         match base {
             "violations_per_day" | "points_reached_per_day" | "point_threats_per_day" => "per day",
             "raid_leakers_per_raid" => "per raid",
+            "air_defence_shots_per_day" => "per day",
+            "weapons_cost_usd_per_day" => "US$/day",
+            "cost_per_kill_usd" => "US$",
             "sorties_per_day" => "sorties/day",
             "flight_hours_per_day" => "h/day",
             "fuel_offloaded_t_per_day" => "t/day",

@@ -25,6 +25,8 @@ pub enum Process {
     Violations = 5,
     /// Raids: their starts, sizes and members, per raid of the scenario.
     Raids = 6,
+    /// Shots of the ground-based air defence: per site.
+    AirDefence = 7,
 }
 
 fn splitmix64(state: &mut u64) -> u64 {

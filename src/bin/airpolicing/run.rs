@@ -344,6 +344,11 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
                 && (b.starts_with("violations")
                     || b.starts_with("response_time")
                     || b.starts_with("points_")
+                    || b.starts_with("raid_")
+                    || b.starts_with("air_defence_")
+                    || b.starts_with("engaged_by_")
+                    || b.starts_with("weapons_cost")
+                    || b == "cost_per_kill_usd"
                     || matches!(
                         b,
                         "undetected_fraction"

@@ -107,6 +107,35 @@ pub struct ViolationsSpec {
     pub raids: Vec<RaidSpec>,
 }
 
+/// `[[air_defence]]`: a ground-based air-defence site, a responder beside the fighters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AirDefenceSpec {
+    /// Name.
+    pub name: String,
+    /// `[lat, lon]`, degrees.
+    pub position: LatLon,
+    /// Engagement range, km.
+    pub range_km: f64,
+    /// Lowest target altitude it engages, metres.
+    #[serde(default)]
+    pub min_altitude_m: f64,
+    /// Highest target altitude it engages, metres.
+    pub max_altitude_m: f64,
+    /// Probability that one shot kills, in (0, 1].
+    pub pk: f64,
+    /// Missiles on hand when loaded.
+    pub missiles: u32,
+    /// Time to reload once every missile is spent, minutes.
+    pub reload_min: f64,
+    /// From the response order to the first shot, minutes.
+    #[serde(default)]
+    pub reaction_min: f64,
+    /// Cost of one shot, US dollars (for the cost per kill).
+    #[serde(default)]
+    pub cost_per_shot_usd: f64,
+}
+
 /// `[[violations.raids]]`: a number of violators of one type that cross a stretch of the front
 /// within a window, at given times or at random.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -304,6 +304,9 @@ pub(super) fn sustainment(c: &mut Checker, file: &ScenarioFile) {
         if let Some(m) = q.missiles {
             c.at_least_one(&qp.key("missiles"), m);
         }
+        if let Some(x) = q.missile_cost_usd {
+            c.non_negative(&qp.key("missile_cost_usd"), x);
+        }
         if let Some(b) = q.backup_share {
             within(c, &qp.key("backup_share"), b, 0.0, 3.0, false);
         }

@@ -453,4 +453,35 @@ pub(super) fn radars_and_points(c: &mut Checker, file: &ScenarioFile) {
         }
     }
     c.unique("points", file.points.iter().map(|p| p.name.as_str()));
+    for (i, d) in file.air_defence.iter().enumerate() {
+        let p = root.key("air_defence").index(i);
+        c.position(&p.key("position"), &d.position);
+        c.positive(&p.key("range_km"), d.range_km);
+        c.non_negative(&p.key("min_altitude_m"), d.min_altitude_m);
+        if c.non_negative(&p.key("max_altitude_m"), d.max_altitude_m)
+            && d.max_altitude_m < d.min_altitude_m
+        {
+            c.error(
+                &p.key("max_altitude_m"),
+                format!(
+                    "must be at least `min_altitude_m` ({} m), got {} m",
+                    d.min_altitude_m, d.max_altitude_m
+                ),
+            );
+        }
+        if !(d.pk > 0.0 && d.pk <= 1.0) {
+            c.error(
+                &p.key("pk"),
+                format!("is the chance one shot kills: in (0, 1], got {}", d.pk),
+            );
+        }
+        c.at_least_one(&p.key("missiles"), d.missiles);
+        c.non_negative(&p.key("reload_min"), d.reload_min);
+        c.non_negative(&p.key("reaction_min"), d.reaction_min);
+        c.non_negative(&p.key("cost_per_shot_usd"), d.cost_per_shot_usd);
+    }
+    c.unique(
+        "air_defence",
+        file.air_defence.iter().map(|d| d.name.as_str()),
+    );
 }

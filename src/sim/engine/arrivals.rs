@@ -44,6 +44,8 @@ pub(super) struct Violation {
     pub raid: Option<usize>,
     /// A decoy: met like the others, not a leaker when it is not.
     pub decoy: bool,
+    /// Shot down by a ground-based air-defence site rather than met by a fighter.
+    pub by_site: bool,
 }
 
 impl Violation {
@@ -257,6 +259,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             reach_h,
             raid: None,
             decoy: false,
+            by_site: false,
         }
     }
 

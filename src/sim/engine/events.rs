@@ -6,9 +6,9 @@
 //!
 //! | priority | events | why |
 //! | --- | --- | --- |
-//! | 0 | `AvailUp`, `Ready`, `CrewRested`, `RegenDone`, `HoursEdge` | an aircraft that becomes available, and a change of what is required, are seen by every decision at that time |
+//! | 0 | `AvailUp`, `Ready`, `CrewRested`, `RegenDone`, `HoursEdge`, `SiteReloaded` | an aircraft that becomes available, and a change of what is required, are seen by every decision at that time |
 //! | 1 | `Arrive`, `BackOnStation` | an arrival counts before anyone decides to leave |
-//! | 2 | `LaunchDone`, `ReachTanker`, `HookupDone`, `Cross`, `Respond`, `ScrambleAirborne`, `Intercept`, `ShadowDone` | other movements, and the violations |
+//! | 2 | `LaunchDone`, `ReachTanker`, `HookupDone`, `Cross`, `Respond`, `ScrambleAirborne`, `Intercept`, `ShadowDone`, `SiteFires` | other movements, and the violations |
 //! | 3 | `Bingo`, `Refuel`, `Failure` | departures, after the arrivals that relieve them |
 //! | 4 | `Landed` | |
 //! | 5 | `ReliefDue` | a relief decision sees every arrival, departure and landing of its time |
@@ -65,6 +65,10 @@ pub(super) enum Ev {
     Intercept { violation: u32 },
     /// The responders stop shadowing.
     ShadowDone { violation: u32 },
+    /// An air-defence site fires at a violator.
+    SiteFires { violation: u32, site: u32 },
+    /// An air-defence site has reloaded.
+    SiteReloaded { site: u32 },
 }
 
 impl Ev {
@@ -75,14 +79,16 @@ impl Ev {
             | Ev::Ready { .. }
             | Ev::CrewRested { .. }
             | Ev::RegenDone { .. }
-            | Ev::HoursEdge { .. } => 0,
+            | Ev::HoursEdge { .. }
+            | Ev::SiteReloaded { .. } => 0,
             Ev::Arrive { .. } | Ev::BackOnStation { .. } => 1,
             Ev::LaunchDone { .. } | Ev::ReachTanker { .. } | Ev::HookupDone { .. } => 2,
             Ev::Cross { .. }
             | Ev::Respond { .. }
             | Ev::ScrambleAirborne { .. }
             | Ev::Intercept { .. }
-            | Ev::ShadowDone { .. } => 2,
+            | Ev::ShadowDone { .. }
+            | Ev::SiteFires { .. } => 2,
             Ev::Bingo { .. } | Ev::Refuel { .. } | Ev::Failure { .. } => 3,
             Ev::Landed { .. } => 4,
             Ev::ReliefDue { .. } => 5,

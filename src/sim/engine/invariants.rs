@@ -60,7 +60,10 @@ impl<O: Observer> Rep<'_, '_, O> {
         let mut waiting = vec![false; viol.len()];
         let mut next = first;
         while let Some(ev) = next {
-            if let Ev::Cross { violation: i } | Ev::Respond { violation: i } = ev {
+            if let Ev::Cross { violation: i }
+            | Ev::Respond { violation: i }
+            | Ev::SiteFires { violation: i, .. } = ev
+            {
                 waiting[i as usize] = true;
             }
             next = self.cal.pop().map(|(_, e)| e);

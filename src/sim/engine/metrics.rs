@@ -35,6 +35,10 @@ pub(super) struct Metrics {
     pub flight_h: Vec<f64>,
     /// Per post (tanker tracks), fuel given after the warm-up, kg.
     pub offloaded_kg: Vec<f64>,
+    /// Shots of the air-defence sites after the warm-up.
+    pub site_shots: f64,
+    /// Cost of the weapons spent after the warm-up (sites and fighters), US dollars.
+    pub weapons_usd: f64,
     /// Events processed.
     pub events: u64,
 }
@@ -66,8 +70,16 @@ impl Metrics {
             sorties: vec![0.0; n_sq],
             flight_h: vec![0.0; n_sq],
             offloaded_kg: vec![0.0; m.posts.len()],
+            site_shots: 0.0,
+            weapons_usd: 0.0,
             events: 0,
         }
+    }
+
+    /// Counts a site's shot (after the warm-up) and its cost.
+    pub(super) fn site_shot(&mut self, cost_usd: f64) {
+        self.site_shots += 1.0;
+        self.weapons_usd += cost_usd;
     }
 
     /// Counts a wheels-up of squadron `sq` at `now`.
@@ -306,6 +318,31 @@ impl<O: Observer> Rep<'_, '_, O> {
                         f64::NAN
                     } else {
                         leakers as f64 / raids as f64
+                    }
+                }
+                Metric::SiteShare => {
+                    let engaged: Vec<&Violation> = c()
+                        .all
+                        .iter()
+                        .copied()
+                        .filter(|x| matches!(x.outcome, Outcome::Intercepted(_)))
+                        .collect();
+                    Counted::frac(&engaged, |x| x.by_site)
+                }
+                Metric::SiteShots => mt.site_shots / days,
+                Metric::WeaponsCost => mt.weapons_usd / days,
+                Metric::CostPerKill => {
+                    let v = self.m.violations.as_ref().expect("violations exist");
+                    let kills = c()
+                        .all
+                        .iter()
+                        .filter(|x| matches!(x.outcome, Outcome::Intercepted(_)))
+                        .filter(|x| x.by_site || v.types[x.kind].shoot_down)
+                        .count();
+                    if kills == 0 {
+                        f64::NAN
+                    } else {
+                        mt.weapons_usd / kills as f64
                     }
                 }
                 Metric::Sorties => mt.sorties.iter().sum::<f64>() / days,

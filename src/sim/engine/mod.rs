@@ -110,6 +110,7 @@ struct Rep<'m, 'o, O: Observer> {
     alert: alert::Alert,
     crews: crews::Crews,
     arrivals: arrivals::Arrivals,
+    sites: response::Sites,
     metrics: metrics::Metrics,
 }
 
@@ -175,6 +176,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             alert: alert::Alert::new(m, key),
             crews: crews::Crews::new(m),
             arrivals: arrivals::Arrivals::new(m, key),
+            sites: response::Sites::new(m, key),
             metrics: metrics::Metrics::new(m),
         }
     }
@@ -260,7 +262,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             | Ev::Respond { .. }
             | Ev::ScrambleAirborne { .. }
             | Ev::Intercept { .. }
-            | Ev::ShadowDone { .. } => true,
+            | Ev::ShadowDone { .. }
+            | Ev::SiteFires { .. }
+            | Ev::SiteReloaded { .. } => true,
         }
     }
 
@@ -288,6 +292,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::ScrambleAirborne { violation } => self.scramble_airborne(i(violation)),
             Ev::Intercept { violation } => self.intercept(i(violation)),
             Ev::ShadowDone { violation } => self.shadow_done(i(violation)),
+            Ev::SiteFires { violation, site } => self.site_fires(i(violation), i(site)),
+            Ev::SiteReloaded { site } => self.site_reloaded(i(site)),
         }
     }
 

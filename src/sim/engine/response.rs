@@ -8,6 +8,9 @@
 
 mod cap;
 mod qra;
+mod site;
+
+pub(super) use site::Sites;
 
 use super::Rep;
 use super::arrivals::Outcome;
@@ -22,6 +25,8 @@ pub(super) enum Offer {
     Cap { ac: usize },
     /// A QRA posture, with the readiness drawn for this scramble (hours).
     Qra { posture: usize, ready_h: f64 },
+    /// A ground-based air-defence site.
+    Site { site: usize },
 }
 
 /// A violator as the responders see it when the response is ordered.
@@ -36,6 +41,8 @@ pub(super) struct Target {
     pub shadow_mean_h: f64,
     /// Shot down when met: a responder needs a weapon left.
     pub shoot_down: bool,
+    /// Its altitude, metres (for the sites' altitude bands).
+    pub altitude_m: f64,
 }
 
 /// Keeps the earlier of two offers (the one held wins a tie).
@@ -57,6 +64,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             left_h: x.t0 + x.window_h - self.now,
             shadow_mean_h: if shoot_down { 0.0 } else { v.shadow_mean_h },
             shoot_down,
+            altitude_m: v.types[x.kind].altitude_m,
         };
         let (t0, start) = (x.t0, x.start);
         self.arrivals.viol[i].no_alert = self.alert.none_on_alert();
@@ -65,6 +73,9 @@ impl<O: Observer> Rep<'_, '_, O> {
             earliest(&mut best, t, offer);
         }
         for (t, offer) in self.qra_offers(&target) {
+            earliest(&mut best, t, offer);
+        }
+        for (t, offer) in self.site_offers(&target) {
             earliest(&mut best, t, offer);
         }
         let Some((t_meet, who)) = best else {
@@ -85,6 +96,13 @@ impl<O: Observer> Rep<'_, '_, O> {
             self.trace_violation(i, "unanswered", target.now_xy);
             return;
         };
+        if let Offer::Site { site } = who {
+            // A shot is not an intercept until it kills: the site fires when the violator is in
+            // range, and the outcome is settled then.
+            self.trace_violation(i, "air_defence_ordered", target.now_xy);
+            self.commit_site(i, site, t_meet - self.now);
+            return;
+        }
         let meet = start + target.velocity * (t_meet - t0);
         self.arrivals.viol[i].meet = meet;
         self.arrivals.viol[i].settle(Outcome::Intercepted(t_meet - t0));
@@ -92,6 +110,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         match who {
             Offer::Cap { ac } => self.commit_cap(i, ac),
             Offer::Qra { posture, ready_h } => self.commit_qra(i, posture, ready_h),
+            Offer::Site { .. } => unreachable!("a site's shot is committed above"),
         }
         self.at(
             t_meet - self.now,
@@ -148,6 +167,9 @@ impl<O: Observer> Rep<'_, '_, O> {
         if let Some(a) = shooter {
             let m = &mut self.fleet.ac[a].sortie.missiles;
             *m = m.saturating_sub(1);
+            if self.now >= self.m.warmup_h {
+                self.metrics.weapons_usd += self.m.squadrons[self.fleet.ac[a].sq].missile_cost;
+            }
             self.trace(a, "shoot_down", at, None);
         }
         let meet = self.arrivals.viol[i].meet;

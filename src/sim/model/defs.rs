@@ -72,6 +72,8 @@ pub(crate) struct SquadronDef {
     pub crewing: Option<Crewing>,
     /// Weapons per sortie (`u32::MAX`: no limit).
     pub missiles: u32,
+    /// Cost of one weapon, US dollars.
+    pub missile_cost: f64,
 }
 
 impl SquadronDef {
@@ -247,6 +249,21 @@ pub(crate) struct DefendedDef {
     pub radius_km: f64,
 }
 
+/// A ground-based air-defence site.
+#[derive(Debug, Clone)]
+pub(crate) struct SiteDef {
+    /// In the theatre plane, km.
+    pub xy: Vector2<f64>,
+    pub range_km: f64,
+    pub min_alt_m: f64,
+    pub max_alt_m: f64,
+    pub pk: f64,
+    pub missiles: u32,
+    pub reload_h: f64,
+    pub reaction_h: f64,
+    pub cost_per_shot: f64,
+}
+
 /// A raid: members of one violator type crossing a stretch of front within a window.
 #[derive(Debug, Clone)]
 pub(crate) struct RaidDef {
@@ -287,6 +304,8 @@ pub(crate) struct ViolationsDef {
     pub defended: Vec<DefendedDef>,
     /// The raids, in file order.
     pub raids: Vec<RaidDef>,
+    /// Ground-based air-defence sites, in file order.
+    pub sites: Vec<SiteDef>,
 }
 
 impl ViolationsDef {
@@ -368,6 +387,22 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
                     xy: proj.forward(&p.position),
                     radius_km: r,
                 })
+            })
+            .collect(),
+        sites: s
+            .file
+            .air_defence
+            .iter()
+            .map(|d| SiteDef {
+                xy: proj.forward(&d.position),
+                range_km: d.range_km,
+                min_alt_m: d.min_altitude_m,
+                max_alt_m: d.max_altitude_m,
+                pk: d.pk,
+                missiles: d.missiles,
+                reload_h: d.reload_min / 60.0,
+                reaction_h: d.reaction_min / 60.0,
+                cost_per_shot: d.cost_per_shot_usd,
             })
             .collect(),
         raids: v

@@ -90,6 +90,14 @@ impl Model {
                     );
                 }
             }
+            if !v.sites.is_empty() {
+                t.push("engaged_by_air_defence_fraction", Metric::SiteShare);
+                t.push("air_defence_shots_per_day", Metric::SiteShots);
+            }
+            if !v.sites.is_empty() || v.types.iter().any(|k| k.shoot_down) {
+                t.push("weapons_cost_usd_per_day", Metric::WeaponsCost);
+                t.push("cost_per_kill_usd", Metric::CostPerKill);
+            }
             if !v.raids.is_empty() {
                 t.push("raid_engaged_fraction", Metric::RaidEngaged);
                 t.push("raid_leakers_per_raid", Metric::RaidLeakers);

@@ -88,6 +88,7 @@ impl Model {
                             .or(f.crew_ratio.map(Crewing::Ratio))
                     },
                     missiles: s.file.squadrons[i].missiles.unwrap_or(u32::MAX),
+                    missile_cost: s.file.squadrons[i].missile_cost_usd.unwrap_or(0.0),
                     tanker: t.tanker.as_ref().map(|tp| TankerDef {
                         systems: tp.offload_systems.clone(),
                         receivers: tp.receivers_at_once,
