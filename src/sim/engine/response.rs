@@ -2,8 +2,9 @@
 //! the earliest intercept it can make; the earliest offer is committed (an earlier kind wins a
 //! tie). After the intercept the responders shadow, then go back to their station or home.
 //!
-//! Each kind of responder is a file: [`cap`] (a fighter on station leaves its element) and
-//! [`qra`] (a posture scrambles its element). A new kind adds a variant to [`Offer`], a file with
+//! Each kind of responder is a file: [`cap`] (a fighter on station leaves its element),
+//! [`qra`] (a posture scrambles its element) and [`site`] (a ground-based air-defence site fires
+//! once the violator is in range). A new kind adds a variant to [`Offer`], a file with
 //! its `offer` and `commit`, and a line in [`Rep::respond`].
 
 mod cap;
