@@ -10,6 +10,11 @@ use std::collections::HashMap;
 /// A 400 km front at lon 26.5; one CAP station 40 km behind its middle held by a single fighter
 /// of six; raids of six drones that are shot down when met, crossing near the station.
 fn patrol(missiles: &str) -> Scenario {
+    patrol_with(missiles, 0.0)
+}
+
+/// The same, with a share of each raid decoys.
+fn patrol_with(missiles: &str, decoy_share: f64) -> Scenario {
     let text = format!(
         r#"
 [scenario]
@@ -70,6 +75,7 @@ window_min = 20
 from_km = 150
 to_km = 250
 at_days = [2.0, 5.3, 9.6, 14.1]
+decoy_share = {decoy_share}
 "#
     );
     Scenario::from_toml_str(&text, "weapons.toml").unwrap_or_else(|e| panic!("{e}"))
@@ -147,4 +153,28 @@ fn fewer_weapons_on_board_meet_fewer_of_a_raid() {
     );
     assert!(all >= two && two >= one, "{all} {two} {one}");
     assert!(all - one > 0.05, "{all} {one}");
+}
+
+#[test]
+fn a_decoy_met_by_a_fighter_is_identified_and_left_alone() {
+    // Every raid member a decoy: the fighters meet them but fire nothing; with none a decoy, the
+    // same raids are shot down. The sites of tests/air_defence.rs cannot tell a decoy and fire.
+    let opts = RunOptions::default().with_replications(6);
+    let decoys = patrol("missiles = 2\nmissile_cost_usd = 1000000");
+    let all_decoys = patrol_with("missiles = 2\nmissile_cost_usd = 1000000", 1.0);
+    let r = run(&all_decoys, &opts).unwrap();
+    let m = |n: &str| r.metric(n).unwrap().mean;
+    assert!(
+        m("raid_engaged_fraction") > 0.3,
+        "{}",
+        m("raid_engaged_fraction")
+    );
+    assert_eq!(m("raid_shot_down_fraction"), 0.0);
+    assert_eq!(m("weapons_cost_usd_per_day"), 0.0);
+    let real = run(&decoys, &opts).unwrap();
+    let shot = real.metric("raid_shot_down_fraction").unwrap().mean;
+    assert_eq!(shot, real.metric("raid_engaged_fraction").unwrap().mean);
+    assert!(shot > 0.3, "{shot}");
+    // $1 M a missile, one missile a kill.
+    assert_eq!(real.metric("cost_per_kill_usd").unwrap().max, 1e6);
 }

@@ -126,6 +126,10 @@ pub(crate) enum Metric {
     RaidEngaged,
     /// `raid_leakers_per_raid`: raid members, decoys aside, not intercepted, per raid.
     RaidLeakers,
+    /// `raid_shot_down_fraction`: of the violators that came in raids, the share shot down.
+    RaidShotDown,
+    /// `shot_down_per_day`: violators shot down, by fighters and sites.
+    ShotDown,
     /// `engaged_by_air_defence_fraction`: of the violators intercepted, the share the
     /// air-defence sites shot down.
     SiteShare,
@@ -183,7 +187,7 @@ pub struct RepMetrics {
 
 /// The metrics that are fractions of time or of violations (name before any `[…]`); every other
 /// metric is a rate, a count or a time.
-const FRACTIONS: [&str; 20] = [
+const FRACTIONS: [&str; 21] = [
     "cap_coverage",
     "cap_presence",
     "worst_station_coverage",
@@ -204,6 +208,7 @@ const FRACTIONS: [&str; 20] = [
     "point_defended",
     "raid_engaged_fraction",
     "engaged_by_air_defence_fraction",
+    "raid_shot_down_fraction",
 ];
 
 /// Whether metric `name` is a fraction (in [0, 1]).
@@ -256,6 +261,8 @@ pub fn label(name: &str) -> String {
         }
         "point_defended" => format!("violators stopped before {a}"),
         "raid_engaged_fraction" => "raid members intercepted".to_string(),
+        "raid_shot_down_fraction" => "raid members shot down".to_string(),
+        "shot_down_per_day" => "violators shot down per day".to_string(),
         "engaged_by_air_defence_fraction" => "intercepts made by air-defence sites".to_string(),
         "air_defence_shots_per_day" => "air-defence shots per day".to_string(),
         "weapons_cost_usd_per_day" => "weapons spent per day, US$".to_string(),
@@ -313,7 +320,7 @@ pub fn unit(name: &str) -> &'static str {
         match base {
             "violations_per_day" | "points_reached_per_day" | "point_threats_per_day" => "per day",
             "raid_leakers_per_raid" => "per raid",
-            "air_defence_shots_per_day" => "per day",
+            "air_defence_shots_per_day" | "shot_down_per_day" => "per day",
             "weapons_cost_usd_per_day" => "US$/day",
             "cost_per_kill_usd" => "US$",
             "sorties_per_day" => "sorties/day",

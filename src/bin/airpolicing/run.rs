@@ -349,6 +349,7 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
                     || b.starts_with("engaged_by_")
                     || b.starts_with("weapons_cost")
                     || b == "cost_per_kill_usd"
+                    || b == "shot_down_per_day"
                     || matches!(
                         b,
                         "undetected_fraction"

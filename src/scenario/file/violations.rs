@@ -60,6 +60,11 @@ pub struct ViolatorTypeSpec {
     /// Named points to head for instead of the perpendicular (one chosen at random).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<String>,
+    /// The share of each sensor's instrumented range at which this violator is seen, in (0, 1]
+    /// (default 1): a small drone's radar cross-section shortens it, range going as the fourth
+    /// root of the cross-section. The radar horizon still applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radar_range_factor: Option<f64>,
     /// Shot down when intercepted (one weapon spent, no shadowing), as hostile drones are;
     /// otherwise identified and shadowed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -91,6 +91,11 @@ pub(super) fn violations(
                 }
                 _ => c.error(&tp, "give exactly one of `penetration_km` (how deep it flies before turning back) or `dwell_min` (how long it stays)"),
             }
+            if let Some(f) = t.radar_range_factor
+                && !(f > 0.0 && f <= 1.0)
+            {
+                c.error(&tp.key("radar_range_factor"), format!("is the share of a sensor's range at which it is seen: in (0, 1], got {f}"));
+            }
             if !(t.heading_spread_deg.is_finite() && (0.0..=90.0).contains(&t.heading_spread_deg)) {
                 c.error(&tp.key("heading_spread_deg"), format!("must be in [0, 90] degrees, got {}", t.heading_spread_deg));
             }

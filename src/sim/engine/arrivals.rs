@@ -65,6 +65,13 @@ impl Violation {
         matches!(self.outcome, Outcome::Intercepted(t) if t <= by_h + 1e-12)
     }
 
+    /// Whether it was shot down: by a site, or met by a fighter when its type is shot down and
+    /// it is not a decoy.
+    pub(super) fn shot_down(&self, shoot_down_type: bool) -> bool {
+        matches!(self.outcome, Outcome::Intercepted(_))
+            && (self.by_site || (shoot_down_type && !self.decoy))
+    }
+
     /// Records the outcome; a violation has exactly one.
     pub(super) fn settle(&mut self, outcome: Outcome) {
         debug_assert!(
@@ -283,7 +290,13 @@ impl<O: Observer> Rep<'_, '_, O> {
     pub(super) fn cross(&mut self, i: usize) {
         let v = self.m.violations.as_ref().expect("violations exist");
         let x = &self.arrivals.viol[i];
-        let seen = self.first_seen_h(x.start, x.velocity, x.window_h, v.types[x.kind].altitude_m);
+        let k = &v.types[x.kind];
+        let seen = self.first_seen_h(
+            x.start,
+            x.velocity,
+            x.window_h,
+            (k.altitude_m, k.range_factor),
+        );
         let start = x.start;
         self.trace_violation(i, "violation_crosses", start);
         if seen.is_finite() {

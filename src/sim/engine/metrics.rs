@@ -302,6 +302,24 @@ impl<O: Observer> Rep<'_, '_, O> {
                         .collect();
                     Counted::frac(&members, |x| matches!(x.outcome, Outcome::Intercepted(_)))
                 }
+                Metric::ShotDown => {
+                    let v = self.m.violations.as_ref().expect("violations exist");
+                    c().all
+                        .iter()
+                        .filter(|x| x.shot_down(v.types[x.kind].shoot_down))
+                        .count() as f64
+                        / days
+                }
+                Metric::RaidShotDown => {
+                    let v = self.m.violations.as_ref().expect("violations exist");
+                    let members: Vec<&Violation> = c()
+                        .all
+                        .iter()
+                        .copied()
+                        .filter(|x| x.raid.is_some())
+                        .collect();
+                    Counted::frac(&members, |x| x.shot_down(v.types[x.kind].shoot_down))
+                }
                 Metric::RaidLeakers => {
                     let counted = |r: usize| self.arrivals.raids[r] >= w;
                     let raids = (0..self.arrivals.raids.len())
@@ -336,8 +354,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                     let kills = c()
                         .all
                         .iter()
-                        .filter(|x| matches!(x.outcome, Outcome::Intercepted(_)))
-                        .filter(|x| x.by_site || v.types[x.kind].shoot_down)
+                        .filter(|x| x.shot_down(v.types[x.kind].shoot_down))
                         .count();
                     if kills == 0 {
                         f64::NAN

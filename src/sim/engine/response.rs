@@ -147,7 +147,11 @@ impl<O: Observer> Rep<'_, '_, O> {
             shadow = shadow.min(spare.max(0.0));
             self.trace(a, "intercept", at, None);
         }
-        if shoot_down {
+        if shoot_down && self.arrivals.viol[i].decoy {
+            // Met and identified as a decoy: left alone, no weapon spent.
+            let meet = self.arrivals.viol[i].meet;
+            self.trace_violation(i, "identified_decoy", meet);
+        } else if shoot_down {
             self.shoot_down(i, at);
         }
         self.at(

@@ -51,19 +51,20 @@ impl<O: Observer> Rep<'_, '_, O> {
     }
 
     /// Hours from now until a violator starting at `start` with `velocity`, turning back after
-    /// `window_h`, at `altitude_m`, enters the cover of a sensor on now (infinite if never).
+    /// `window_h`, at `altitude_m`, enters the cover of a sensor on now (infinite if never); the
+    /// sensors see it at `range_factor` of their instrumented range.
     pub(super) fn first_seen_h(
         &self,
         start: Vector2<f64>,
         velocity: Vector2<f64>,
         window_h: f64,
-        altitude_m: f64,
+        (altitude_m, range_factor): (f64, f64),
     ) -> f64 {
         (0..self.m.sensors.len())
             .filter(|&k| self.sensor_on(k))
             .filter_map(|k| {
                 let s = &self.m.sensors[k];
-                let r = coverage_radius_km(s.range_km, s.height_m, altitude_m);
+                let r = coverage_radius_km(s.range_km * range_factor, s.height_m, altitude_m);
                 first_entry(start, velocity, window_h, s.xy, r)
             })
             .fold(f64::INFINITY, f64::min)

@@ -238,6 +238,8 @@ pub(crate) struct ViolatorDef {
     pub cum_share: f64,
     /// Shot down when intercepted (a weapon spent, no shadowing).
     pub shoot_down: bool,
+    /// The share of a sensor's instrumented range at which it is seen.
+    pub range_factor: f64,
 }
 
 /// A defended point: a violator is stopped only if intercepted before it comes within the radius.
@@ -340,6 +342,7 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
                 },
                 spread_deg: t.spec.heading_spread_deg,
                 shoot_down: t.spec.shoot_down,
+                range_factor: t.spec.radar_range_factor.unwrap_or(1.0),
                 toward: t
                     .toward
                     .iter()

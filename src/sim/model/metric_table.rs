@@ -95,12 +95,16 @@ impl Model {
                 t.push("air_defence_shots_per_day", Metric::SiteShots);
             }
             if !v.sites.is_empty() || v.types.iter().any(|k| k.shoot_down) {
+                t.push("shot_down_per_day", Metric::ShotDown);
                 t.push("weapons_cost_usd_per_day", Metric::WeaponsCost);
                 t.push("cost_per_kill_usd", Metric::CostPerKill);
             }
             if !v.raids.is_empty() {
                 t.push("raid_engaged_fraction", Metric::RaidEngaged);
                 t.push("raid_leakers_per_raid", Metric::RaidLeakers);
+                if !v.sites.is_empty() || v.types.iter().any(|k| k.shoot_down) {
+                    t.push("raid_shot_down_fraction", Metric::RaidShotDown);
+                }
             }
             if v.sectors.len() > 1 {
                 for k in 0..v.sectors.len() {
