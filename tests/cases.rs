@@ -53,6 +53,14 @@ fn sky_shield_is_the_rotation_pool_of_the_fighters_that_defend_the_cities() {
 }
 
 #[test]
+fn poland_2025_shoots_down_about_a_fifth_of_the_raid() {
+    let c = in_band("poland_2025");
+    // Never more than the drones judged a threat (one in five by the scenario's decoy share),
+    // give or take the raid's draw.
+    assert!(c.tool_value <= 0.25, "{}", c.tool_value);
+}
+
+#[test]
 fn rand_sortie_rate_example() {
     let c = in_band("rand");
     assert!((c.tool_value - 24.0 / 9.76).abs() < 1e-12);

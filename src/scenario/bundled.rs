@@ -1,6 +1,6 @@
 //! The scenarios shipped with the tool, compiled in so they work by name from any directory.
 
-const BUNDLED: [(&str, &str); 9] = [
+const BUNDLED: [(&str, &str); 10] = [
     ("ukraine", include_str!("../../scenarios/ukraine.toml")),
     (
         "ukraine_qra",
@@ -17,6 +17,10 @@ const BUNDLED: [(&str, &str); 9] = [
     (
         "ukraine_shield",
         include_str!("../../scenarios/ukraine_shield.toml"),
+    ),
+    (
+        "poland_2025",
+        include_str!("../../scenarios/poland_2025.toml"),
     ),
     ("baltic", include_str!("../../scenarios/baltic.toml")),
     ("textbook", include_str!("../../scenarios/textbook.toml")),

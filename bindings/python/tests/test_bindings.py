@@ -543,7 +543,7 @@ def test_the_case_book_is_a_frame_with_the_cli_numbers():
     # The bands are stated for 100 replications a case (with 20, the MQ-9 orbit's forward count
     # can come out at 3 by chance).
     df = ap.cases(seed=2)
-    assert list(df["id"]) == ["baltic", "csis", "uk_led", "sky_shield", "rand", "mq9", "libya", "portugal", "noble_eagle"]
+    assert list(df["id"]) == ["baltic", "csis", "uk_led", "sky_shield", "rand", "mq9", "libya", "portugal", "noble_eagle", "poland_2025"]
     assert df["within"].all()
     cli = cli_json("cases", "--seed", "2")
     for row, theirs in zip(df.to_dict("records"), cli["cases"]):

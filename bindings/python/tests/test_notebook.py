@@ -31,7 +31,7 @@ def check(nb):
     assert "were intercepted within 20 minutes of crossing" in text
     assert "The target that decides it" in text
     assert "hold it for 3 years" in text and "What binds first is" in text
-    assert "9 of 9 published cases lie in their band." in text
+    assert "10 of 10 published cases lie in their band." in text
     words = text + "".join("".join(c.source) for c in nb.cells)
     for wrong in WRONG:
         assert wrong not in words, wrong

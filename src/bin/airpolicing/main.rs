@@ -53,7 +53,7 @@ enum Command {
     Size(size::SizeArgs),
     /// Sustain it for years: flight hours, airframe life, aircrew, rotation and cost, and what binds first.
     Sustain(sustain::SustainArgs),
-    /// The published cases beside the tool's figures: Baltic Air Policing, CSIS, the UK-led squadron, Sky Shield, RAND, the MQ-9, Rafale over Libya, Portugal 2016, Noble Eagle.
+    /// The published cases beside the tool's figures: Baltic Air Policing, CSIS, the UK-led squadron, Sky Shield, RAND, the MQ-9, Rafale over Libya, Portugal 2016, Noble Eagle, drones over Poland in 2025.
     Cases(cases::CasesArgs),
     /// How much protection for how many aircraft: the whole force sized for each level of one target, per posture.
     Ladder(ladder::LadderArgs),
