@@ -178,3 +178,40 @@ fn a_decoy_met_by_a_fighter_is_identified_and_left_alone() {
     // $1 M a missile, one missile a kill.
     assert_eq!(real.metric("cost_per_kill_usd").unwrap().max, 1e6);
 }
+
+#[test]
+fn the_cheapest_rule_hands_a_drone_to_a_cheap_site_the_earliest_rule_to_the_fighter() {
+    // A cheap short-range site 30 km behind the patrol ($5,000 a shot that always kills, against
+    // the fighters' $1 M missiles). Taking the earliest intercept, the fighter dashing from its
+    // station takes a drone whenever it is free, and the site only the ones that come while it
+    // is busy (about 45 % of the kills); taking the cheapest, the site takes every drone that
+    // passes within its reach (about 60 %), and a kill costs less. Means of 20 replications.
+    let site = "[[air_defence]]\nname = \"Team\"\nposition = [49.0, 25.5]\nrange_km = 30\nmax_altitude_m = 1500\npk = 1\nmissiles = 100\nreload_min = 60\ncost_per_shot_usd = 5000\n\n[violations]";
+    let make = |rule: &str| {
+        let s = patrol("missiles = 2\nmissile_cost_usd = 1000000");
+        let text = toml::to_string(&s.file)
+            .unwrap()
+            .replacen("[violations]", site, 1)
+            .replacen(
+                "[violations]\n",
+                &format!("[violations]\nresponder = \"{rule}\"\n"),
+                1,
+            );
+        Scenario::from_toml_str(&text, "rule.toml").unwrap_or_else(|e| panic!("{e}"))
+    };
+    let opts = RunOptions::default().with_replications(20);
+    let by = |rule: &str| {
+        let r = run(&make(rule), &opts).unwrap();
+        (
+            r.metric("engaged_by_air_defence_fraction").unwrap().mean,
+            r.metric("cost_per_kill_usd").unwrap().mean,
+        )
+    };
+    let (early_share, early_cost) = by("earliest");
+    let (cheap_share, cheap_cost) = by("cheapest");
+    assert!(
+        cheap_share > early_share + 0.1,
+        "{early_share} {cheap_share}"
+    );
+    assert!(cheap_cost < 0.8 * early_cost, "{early_cost} {cheap_cost}");
+}

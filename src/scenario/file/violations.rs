@@ -107,9 +107,31 @@ pub struct ViolationsSpec {
     pub retry_min: Option<f64>,
     /// The kinds of violator.
     pub types: Vec<ViolatorTypeSpec>,
+    /// Which of the responders that can intercept takes a violation.
+    #[serde(default, skip_serializing_if = "ResponderRule::is_earliest")]
+    pub responder: ResponderRule,
     /// Raids: violators that come together, besides the steady arrivals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub raids: Vec<RaidSpec>,
+}
+
+/// Which responder takes a violation when several can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResponderRule {
+    /// The one that intercepts first.
+    #[default]
+    Earliest,
+    /// The one whose weapon costs least per expected kill (a site's shot over its chance to
+    /// kill, a fighter's missile), among those that meet the violator before it reaches a
+    /// defended point; the earliest when none does, and on a tie.
+    Cheapest,
+}
+
+impl ResponderRule {
+    fn is_earliest(&self) -> bool {
+        *self == ResponderRule::Earliest
+    }
 }
 
 /// `[[air_defence]]`: a ground-based air-defence site, a responder beside the fighters.

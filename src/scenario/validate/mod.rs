@@ -149,6 +149,8 @@ pub struct Violations {
     pub shadow_min: Dist,
     /// Minutes between orders of the response while no one can intercept (`None`: once).
     pub retry_min: Option<f64>,
+    /// Which responder takes a violation.
+    pub responder: crate::scenario::file::ResponderRule,
     /// Violator kinds.
     pub types: Vec<ViolatorType>,
     /// Raids, each with its type resolved.

@@ -133,6 +133,7 @@ pub(super) fn violations(
             c2_delay_min: v.c2_delay_min,
             shadow_min: v.shadow_min,
             retry_min: v.retry_min,
+            responder: v.responder,
             types: types_out,
             raids,
         }

@@ -17,6 +17,7 @@ use super::Rep;
 use super::arrivals::Outcome;
 use super::events::Ev;
 use super::fleet::St;
+use crate::scenario::file::ResponderRule;
 use crate::sim::trace::Observer;
 use nalgebra::Vector2;
 
@@ -46,11 +47,33 @@ pub(super) struct Target {
     pub altitude_m: f64,
 }
 
-/// Keeps the earlier of two offers (the one held wins a tie).
-fn earliest(best: &mut Option<(f64, Offer)>, t: f64, offer: Offer) {
-    if best.as_ref().is_none_or(|(bt, _)| t < *bt) {
-        *best = Some((t, offer));
+/// The first of the earliest offers.
+fn earliest(offers: &[(f64, Offer, f64)]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (k, o) in offers.iter().enumerate() {
+        if best.is_none_or(|b| o.0 < offers[b].0) {
+            best = Some(k);
+        }
     }
+    best
+}
+
+/// The first of the cheapest offers that meet the violator by `deadline`, then the earliest of
+/// those; the earliest of all when none does.
+fn cheapest(offers: &[(f64, Offer, f64)], deadline: f64) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (k, o) in offers.iter().enumerate() {
+        if o.0 > deadline {
+            continue;
+        }
+        if best.is_none_or(|b| {
+            let c = &offers[b];
+            o.2 < c.2 || (o.2 == c.2 && o.0 < c.0)
+        }) {
+            best = Some(k);
+        }
+    }
+    best.or_else(|| earliest(offers))
 }
 
 impl<O: Observer> Rep<'_, '_, O> {
@@ -69,16 +92,31 @@ impl<O: Observer> Rep<'_, '_, O> {
         };
         let (t0, start) = (x.t0, x.start);
         self.arrivals.viol[i].no_alert = self.alert.none_on_alert();
-        let mut best = None;
+        // Every offer with its weapon's cost per expected kill, in the order of the kinds.
+        let mut offers: Vec<(f64, Offer, f64)> = Vec::new();
         for (t, offer) in self.cap_offers(&target) {
-            earliest(&mut best, t, offer);
+            offers.push((t, offer, 0.0));
         }
         for (t, offer) in self.qra_offers(&target) {
-            earliest(&mut best, t, offer);
+            offers.push((t, offer, 0.0));
         }
         for (t, offer) in self.site_offers(&target) {
-            earliest(&mut best, t, offer);
+            offers.push((t, offer, 0.0));
         }
+        let chosen = match v.responder {
+            ResponderRule::Earliest => earliest(&offers),
+            ResponderRule::Cheapest => {
+                for o in offers.iter_mut() {
+                    o.2 = self.offer_cost(&o.1, target.shoot_down);
+                }
+                let deadline = t0 + self.arrivals.viol[i].first_reach_h();
+                cheapest(&offers, deadline)
+            }
+        };
+        let best = chosen.map(|k| {
+            let (t, offer, _) = offers.swap_remove(k);
+            (t, offer)
+        });
         let Some((t_meet, who)) = best else {
             // Out of everyone's reach now: order again later while it is still inbound.
             if let Some(dt) = v.retry_h
@@ -160,6 +198,20 @@ impl<O: Observer> Rep<'_, '_, O> {
                 violation: i as u32,
             },
         );
+    }
+
+    /// The cost of the weapon `offer` would spend, per expected kill: a site's shot over its
+    /// chance to kill; a fighter's missile when the violator is shot down, else nothing.
+    fn offer_cost(&self, offer: &Offer, shoot_down: bool) -> f64 {
+        let v = self.m.violations.as_ref().expect("violations exist");
+        match *offer {
+            Offer::Site { site } => v.sites[site].cost_per_shot / v.sites[site].pk,
+            _ if !shoot_down => 0.0,
+            Offer::Cap { ac } => self.m.squadrons[self.fleet.ac[ac].sq].missile_cost,
+            Offer::Qra { posture, .. } => {
+                self.m.squadrons[self.m.qra[posture].squadron].missile_cost
+            }
+        }
     }
 
     /// Violation `i` is shot down by its first responder that met it, which spends a weapon.

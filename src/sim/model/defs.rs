@@ -298,6 +298,8 @@ pub(crate) struct ViolationsDef {
     pub shadow_min: Sampler,
     /// Hours between orders of the response while no one can intercept (`None`: once).
     pub retry_h: Option<f64>,
+    /// Which responder takes a violation.
+    pub responder: crate::scenario::file::ResponderRule,
     pub shadow_mean_h: f64,
     pub types: Vec<ViolatorDef>,
     /// `[targets] response_time_min` in hours.
@@ -378,6 +380,7 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
         c2_min: v.c2_delay_min.sampler(),
         shadow_min: v.shadow_min.sampler(),
         retry_h: v.retry_min.map(|m| m / 60.0),
+        responder: v.responder,
         shadow_mean_h: v.shadow_min.mean() / 60.0,
         types,
         target_h: s.file.targets.response_time_min.map(|m| m / 60.0),
