@@ -5,6 +5,7 @@
 mod charts;
 mod labels;
 mod ladder;
+mod layers;
 mod map;
 mod sustain;
 
@@ -191,6 +192,7 @@ impl Report {
                 pct(intercepted as f64 / all.max(1) as f64)
             );
         }
+        summary.push_str(&layers::summary(r));
         let _ = write!(
             summary,
             "</ul><p>The scenario's standard (its <code>[targets]</code>) was met in <b>{met} of {n}</b> replications; sizing asks for at least {:.0} %.</p>",
