@@ -215,3 +215,33 @@ fn the_cheapest_rule_hands_a_drone_to_a_cheap_site_the_earliest_rule_to_the_figh
     );
     assert!(cheap_cost < 0.8 * early_cost, "{early_cost} {cheap_cost}");
 }
+
+#[test]
+fn fighters_kept_for_fast_movers_leave_slow_drones_to_the_site_when_it_can_reach_them() {
+    // The cheap site of the test above. Drones fly at 185 km/h: with fighters kept for violators
+    // above 300 km/h the site takes every drone it can reach, so it makes more of the kills than
+    // when the first to intercept takes each; kept for those above 100 km/h, every drone is a
+    // fast mover and the numbers are exactly those of the earliest rule.
+    let site = "[[air_defence]]\nname = \"Team\"\nposition = [49.0, 25.5]\nrange_km = 30\nmax_altitude_m = 1500\npk = 1\nmissiles = 100\nreload_min = 60\ncost_per_shot_usd = 5000\n\n[violations]";
+    let make = |extra: &str| {
+        let s = patrol("missiles = 2\nmissile_cost_usd = 1000000");
+        let text = toml::to_string(&s.file)
+            .unwrap()
+            .replacen("[violations]", site, 1)
+            .replacen("[violations]\n", &format!("[violations]\n{extra}\n"), 1);
+        Scenario::from_toml_str(&text, "fast.toml").unwrap_or_else(|e| panic!("{e}"))
+    };
+    let opts = RunOptions::default().with_replications(20);
+    let share = |extra: &str| {
+        run(&make(extra), &opts)
+            .unwrap()
+            .metric("engaged_by_air_defence_fraction")
+            .unwrap()
+            .mean
+    };
+    let earliest = share("");
+    let kept = share("fighters_above_kmh = 300");
+    let all_fast = share("fighters_above_kmh = 100");
+    assert!(kept > earliest + 0.1, "{earliest} {kept}");
+    assert_eq!(all_fast, earliest);
+}

@@ -110,6 +110,11 @@ pub struct ViolationsSpec {
     /// Which of the responders that can intercept takes a violation.
     #[serde(default, skip_serializing_if = "ResponderRule::is_earliest")]
     pub responder: ResponderRule,
+    /// Fighters are kept for violators faster than this, km/h: a slower one goes to another
+    /// responder (an air-defence site) whenever one can meet it, and to a fighter only when
+    /// none can. Absent: fighters answer every violator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fighters_above_kmh: Option<f64>,
     /// Raids: violators that come together, besides the steady arrivals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub raids: Vec<RaidSpec>,

@@ -151,6 +151,8 @@ pub struct Violations {
     pub retry_min: Option<f64>,
     /// Which responder takes a violation.
     pub responder: crate::scenario::file::ResponderRule,
+    /// Fighters kept for violators faster than this, km/h.
+    pub fighters_above_kmh: Option<f64>,
     /// Violator kinds.
     pub types: Vec<ViolatorType>,
     /// Raids, each with its type resolved.

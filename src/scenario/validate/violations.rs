@@ -60,6 +60,9 @@ pub(super) fn violations(
         }
         c.dist(&p.key("c2_delay_min"), &v.c2_delay_min);
         c.dist(&p.key("shadow_min"), &v.shadow_min);
+        if let Some(k) = v.fighters_above_kmh {
+            c.non_negative(&p.key("fighters_above_kmh"), k);
+        }
         if let Some(r) = v.retry_min
             && c.positive(&p.key("retry_min"), r)
             && r < 1.0
@@ -134,6 +137,7 @@ pub(super) fn violations(
             shadow_min: v.shadow_min,
             retry_min: v.retry_min,
             responder: v.responder,
+            fighters_above_kmh: v.fighters_above_kmh,
             types: types_out,
             raids,
         }

@@ -103,6 +103,13 @@ impl<O: Observer> Rep<'_, '_, O> {
         for (t, offer) in self.site_offers(&target) {
             offers.push((t, offer, 0.0));
         }
+        // Fighters kept for fast movers: a slow violator goes to another layer when one can.
+        if let Some(limit) = v.fighters_above_kmh
+            && target.velocity.norm() <= limit
+            && offers.iter().any(|o| matches!(o.1, Offer::Site { .. }))
+        {
+            offers.retain(|o| matches!(o.1, Offer::Site { .. }));
+        }
         let chosen = match v.responder {
             ResponderRule::Earliest => earliest(&offers),
             ResponderRule::Cheapest => {

@@ -300,6 +300,8 @@ pub(crate) struct ViolationsDef {
     pub retry_h: Option<f64>,
     /// Which responder takes a violation.
     pub responder: crate::scenario::file::ResponderRule,
+    /// Fighters kept for violators faster than this, km/h.
+    pub fighters_above_kmh: Option<f64>,
     pub shadow_mean_h: f64,
     pub types: Vec<ViolatorDef>,
     /// `[targets] response_time_min` in hours.
@@ -381,6 +383,7 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
         shadow_min: v.shadow_min.sampler(),
         retry_h: v.retry_min.map(|m| m / 60.0),
         responder: v.responder,
+        fighters_above_kmh: v.fighters_above_kmh,
         shadow_mean_h: v.shadow_min.mean() / 60.0,
         types,
         target_h: s.file.targets.response_time_min.map(|m| m / 60.0),
