@@ -94,6 +94,11 @@ fn a_raid_of_n_against_c_alert_aircraft_engages_exactly_c() {
         );
         let left = f64::from(n - c.min(n));
         assert_eq!((leakers.min, leakers.max), (left, left));
+        // A leaker flies its whole 300 km past the line before it turns back.
+        if left > 0.0 {
+            let depth = r.metric("raid_leak_depth_km").unwrap();
+            assert!((depth.max - 300.0).abs() < 1e-9 && (depth.min - 300.0).abs() < 1e-9);
+        }
         assert_eq!(
             r.metric("violations_per_day").unwrap().mean,
             3.0 * f64::from(n) / 29.0

@@ -128,6 +128,9 @@ pub(crate) enum Metric {
     RaidLeakers,
     /// `raid_shot_down_fraction`: of the violators that came in raids, the share shot down.
     RaidShotDown,
+    /// `raid_leak_depth_km`: how far the raid members not intercepted (decoys aside) flew past
+    /// the line before they turned back, on average.
+    RaidLeakDepth,
     /// `shot_down_per_day`: violators shot down, by fighters and sites.
     ShotDown,
     /// `engaged_by_air_defence_fraction`: of the violators intercepted, the share the
@@ -262,6 +265,7 @@ pub fn label(name: &str) -> String {
         "point_defended" => format!("violators stopped before {a}"),
         "raid_engaged_fraction" => "raid members intercepted".to_string(),
         "raid_shot_down_fraction" => "raid members shot down".to_string(),
+        "raid_leak_depth_km" => "raid leakers' flight past the line, mean (km)".to_string(),
         "shot_down_per_day" => "violators shot down per day".to_string(),
         "engaged_by_air_defence_fraction" => "intercepts made by air-defence sites".to_string(),
         "air_defence_shots_per_day" => "air-defence shots per day".to_string(),
@@ -320,6 +324,7 @@ pub fn unit(name: &str) -> &'static str {
         match base {
             "violations_per_day" | "points_reached_per_day" | "point_threats_per_day" => "per day",
             "raid_leakers_per_raid" => "per raid",
+            "raid_leak_depth_km" => "km",
             "air_defence_shots_per_day" | "shot_down_per_day" => "per day",
             "weapons_cost_usd_per_day" => "US$/day",
             "cost_per_kill_usd" => "US$",

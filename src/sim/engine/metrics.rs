@@ -320,6 +320,16 @@ impl<O: Observer> Rep<'_, '_, O> {
                         .collect();
                     Counted::frac(&members, |x| x.shot_down(v.types[x.kind].shoot_down))
                 }
+                Metric::RaidLeakDepth => {
+                    let depths: Vec<f64> = c()
+                        .all
+                        .iter()
+                        .filter(|x| x.raid.is_some() && !x.decoy)
+                        .filter(|x| !matches!(x.outcome, Outcome::Intercepted(_)))
+                        .map(|x| x.velocity.norm() * x.window_h)
+                        .collect();
+                    mean(&depths)
+                }
                 Metric::RaidLeakers => {
                     let counted = |r: usize| self.arrivals.raids[r] >= w;
                     let raids = (0..self.arrivals.raids.len())

@@ -102,6 +102,7 @@ impl Model {
             if !v.raids.is_empty() {
                 t.push("raid_engaged_fraction", Metric::RaidEngaged);
                 t.push("raid_leakers_per_raid", Metric::RaidLeakers);
+                t.push("raid_leak_depth_km", Metric::RaidLeakDepth);
                 if !v.sites.is_empty() || v.types.iter().any(|k| k.shoot_down) {
                     t.push("raid_shot_down_fraction", Metric::RaidShotDown);
                 }
