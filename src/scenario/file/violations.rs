@@ -1,5 +1,6 @@
-//! The violation tables of the scenario file: `[[points]]`, `[violations]` and its
-//! `[[violations.types]]` and surges.
+//! The violation tables of the scenario file: `[[points]]`, `[violations]` with its surges,
+//! `[[violations.types]]`, `[[violations.raids]]` and responder rule, and the `[[air_defence]]`
+//! sites that answer violations beside the fighters.
 
 use crate::dist::Dist;
 use crate::geo::LatLon;

@@ -65,11 +65,15 @@ impl Violation {
         matches!(self.outcome, Outcome::Intercepted(t) if t <= by_h + 1e-12)
     }
 
+    /// Whether it was intercepted (met by a fighter or shot down by a site).
+    pub(super) fn intercepted(&self) -> bool {
+        matches!(self.outcome, Outcome::Intercepted(_))
+    }
+
     /// Whether it was shot down: by a site, or met by a fighter when its type is shot down and
     /// it is not a decoy.
     pub(super) fn shot_down(&self, shoot_down_type: bool) -> bool {
-        matches!(self.outcome, Outcome::Intercepted(_))
-            && (self.by_site || (shoot_down_type && !self.decoy))
+        self.intercepted() && (self.by_site || (shoot_down_type && !self.decoy))
     }
 
     /// Records the outcome; a violation has exactly one.

@@ -79,6 +79,11 @@ impl Metrics {
     /// Counts a site's shot (after the warm-up) and its cost.
     pub(super) fn site_shot(&mut self, cost_usd: f64) {
         self.site_shots += 1.0;
+        self.weapon_spent(cost_usd);
+    }
+
+    /// Counts the cost of a weapon spent after the warm-up, a site's or a fighter's.
+    pub(super) fn weapon_spent(&mut self, cost_usd: f64) {
         self.weapons_usd += cost_usd;
     }
 
@@ -178,6 +183,14 @@ impl Counted<'_> {
         }
     }
 
+    fn raid_members(&self) -> Vec<&Violation> {
+        self.all
+            .iter()
+            .copied()
+            .filter(|x| x.raid.is_some())
+            .collect()
+    }
+
     fn sector(&self, k: usize) -> Vec<&Violation> {
         self.all.iter().copied().filter(|x| x.sector == k).collect()
     }
@@ -223,6 +236,11 @@ impl<O: Observer> Rep<'_, '_, O> {
             }
         });
         let c = || counted.as_ref().expect("violation metrics need violations");
+        // Shot down, by a site or by a fighter when its type is shot down (decoys aside).
+        let shot_down = |x: &Violation| {
+            let v = self.m.violations.as_ref().expect("violations exist");
+            x.shot_down(v.types[x.kind].shoot_down)
+        };
         let values: Vec<f64> = self
             .m
             .metrics
@@ -259,7 +277,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 }
                 Metric::SectorViolations(k) => c().sector(k).len() as f64 / days,
                 Metric::SectorUnanswered(k) => Counted::frac(&c().sector(k), |x| {
-                    x.outcome != Outcome::Pending && !matches!(x.outcome, Outcome::Intercepted(_))
+                    x.outcome != Outcome::Pending && !x.intercepted()
                 }),
                 Metric::SectorWithinTarget(k) => Counted::frac(&c().sector(k), |x| c().within(x)),
                 Metric::SectorResponseMean(k) => {
@@ -293,39 +311,15 @@ impl<O: Observer> Rep<'_, '_, O> {
                 Metric::PointThreats(k) => {
                     c().all.iter().filter(|x| x.reach_h[k].is_finite()).count() as f64 / days
                 }
-                Metric::RaidEngaged => {
-                    let members: Vec<&Violation> = c()
-                        .all
-                        .iter()
-                        .copied()
-                        .filter(|x| x.raid.is_some())
-                        .collect();
-                    Counted::frac(&members, |x| matches!(x.outcome, Outcome::Intercepted(_)))
-                }
-                Metric::ShotDown => {
-                    let v = self.m.violations.as_ref().expect("violations exist");
-                    c().all
-                        .iter()
-                        .filter(|x| x.shot_down(v.types[x.kind].shoot_down))
-                        .count() as f64
-                        / days
-                }
-                Metric::RaidShotDown => {
-                    let v = self.m.violations.as_ref().expect("violations exist");
-                    let members: Vec<&Violation> = c()
-                        .all
-                        .iter()
-                        .copied()
-                        .filter(|x| x.raid.is_some())
-                        .collect();
-                    Counted::frac(&members, |x| x.shot_down(v.types[x.kind].shoot_down))
-                }
+                Metric::RaidEngaged => Counted::frac(&c().raid_members(), |x| x.intercepted()),
+                Metric::ShotDown => c().all.iter().filter(|x| shot_down(x)).count() as f64 / days,
+                Metric::RaidShotDown => Counted::frac(&c().raid_members(), |x| shot_down(x)),
                 Metric::RaidLeakDepth => {
                     let depths: Vec<f64> = c()
                         .all
                         .iter()
                         .filter(|x| x.raid.is_some() && !x.decoy)
-                        .filter(|x| !matches!(x.outcome, Outcome::Intercepted(_)))
+                        .filter(|x| !x.intercepted())
                         .map(|x| x.velocity.norm() * x.window_h)
                         .collect();
                     mean(&depths)
@@ -340,7 +334,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                         .viol
                         .iter()
                         .filter(|x| x.raid.is_some_and(counted) && !x.decoy)
-                        .filter(|x| !matches!(x.outcome, Outcome::Intercepted(_)))
+                        .filter(|x| !x.intercepted())
                         .count();
                     if raids == 0 {
                         f64::NAN
@@ -353,19 +347,14 @@ impl<O: Observer> Rep<'_, '_, O> {
                         .all
                         .iter()
                         .copied()
-                        .filter(|x| matches!(x.outcome, Outcome::Intercepted(_)))
+                        .filter(|x| x.intercepted())
                         .collect();
                     Counted::frac(&engaged, |x| x.by_site)
                 }
                 Metric::SiteShots => mt.site_shots / days,
                 Metric::WeaponsCost => mt.weapons_usd / days,
                 Metric::CostPerKill => {
-                    let v = self.m.violations.as_ref().expect("violations exist");
-                    let kills = c()
-                        .all
-                        .iter()
-                        .filter(|x| x.shot_down(v.types[x.kind].shoot_down))
-                        .count();
+                    let kills = c().all.iter().filter(|x| shot_down(x)).count();
                     if kills == 0 {
                         f64::NAN
                     } else {

@@ -232,7 +232,8 @@ impl<O: Observer> Rep<'_, '_, O> {
             let m = &mut self.fleet.ac[a].sortie.missiles;
             *m = m.saturating_sub(1);
             if self.now >= self.m.warmup_h {
-                self.metrics.weapons_usd += self.m.squadrons[self.fleet.ac[a].sq].missile_cost;
+                let cost = self.m.squadrons[self.fleet.ac[a].sq].missile_cost;
+                self.metrics.weapon_spent(cost);
             }
             self.trace(a, "shoot_down", at, None);
         }
