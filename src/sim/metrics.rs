@@ -138,6 +138,9 @@ pub(crate) enum Metric {
     SiteShare,
     /// `air_defence_shots_per_day`.
     SiteShots,
+    /// `kill_share[..]`: of the violators shot down, the share shot down by the fighters
+    /// (`None`) or by this air-defence site or team.
+    KillShare(Option<usize>),
     /// `weapons_cost_usd_per_day`: the weapons spent, sites and fighters.
     WeaponsCost,
     /// `cost_per_kill_usd`: that cost over the violators shot down.
@@ -190,7 +193,7 @@ pub struct RepMetrics {
 
 /// The metrics that are fractions of time or of violations (name before any `[…]`); every other
 /// metric is a rate, a count or a time.
-const FRACTIONS: [&str; 21] = [
+const FRACTIONS: [&str; 22] = [
     "cap_coverage",
     "cap_presence",
     "worst_station_coverage",
@@ -212,6 +215,7 @@ const FRACTIONS: [&str; 21] = [
     "raid_engaged_fraction",
     "engaged_by_air_defence_fraction",
     "raid_shot_down_fraction",
+    "kill_share",
 ];
 
 /// Whether metric `name` is a fraction (in [0, 1]).
@@ -269,6 +273,7 @@ pub fn label(name: &str) -> String {
         "shot_down_per_day" => "violators shot down per day".to_string(),
         "engaged_by_air_defence_fraction" => "intercepts made by air-defence sites".to_string(),
         "air_defence_shots_per_day" => "air-defence shots per day".to_string(),
+        "kill_share" => format!("kills made by {a}"),
         "weapons_cost_usd_per_day" => "weapons spent per day, US$".to_string(),
         "cost_per_kill_usd" => "weapons cost per violator shot down, US$".to_string(),
         "raid_leakers_per_raid" => {

@@ -27,6 +27,8 @@ pub enum Process {
     Raids = 6,
     /// Shots of the ground-based air defence: per site.
     AirDefence = 7,
+    /// The weather of the air-defence sites and teams: per site.
+    Weather = 8,
 }
 
 fn splitmix64(state: &mut u64) -> u64 {

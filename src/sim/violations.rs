@@ -50,21 +50,43 @@ pub fn first_entry(
     centre: Vector2<f64>,
     radius: f64,
 ) -> Option<f64> {
+    first_reach(start, velocity, duration, centre, radius, 0.0)
+}
+
+/// The first time `τ` in `[0, duration]` at which a responder leaving `centre` at `speed` (km/h)
+/// toward a point starting at `start` with `velocity` can have it within `radius`: the smallest
+/// `τ ≥ 0` with `|start + velocity·τ − centre| ≤ radius + speed·τ`; `None` if never. With
+/// `speed = 0` it is [`first_entry`].
+pub fn first_reach(
+    start: Vector2<f64>,
+    velocity: Vector2<f64>,
+    duration: f64,
+    centre: Vector2<f64>,
+    radius: f64,
+    speed: f64,
+) -> Option<f64> {
     let d = start - centre;
     let c = d.norm_squared() - radius * radius;
     if c <= 0.0 {
         return Some(0.0);
     }
-    let a = velocity.norm_squared();
-    let b = 2.0 * d.dot(&velocity);
-    if a == 0.0 {
-        return None;
-    }
-    let disc = b * b - 4.0 * a * c;
-    if disc < 0.0 {
-        return None;
-    }
-    let t = (-b - disc.sqrt()) / (2.0 * a);
+    // |d + vτ|² − (r + sτ)² = aτ² + bτ + c, which is positive at τ = 0. Since r + sτ ≥ 0 for
+    // τ ≥ 0, every root τ ≥ 0 is a true meeting, and the first is (−b − √disc) / 2a whether the
+    // parabola opens upward (the smaller root) or downward (the one positive root).
+    let a = velocity.norm_squared() - speed * speed;
+    let b = 2.0 * (d.dot(&velocity) - radius * speed);
+    let t = if a == 0.0 {
+        if b >= 0.0 {
+            return None;
+        }
+        -c / b
+    } else {
+        let disc = b * b - 4.0 * a * c;
+        if disc < 0.0 {
+            return None;
+        }
+        (-b - disc.sqrt()) / (2.0 * a)
+    };
     (t >= 0.0 && t <= duration).then_some(t)
 }
 
@@ -115,6 +137,47 @@ mod tests {
         assert_eq!(
             intercept_time(v(0.0, 0.0), v(300.0, 0.0), 1000.0),
             Some(0.0)
+        );
+    }
+
+    #[test]
+    fn a_moving_responder_reaches_range_sooner() {
+        // A team at the origin with a 2 km reach, driving at 60 km/h toward a drone 200 km west
+        // flying east at 180 km/h: it closes at 240 km/h and must close 198 km, so 0.825 h.
+        let t = first_reach(v(-200.0, 0.0), v(180.0, 0.0), 10.0, v(0.0, 0.0), 2.0, 60.0);
+        assert!((t.unwrap() - 0.825).abs() < 1e-12);
+        // A drone passing 100 km north, flying east at 180 km/h; a helicopter at 250 km/h
+        // with no reach meets it where 250τ = √((−200 + 180τ)² + 100²), that is
+        // 30,100τ² + 72,000τ − 50,000 = 0, whose positive root is τ ≈ 0.56228 h.
+        let t = first_reach(
+            v(-200.0, 100.0),
+            v(180.0, 0.0),
+            10.0,
+            v(0.0, 0.0),
+            0.0,
+            250.0,
+        )
+        .unwrap();
+        let root =
+            (-72_000.0 + (72_000.0f64.powi(2) + 4.0 * 30_100.0 * 50_000.0).sqrt()) / 60_200.0;
+        assert!((t - root).abs() < 1e-12 && t > 0.0);
+        assert!((v(-200.0 + 180.0 * t, 100.0).norm() - 250.0 * t).abs() < 1e-9);
+        // The same as a fighter's intercept time when the reach is zero.
+        let f = intercept_time(v(-200.0, 100.0), v(180.0, 0.0), 250.0).unwrap();
+        assert!((t - f).abs() < 1e-12);
+        // Equal speeds in a tail chase close at the reach only: never for a team behind it.
+        assert_eq!(
+            first_reach(v(10.0, 0.0), v(60.0, 0.0), 10.0, v(0.0, 0.0), 2.0, 60.0),
+            None
+        );
+        // Too slow to catch a drone running away, and out of time.
+        assert_eq!(
+            first_reach(v(10.0, 0.0), v(180.0, 0.0), 10.0, v(0.0, 0.0), 2.0, 60.0),
+            None
+        );
+        assert_eq!(
+            first_reach(v(-200.0, 0.0), v(180.0, 0.0), 0.5, v(0.0, 0.0), 2.0, 60.0),
+            None
         );
     }
 

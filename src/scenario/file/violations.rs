@@ -140,7 +140,9 @@ impl ResponderRule {
     }
 }
 
-/// `[[air_defence]]`: a ground-based air-defence site, a responder beside the fighters.
+/// `[[air_defence]]`: a responder beside the fighters — a ground-based air-defence site that
+/// fires from where it stands, or, with a `speed_kmh`, a team that moves to meet the violator (a
+/// mobile fire group on the road, a helicopter in the air) and comes back after each engagement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AirDefenceSpec {
@@ -167,6 +169,25 @@ pub struct AirDefenceSpec {
     /// Cost of one shot, US dollars (for the cost per kill).
     #[serde(default)]
     pub cost_per_shot_usd: f64,
+    /// A moving team's speed to the engagement and back, km/h; 0 (the default) is a fixed site.
+    /// A moving team takes one violator at a time.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub speed_kmh: f64,
+    /// The longest a moving team may be away from its base for one engagement, hours (there,
+    /// any wait, and back); unlimited when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endurance_h: Option<f64>,
+    /// Share of the time the weather keeps it from engaging (low cloud and icing ground a
+    /// helicopter), in [0, 1); 0 by default.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub grounded_share: f64,
+    /// Mean length of one spell of such weather, hours; needed with a `grounded_share`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grounded_spell_h: Option<f64>,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// `[[violations.raids]]`: a number of violators of one type that cross a stretch of the front

@@ -455,6 +455,12 @@ pub(super) fn radars_and_points(c: &mut Checker, file: &ScenarioFile) {
     c.unique("points", file.points.iter().map(|p| p.name.as_str()));
     for (i, d) in file.air_defence.iter().enumerate() {
         let p = root.key("air_defence").index(i);
+        if d.name == "fighters" {
+            c.error(
+                &p.key("name"),
+                "`fighters` names the fighters' share of the kills in the results; call the site something else",
+            );
+        }
         c.position(&p.key("position"), &d.position);
         c.positive(&p.key("range_km"), d.range_km);
         c.non_negative(&p.key("min_altitude_m"), d.min_altitude_m);
@@ -479,6 +485,35 @@ pub(super) fn radars_and_points(c: &mut Checker, file: &ScenarioFile) {
         c.non_negative(&p.key("reload_min"), d.reload_min);
         c.non_negative(&p.key("reaction_min"), d.reaction_min);
         c.non_negative(&p.key("cost_per_shot_usd"), d.cost_per_shot_usd);
+        c.non_negative(&p.key("speed_kmh"), d.speed_kmh);
+        if let Some(e) = d.endurance_h
+            && c.positive(&p.key("endurance_h"), e)
+            && d.speed_kmh == 0.0
+        {
+            c.error(
+                &p.key("endurance_h"),
+                "is for a team that moves; give a `speed_kmh` too, or leave it out for a fixed site",
+            );
+        }
+        if !(0.0..1.0).contains(&d.grounded_share) {
+            c.error(
+                &p.key("grounded_share"),
+                format!(
+                    "is the share of the time the weather keeps it from engaging: in [0, 1), got {}",
+                    d.grounded_share
+                ),
+            );
+        }
+        match d.grounded_spell_h {
+            Some(h) => {
+                c.positive(&p.key("grounded_spell_h"), h);
+            }
+            None if d.grounded_share > 0.0 => c.error(
+                &p.key("grounded_spell_h"),
+                "is needed with a `grounded_share`: the mean length of a spell of weather that keeps it from engaging, in hours (for example 8)",
+            ),
+            None => {}
+        }
     }
     c.unique(
         "air_defence",

@@ -44,8 +44,8 @@ pub(super) struct Violation {
     pub raid: Option<usize>,
     /// A decoy: met like the others, not a leaker when it is not.
     pub decoy: bool,
-    /// Shot down by a ground-based air-defence site rather than met by a fighter.
-    pub by_site: bool,
+    /// Shot down by this air-defence site or team rather than met by a fighter.
+    pub by_site: Option<u32>,
 }
 
 impl Violation {
@@ -73,7 +73,7 @@ impl Violation {
     /// Whether it was shot down: by a site, or met by a fighter when its type is shot down and
     /// it is not a decoy.
     pub(super) fn shot_down(&self, shoot_down_type: bool) -> bool {
-        self.intercepted() && (self.by_site || (shoot_down_type && !self.decoy))
+        self.intercepted() && (self.by_site.is_some() || (shoot_down_type && !self.decoy))
     }
 
     /// Records the outcome; a violation has exactly one.
@@ -270,7 +270,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             reach_h,
             raid: None,
             decoy: false,
-            by_site: false,
+            by_site: None,
         }
     }
 

@@ -6,7 +6,7 @@
 //!
 //! | priority | events | why |
 //! | --- | --- | --- |
-//! | 0 | `AvailUp`, `Ready`, `CrewRested`, `RegenDone`, `HoursEdge`, `SiteReloaded` | an aircraft that becomes available, and a change of what is required, are seen by every decision at that time |
+//! | 0 | `AvailUp`, `Ready`, `CrewRested`, `RegenDone`, `HoursEdge`, `SiteReloaded`, `SiteHome`, `SiteWeather` | an aircraft that becomes available, and a change of what is required, are seen by every decision at that time |
 //! | 1 | `Arrive`, `BackOnStation` | an arrival counts before anyone decides to leave |
 //! | 2 | `LaunchDone`, `ReachTanker`, `HookupDone`, `Cross`, `Respond`, `ScrambleAirborne`, `Intercept`, `ShadowDone`, `SiteFires` | other movements, and the violations |
 //! | 3 | `Bingo`, `Refuel`, `Failure` | departures, after the arrivals that relieve them |
@@ -69,6 +69,10 @@ pub(super) enum Ev {
     SiteFires { violation: u32, site: u32 },
     /// An air-defence site has reloaded.
     SiteReloaded { site: u32 },
+    /// A moving air-defence team is back at its base.
+    SiteHome { site: u32 },
+    /// The weather at an air-defence site changes.
+    SiteWeather { site: u32 },
 }
 
 impl Ev {
@@ -80,7 +84,9 @@ impl Ev {
             | Ev::CrewRested { .. }
             | Ev::RegenDone { .. }
             | Ev::HoursEdge { .. }
-            | Ev::SiteReloaded { .. } => 0,
+            | Ev::SiteReloaded { .. }
+            | Ev::SiteHome { .. }
+            | Ev::SiteWeather { .. } => 0,
             Ev::Arrive { .. } | Ev::BackOnStation { .. } => 1,
             Ev::LaunchDone { .. } | Ev::ReachTanker { .. } | Ev::HookupDone { .. } => 2,
             Ev::Cross { .. }

@@ -349,9 +349,14 @@ impl<O: Observer> Rep<'_, '_, O> {
                         .copied()
                         .filter(|x| x.intercepted())
                         .collect();
-                    Counted::frac(&engaged, |x| x.by_site)
+                    Counted::frac(&engaged, |x| x.by_site.is_some())
                 }
                 Metric::SiteShots => mt.site_shots / days,
+                Metric::KillShare(site) => {
+                    let kills: Vec<&Violation> =
+                        c().all.iter().copied().filter(|x| shot_down(x)).collect();
+                    Counted::frac(&kills, |x| x.by_site.map(|k| k as usize) == site)
+                }
                 Metric::WeaponsCost => mt.weapons_usd / days,
                 Metric::CostPerKill => {
                     let kills = c().all.iter().filter(|x| shot_down(x)).count();

@@ -182,7 +182,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
     }
 
     /// Start-up, in this order: availability clocks, aircraft on alert, posts and their hours,
-    /// front coverage, the first reliefs, the violations.
+    /// front coverage, the first reliefs, the violations, the air-defence sites' weather.
     fn start(&mut self) {
         self.start_availability();
         self.start_alert();
@@ -195,6 +195,7 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             self.plan_relief(g);
         }
         self.generate_violations();
+        self.start_weather();
     }
 
     /// Handles events in time order until the end; stops early past the model's event limit or
@@ -264,7 +265,9 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             | Ev::Intercept { .. }
             | Ev::ShadowDone { .. }
             | Ev::SiteFires { .. }
-            | Ev::SiteReloaded { .. } => true,
+            | Ev::SiteReloaded { .. }
+            | Ev::SiteHome { .. }
+            | Ev::SiteWeather { .. } => true,
         }
     }
 
@@ -294,6 +297,8 @@ impl<'m, 'o, O: Observer> Rep<'m, 'o, O> {
             Ev::ShadowDone { violation } => self.shadow_done(i(violation)),
             Ev::SiteFires { violation, site } => self.site_fires(i(violation), i(site)),
             Ev::SiteReloaded { site } => self.site_reloaded(i(site)),
+            Ev::SiteHome { site } => self.site_home(i(site)),
+            Ev::SiteWeather { site } => self.site_weather(i(site)),
         }
     }
 

@@ -254,6 +254,7 @@ pub(crate) struct DefendedDef {
 /// A ground-based air-defence site.
 #[derive(Debug, Clone)]
 pub(crate) struct SiteDef {
+    pub name: String,
     /// In the theatre plane, km.
     pub xy: Vector2<f64>,
     pub range_km: f64,
@@ -264,6 +265,12 @@ pub(crate) struct SiteDef {
     pub reload_h: f64,
     pub reaction_h: f64,
     pub cost_per_shot: f64,
+    /// A moving team's speed, km/h; 0 for a fixed site.
+    pub speed_kmh: f64,
+    /// A moving team's longest time away per engagement, hours (infinite when unlimited).
+    pub endurance_h: f64,
+    /// Weather: mean hours of a spell fit to engage and of a grounded spell, when it has any.
+    pub weather: Option<(f64, f64)>,
 }
 
 /// A raid: members of one violator type crossing a stretch of front within a window.
@@ -403,6 +410,7 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
             .air_defence
             .iter()
             .map(|d| SiteDef {
+                name: d.name.clone(),
                 xy: proj.forward(&d.position),
                 range_km: d.range_km,
                 min_alt_m: d.min_altitude_m,
@@ -412,6 +420,12 @@ pub(super) fn violations_def(s: &Scenario, v: &crate::scenario::Violations) -> V
                 reload_h: d.reload_min / 60.0,
                 reaction_h: d.reaction_min / 60.0,
                 cost_per_shot: d.cost_per_shot_usd,
+                speed_kmh: d.speed_kmh,
+                endurance_h: d.endurance_h.unwrap_or(f64::INFINITY),
+                weather: (d.grounded_share > 0.0).then(|| {
+                    let down = d.grounded_spell_h.unwrap_or(f64::NAN);
+                    (down * (1.0 - d.grounded_share) / d.grounded_share, down)
+                }),
             })
             .collect(),
         raids: v

@@ -93,6 +93,13 @@ impl Model {
             if !v.sites.is_empty() {
                 t.push("engaged_by_air_defence_fraction", Metric::SiteShare);
                 t.push("air_defence_shots_per_day", Metric::SiteShots);
+                t.push("kill_share[fighters]", Metric::KillShare(None));
+                for (k, d) in v.sites.iter().enumerate() {
+                    t.push(
+                        format!("kill_share[{}]", d.name),
+                        Metric::KillShare(Some(k)),
+                    );
+                }
             }
             if !v.sites.is_empty() || v.types.iter().any(|k| k.shoot_down) {
                 t.push("shot_down_per_day", Metric::ShotDown);
