@@ -376,3 +376,59 @@ fn the_answer_leads_with_the_least_manned_station_not_every_station_at_once() {
     assert!(html.contains("<figure id=\"timeline\">"));
     assert!(html.contains("Sustaining it for 3 years"));
 }
+
+#[test]
+fn a_raid_report_draws_one_raid_and_who_made_the_kills() {
+    let dir = temp_dir("raid");
+    let html_path = dir.join("poland.html");
+    let args = [
+        "run",
+        "poland_2025",
+        "-n",
+        "4",
+        "--seed",
+        "5",
+        "--json",
+        "--report",
+        html_path.to_str().unwrap(),
+        "--svg",
+        dir.to_str().unwrap(),
+    ];
+    let o = airpolicing(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let raid = std::fs::read_to_string(dir.join("raid.svg")).unwrap();
+    let kills = std::fs::read_to_string(dir.join("kills.svg")).unwrap();
+    // The same seed draws the same raid.
+    assert!(airpolicing(&args).status.success());
+    assert_eq!(std::fs::read_to_string(dir.join("raid.svg")).unwrap(), raid);
+    std::fs::remove_dir_all(&dir).ok();
+    let doc = parse_html(&html).expect("the report is well-formed");
+    for id in ["raid", "kills"] {
+        assert!(
+            doc.descendants()
+                .any(|n| n.has_tag_name("figure") && n.attribute("id") == Some(id)),
+            "no chart `{id}`"
+        );
+    }
+    assert!(raid.contains("One raid, member by member"));
+    assert!(raid.contains("shot down by the fighters"));
+    // Each layer's bar carries its mean share of the kills, as the JSON has it.
+    let metrics = json["metrics"].as_array().unwrap();
+    let share = |layer: &str| {
+        metrics
+            .iter()
+            .find(|m| m["name"] == format!("kill_share[{layer}]"))
+            .unwrap()["mean"]
+            .as_f64()
+            .unwrap()
+    };
+    let (f, p) = (share("fighters"), share("Patriot at Rzeszów"));
+    assert!((f + p - 1.0).abs() < 1e-9, "{f} + {p}");
+    for s in [f, p] {
+        let text = format!("{:.0} % of the kills", 100.0 * s);
+        assert!(kills.contains(&text), "{text} in the chart");
+    }
+    assert!(html.contains("Who shot the violators down: fighters"));
+}

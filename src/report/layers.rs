@@ -26,6 +26,23 @@ pub(super) fn summary(r: &RunResult) -> String {
             pct(x)
         );
     }
+    let shares: Vec<String> = r
+        .summary
+        .iter()
+        .filter_map(|s| {
+            let layer = s.name.strip_prefix("kill_share[")?.strip_suffix(']')?;
+            s.mean
+                .is_finite()
+                .then(|| format!("{layer} {}", pct(s.mean)))
+        })
+        .collect();
+    if !shares.is_empty() {
+        let _ = write!(
+            out,
+            "<li>Who shot the violators down: {} of the kills (the chart below; a raid's members one by one beside it).</li>",
+            super::esc(&shares.join(", "))
+        );
+    }
     if let (Some(day), Some(kill)) = (m("weapons_cost_usd_per_day"), m("cost_per_kill_usd")) {
         let _ = write!(
             out,

@@ -7,15 +7,14 @@ mod labels;
 mod ladder;
 mod layers;
 mod map;
+mod raids;
 mod sustain;
+mod traced;
 
 use crate::montecarlo::RunResult;
 use crate::scenario::Scenario;
-use crate::sim::trace::Recorder;
-use crate::sim::{Model, simulate_observed};
 use crate::sizing::{CurvePoint, ForceSizing, SquadronSizing};
 use crate::standard::words::{self, fixed, pct};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Escapes text for HTML (and XML).
@@ -35,45 +34,6 @@ pub struct Report {
 
 fn num(x: f64) -> String {
     fixed(x, 1)
-}
-
-/// Aircraft on each post over one replication, from its trace.
-fn timeline(s: &Scenario, seed: u64, rep: u64) -> Result<charts::Timeline, String> {
-    let model = Model::new(s);
-    let mut rec = Recorder::default();
-    simulate_observed(&model, seed, rep, &mut rec).map_err(|e| e.to_string())?;
-    let mut posts: Vec<String> = s.cap_stations.iter().map(|c| c.name.clone()).collect();
-    posts.extend(s.tanker_tracks.iter().map(|t| t.name.clone()));
-    posts.extend(s.aew_orbits.iter().map(|o| o.name.clone()));
-    let mut count: HashMap<&str, i32> = HashMap::new();
-    let mut steps: HashMap<&str, Vec<(f64, i32)>> = HashMap::new();
-    let mut at: HashMap<(String, usize), String> = HashMap::new();
-    for e in &rec.events {
-        let key = (e.squadron.clone(), e.tail);
-        let (post, delta) = match e.event {
-            "on_station" | "back_on_station" => match &e.task {
-                Some(p) => {
-                    at.insert(key, p.clone());
-                    (p.clone(), 1)
-                }
-                None => continue,
-            },
-            "leave_station" | "to_tanker" | "scramble_from_cap" => match at.remove(&key) {
-                Some(p) => (p, -1),
-                None => continue,
-            },
-            _ => continue,
-        };
-        if let Some(name) = posts.iter().find(|n| **n == post) {
-            let c = count.entry(name).or_insert(0);
-            *c += delta;
-            steps.entry(name).or_default().push((e.time_h, *c));
-        }
-    }
-    Ok(posts
-        .iter()
-        .map(|p| (p.clone(), steps.remove(p.as_str()).unwrap_or_default()))
-        .collect())
 }
 
 /// Every violation counted over the replications (after each one's warm-up), intercepted or
@@ -290,12 +250,22 @@ impl Report {
                 .chain(&s.aew_orbits)
                 .map(|t| t.required),
         );
+        let trace = traced::replication(s, r.seed, r.reps.start)?;
         // A posture held only on the ground (QRA alone) has no post to draw over the day.
         if !required.is_empty() {
-            rep.charts.push((
-                "timeline.svg".into(),
-                charts::timeline(&timeline(s, r.seed, r.reps.start)?, &required, from, to)?,
-            ));
+            let posts = traced::stations(s, &trace);
+            let svg = charts::timeline(&posts, &required, from, to)?;
+            rep.charts.push(("timeline.svg".into(), svg));
+        }
+        let mut layers = vec!["fighters".to_string()];
+        layers.extend(s.file.air_defence.iter().map(|d| d.name.clone()));
+        let raid = raids::first_raid(&trace, s.warmup_h);
+        if !raid.is_empty() {
+            let svg = raids::timeline(&raid, &layers, r.reps.start)?;
+            rep.charts.push(("raid.svg".into(), svg));
+        }
+        if let Some(svg) = raids::kill_shares(r, &layers) {
+            rep.charts.push(("kills.svg".into(), svg?));
         }
         // Without a single intercept the response-time chart would be empty axes.
         if intercepts > 0 {

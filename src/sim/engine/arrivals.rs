@@ -275,6 +275,18 @@ impl<O: Observer> Rep<'_, '_, O> {
     }
 
     pub(super) fn trace_violation(&mut self, i: usize, event: &'static str, at: Vector2<f64>) {
+        self.trace_violation_task(i, event, at, None);
+    }
+
+    /// [`Self::trace_violation`] naming a task: the raid a violator came with, the site that
+    /// fired.
+    pub(super) fn trace_violation_task(
+        &mut self,
+        i: usize,
+        event: &'static str,
+        at: Vector2<f64>,
+        task: Option<&str>,
+    ) {
         if !O::RECORDS {
             return;
         }
@@ -286,7 +298,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             event,
             position,
             fuel_kg: 0.0,
-            task: None,
+            task,
         });
     }
 
@@ -302,7 +314,16 @@ impl<O: Observer> Rep<'_, '_, O> {
             (k.altitude_m, k.range_factor),
         );
         let start = x.start;
-        self.trace_violation(i, "violation_crosses", start);
+        if O::RECORDS
+            && let Some(r) = x.raid
+        {
+            // Which raid, and whether a decoy: for the report's raid timeline.
+            let role = if x.decoy { "decoy" } else { "member" };
+            let task = format!("raid {} {role}", r + 1);
+            self.trace_violation_task(i, "violation_crosses", start, Some(&task));
+        } else {
+            self.trace_violation(i, "violation_crosses", start);
+        }
         if seen.is_finite() {
             let c2 = v.c2_min.sample(self.arrivals.rng()) / 60.0;
             self.at(

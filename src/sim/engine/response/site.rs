@@ -142,7 +142,8 @@ impl<O: Observer> Rep<'_, '_, O> {
             x.meet = at;
             let t0 = x.t0;
             x.settle(Outcome::Intercepted(self.now - t0));
-            self.trace_violation(i, "shot_down_by_air_defence", at);
+            let name = &self.m.violations.as_ref().expect("violations exist").sites[k].name;
+            self.trace_violation_task(i, "shot_down_by_air_defence", at, Some(name));
         } else {
             self.trace_violation(i, "air_defence_missed", at);
             self.respond(i);
