@@ -1,6 +1,7 @@
 """The Python bindings against the command-line tool, and their contract."""
 
 import json
+import tempfile
 import os
 import sys
 import subprocess
@@ -28,6 +29,31 @@ def test_run_equals_the_cli_json_for_the_same_seed():
             assert a[key] == b[key], (a["name"], key)
     assert mine["response_time_histogram"]["counts"] == cli["response_time_histogram"]["counts"]
     assert mine["sustainment"] == cli["sustainment"]
+
+
+def test_a_raid_met_by_fighters_and_a_helicopter_equals_the_cli_and_splits_the_kills():
+    # poland_2025 with a helicopter beside the Patriot: the kills split between the layers as
+    # the command line splits them, and the shares add up to one in every replication.
+    heli = ('\n[[air_defence]]\nname = "Helicopter"\nposition = [51.6, 22.9]\nrange_km = 1\n'
+            'max_altitude_m = 3000\npk = 0.5\nmissiles = 4\nreload_min = 45\nspeed_kmh = 220\n'
+            'endurance_h = 2.5\ngrounded_share = 0.25\ngrounded_spell_h = 8\n')
+    text = ap.Scenario.load("poland_2025").to_toml()
+    head, rest = text.split("[violations]", 1)
+    s = ap.Scenario.from_toml(head + heli + "[violations]" + rest, "heli.toml")
+    r = ap.run(s, replications=8, seed=4)
+    path = os.path.join(tempfile.mkdtemp(), "heli.toml")
+    with open(path, "w") as f:
+        f.write(s.to_toml())
+    cli = cli_json("run", path, "-n", "8", "--seed", "4")
+    mine = {m["name"]: m["mean"] for m in json.loads(r.to_json())["metrics"]}
+    theirs = {m["name"]: m["mean"] for m in cli["metrics"]}
+    layers = ["kill_share[fighters]", "kill_share[Patriot at Rzeszów]", "kill_share[Helicopter]"]
+    for name in layers + ["raid_shot_down_fraction", "cost_per_kill_usd"]:
+        assert mine[name] == theirs[name], name
+    df = r.to_pandas()
+    total = df[layers].sum(axis=1)
+    assert ((total - 1).abs() < 1e-12).all()
+    assert df["kill_share[Helicopter]"].max() > 0
 
 
 def test_crews_can_be_added_and_swept_from_python():
