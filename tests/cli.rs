@@ -233,6 +233,21 @@ fn run_prints_a_summary_with_intervals() {
 }
 
 #[test]
+fn run_says_who_made_the_kills_layer_by_layer() {
+    let o = airpolicing(&["run", "poland_2025", "-n", "4"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Who made the kills"), "{out}");
+    for layer in ["fighters ", "Patriot at Rzeszów "] {
+        let row = out
+            .lines()
+            .find(|l| l.trim_start().starts_with(layer))
+            .unwrap_or_else(|| panic!("no row for {layer} in\n{out}"));
+        assert_eq!(row.matches('%').count(), 1, "{row}");
+    }
+}
+
+#[test]
 fn run_names_sectors_where_the_scenario_does_and_numbers_them_where_it_does_not() {
     let out = stdout(&airpolicing(&["run", "ukraine", "-n", "2"]));
     for name in [

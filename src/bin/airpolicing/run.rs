@@ -409,6 +409,15 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
         ),
     );
     section(
+        "Who made the kills (means; of the violators shot down)",
+        pivot(
+            r,
+            "layer",
+            &[("kill_share", "share of the kills")],
+            str::to_string,
+        ),
+    );
+    section(
         "Per sector of the front, from its first point (means)",
         pivot(
             r,
