@@ -165,7 +165,9 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// tanker). A relief taking fuel on its way out has not left the station: it does not hold
     /// up the refuelling of the fighters it is coming to relieve.
     fn away_for_fuel(&self, p: usize) -> bool {
-        self.fleet.ac.iter().any(|x| {
+        self.fleet.at_tanker.iter().any(|&a| {
+            let x = &self.fleet.ac[a];
+            debug_assert!(x.st.at_or_to_tanker());
             x.st.at_or_to_tanker()
                 && x.sortie.reached_post
                 && x.group.is_some_and(|g| self.relief.groups[g].post == p)

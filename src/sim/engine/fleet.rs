@@ -226,6 +226,9 @@ pub(super) struct Fleet {
     pub ac: Vec<Aircraft>,
     /// Aircraft indices per squadron.
     pub of: Vec<Vec<usize>>,
+    /// The aircraft on their way to, at or back from a tanker ([`St::at_or_to_tanker`]), kept
+    /// by [`Rep::set_state`], so that a question about them does not scan the whole fleet.
+    pub at_tanker: Vec<usize>,
 }
 
 impl Fleet {
@@ -266,7 +269,11 @@ impl Fleet {
             }
             of.push(mine);
         }
-        Fleet { ac, of }
+        Fleet {
+            ac,
+            of,
+            at_tanker: Vec::new(),
+        }
     }
 
     /// The first ready aircraft of squadron `sq`.
@@ -291,6 +298,11 @@ impl<O: Observer> Rep<'_, '_, O> {
         let was = x.st;
         x.st = st;
         x.fuel.set_burn(self.now, burn);
+        match (was.at_or_to_tanker(), st.at_or_to_tanker()) {
+            (false, true) => self.fleet.at_tanker.push(a),
+            (true, false) => self.fleet.at_tanker.retain(|&t| t != a),
+            _ => {}
+        }
         let wear = self.wear_rate(st);
         if wear != self.wear_rate(was) {
             self.set_wear_rate(a, wear);

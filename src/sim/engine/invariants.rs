@@ -20,6 +20,13 @@ impl<O: Observer> Rep<'_, '_, O> {
                 self.now
             );
         }
+        // The list of aircraft at or on their way to or from a tanker is exactly those.
+        let mut listed = self.fleet.at_tanker.clone();
+        listed.sort_unstable();
+        let at: Vec<usize> = (0..self.fleet.len())
+            .filter(|&a| self.fleet.ac[a].st.at_or_to_tanker())
+            .collect();
+        assert_eq!(listed, at, "the tanker list is wrong at {}", self.now);
         for (p, manning) in self.posts.of.iter().enumerate() {
             let on = self
                 .fleet
