@@ -575,3 +575,67 @@ fn force_mix_trims_the_cheapest_first_and_exchanges_to_the_fewest_aircraft() {
         .collect();
     assert_eq!(changes, expected);
 }
+
+#[test]
+fn a_steps_candidates_scored_side_by_side_give_the_answer_of_scoring_them_one_by_one() {
+    // The reference theatre's force (several squadrons, so each step has several candidates),
+    // on 24 replications: the batch search on 1, 2 and 3 threads, and the one-by-one search,
+    // give the same steps and answer, exhaustive and sequential.
+    use airpolicing::sizing::{
+        Sequential, score_locally, score_range_locally, size_force, size_force_batch_by,
+        size_force_by, size_force_sequential_by,
+    };
+    let s = Scenario::load("reference").unwrap();
+    assert!(s.squadrons.len() >= 3);
+    let base = SizingOptions {
+        max_aircraft: 30,
+        ..opts(24)
+    };
+    let one_by_one = size_force_by(&s, base.max_aircraft, &mut score_locally(&base)).unwrap();
+    assert!(
+        one_by_one.candidates > 3,
+        "the search should try candidates"
+    );
+    let plan = Sequential {
+        first: 6,
+        error: 0.05,
+    };
+    let seq_one_by_one = size_force_sequential_by(
+        &s,
+        base.max_aircraft,
+        24,
+        &plan,
+        &mut score_range_locally(&base),
+    )
+    .unwrap();
+    for threads in [1, 2, 3] {
+        let o = SizingOptions {
+            run: base.run.clone().with_threads(threads),
+            ..base.clone()
+        };
+        assert_eq!(size_force(&s, &o).unwrap(), one_by_one, "{threads} threads");
+        let seq = SizingOptions {
+            sequential: Some(plan),
+            ..o
+        };
+        assert_eq!(
+            size_force(&s, &seq).unwrap(),
+            seq_one_by_one,
+            "{threads} threads"
+        );
+    }
+    // The batch scorer is given a step's candidates together (more than one at a time), and
+    // with sequential testing only those still undecided at each look.
+    let mut sizes = Vec::new();
+    let mut local = score_range_locally(&base);
+    let batched = size_force_batch_by(&s, base.max_aircraft, 24, Some(&plan), &mut |batch| {
+        sizes.push(batch.len());
+        batch
+            .iter()
+            .map(|(c, r)| local(c, r.clone()))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .unwrap();
+    assert_eq!(batched, seq_one_by_one);
+    assert!(sizes.iter().any(|&n| n > 1), "{sizes:?}");
+}

@@ -17,8 +17,10 @@ use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
 use std::collections::HashMap;
 
-/// The candidate's scoring: counts in, the point scored.
-type Eval<'a> = dyn FnMut(&[u32]) -> Result<CurvePoint, SizingError> + 'a;
+/// The candidates' scoring: the counts of a step's candidates in, their points out, in the same
+/// order. A step's candidates are independent, so a scorer may run them side by side; the
+/// search reads their points in order, so the result does not depend on how they ran.
+type Eval<'a> = dyn FnMut(&[Vec<u32>]) -> Result<Vec<CurvePoint>, SizingError> + 'a;
 
 /// The addition that most raises the fraction meeting the standard (ties to the earlier
 /// squadron), with its point; a squadron whose type is at its `[fleet_caps]` cap is not tried.
@@ -27,14 +29,19 @@ fn best_addition(
     counts: &[u32],
     eval: &mut Eval,
 ) -> Result<Option<(usize, CurvePoint)>, SizingError> {
+    let tries: Vec<usize> = (0..counts.len())
+        .filter(|&i| cap_for(s, counts, i).is_none_or(|c| counts[i] < c))
+        .collect();
+    let trials: Vec<Vec<u32>> = tries
+        .iter()
+        .map(|&i| {
+            let mut trial = counts.to_vec();
+            trial[i] += 1;
+            trial
+        })
+        .collect();
     let mut best: Option<(usize, CurvePoint)> = None;
-    for i in 0..counts.len() {
-        if cap_for(s, counts, i).is_some_and(|c| counts[i] >= c) {
-            continue;
-        }
-        let mut trial = counts.to_vec();
-        trial[i] += 1;
-        let p = eval(&trial)?;
+    for (&i, p) in tries.iter().zip(eval(&trials)?) {
         if best
             .as_ref()
             .is_none_or(|(_, b)| p.probability > b.probability)
@@ -69,14 +76,17 @@ fn trim(
     let mut limited_by = vec![None; counts.len()];
     let mut open: Vec<bool> = counts.iter().map(|&c| c > 0).collect();
     loop {
+        let tries: Vec<usize> = (0..counts.len()).filter(|&i| open[i]).collect();
+        let trials: Vec<Vec<u32>> = tries
+            .iter()
+            .map(|&i| {
+                let mut trial = counts.clone();
+                trial[i] -= 1;
+                trial
+            })
+            .collect();
         let mut best: Option<(usize, CurvePoint)> = None;
-        for i in 0..counts.len() {
-            if !open[i] {
-                continue;
-            }
-            let mut trial = counts.clone();
-            trial[i] -= 1;
-            let p = eval(&trial)?;
+        for (&i, p) in tries.iter().zip(eval(&trials)?) {
             if p.probability < conf {
                 open[i] = false;
                 limited_by[i] = (p.met_each.len() == targets.len())
@@ -136,16 +146,23 @@ pub(super) fn search_force(
     // through mixes already scored) is not run again.
     let mut tried: Vec<CurvePoint> = Vec::new();
     let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();
-    let mut eval = |c: &[u32]| -> Result<CurvePoint, SizingError> {
-        if let Some(&k) = seen.get(c) {
-            return Ok(tried[k].clone());
+    let mut eval = |cs: &[Vec<u32>]| -> Result<Vec<CurvePoint>, SizingError> {
+        let mut fresh: Vec<Vec<u32>> = Vec::new();
+        for c in cs {
+            if !seen.contains_key(c) && !fresh.contains(c) {
+                fresh.push(c.clone());
+            }
         }
-        let p = eval_counts(c)?;
-        seen.insert(c.to_vec(), tried.len());
-        tried.push(p.clone());
-        Ok(p)
+        if !fresh.is_empty() {
+            let points = eval_counts(&fresh)?;
+            for (c, p) in fresh.into_iter().zip(points) {
+                seen.insert(c, tried.len());
+                tried.push(p);
+            }
+        }
+        Ok(cs.iter().map(|c| tried[seen[c]].clone()).collect())
     };
-    let mut point = eval(&counts)?;
+    let mut point = eval(std::slice::from_ref(&counts))?.remove(0);
     let mut steps = vec![MixStep {
         counts: counts.clone(),
         change: "start".into(),

@@ -15,7 +15,10 @@ mod mix;
 mod score;
 mod sequential;
 
-pub use score::{CandidateModels, Score, score_locally, score_range_locally, with_counts};
+pub use score::{
+    Batch, CandidateModels, Score, score_batch_locally, score_locally, score_range_locally,
+    with_counts,
+};
 pub use sequential::{Sequential, clopper_pearson};
 
 use crate::analytic::estimate;
@@ -23,7 +26,7 @@ use crate::montecarlo::{RunError, RunOptions};
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
 use mix::search_force;
-use score::{evaluate_counts, evaluate_sequentially, replications_of};
+use score::{evaluate_batch, evaluate_counts, evaluate_sequentially, replications_of};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -490,17 +493,43 @@ pub fn sized_scenario(
 /// confidence; then take away, one at a time, the aircraft whose removal keeps the largest
 /// fraction meeting the standard (ties to the earlier squadron), while the standard still holds
 /// without it. At most `opts.max_aircraft` aircraft are added.
+///
+/// The candidates of each step are scored side by side ([`score_batch_locally`]); the answer is
+/// the same for any number of threads.
 pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, SizingError> {
-    match &opts.sequential {
-        Some(plan) => size_force_sequential_by(
-            s,
-            opts.max_aircraft,
-            replications_of(opts),
-            plan,
-            &mut score_range_locally(opts),
-        ),
-        None => size_force_by(s, opts.max_aircraft, &mut score_locally(opts)),
+    size_force_batch_by(
+        s,
+        opts.max_aircraft,
+        replications_of(opts),
+        opts.sequential.as_ref(),
+        &mut score_batch_locally(opts),
+    )
+}
+
+/// Sizes the whole force as [`size_force`] does, scoring a step's candidates together:
+/// `score` gets every candidate of a step — with sequential testing (`plan`), every candidate
+/// still undecided at a look — each with the replications to score (counted from the first of
+/// the study, within `0..replications`), and returns their scores in the same order. A scorer
+/// may run them side by side, on threads or on a cluster; the search reads the scores in order,
+/// so its answer is that of [`size_force_by`] (or [`size_force_sequential_by`]) with the same
+/// scores.
+pub fn size_force_batch_by<F, S>(
+    s: &Scenario,
+    max_aircraft: u32,
+    replications: u32,
+    plan: Option<&Sequential>,
+    score: &mut F,
+) -> Result<ForceSizing, SizingError>
+where
+    F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
+    S: Into<Score>,
+{
+    if let Some(p) = plan {
+        p.check()?;
     }
+    search_force(s, max_aircraft, &mut |cs| {
+        evaluate_batch(s, cs, replications, plan, score)
+    })
 }
 
 /// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which
@@ -514,7 +543,9 @@ where
     F: FnMut(&Scenario) -> Result<S, SizingError>,
     S: Into<Score>,
 {
-    search_force(s, max_aircraft, &mut |c| evaluate_counts(s, c, score))
+    search_force(s, max_aircraft, &mut |cs| {
+        cs.iter().map(|c| evaluate_counts(s, c, score)).collect()
+    })
 }
 
 /// Sizes the whole force as [`size_force_by`] does, testing each candidate sequentially by
@@ -533,8 +564,10 @@ where
     S: Into<Score>,
 {
     plan.check()?;
-    search_force(s, max_aircraft, &mut |c| {
-        evaluate_sequentially(s, c, replications, plan, score)
+    search_force(s, max_aircraft, &mut |cs| {
+        cs.iter()
+            .map(|c| evaluate_sequentially(s, c, replications, plan, score))
+            .collect()
     })
 }
 

@@ -205,3 +205,128 @@ where
     }
     Ok(point_of(counts, total))
 }
+
+/// Scores the candidates `counts` together, look by look as [`evaluate_sequentially`] scores
+/// each (one look of every replication without a `plan`): each call of `score` gets every
+/// candidate still undecided with the replications its look adds. Each candidate's decision
+/// depends on its own scores only, so the points are those of scoring them one by one.
+pub(super) fn evaluate_batch<F, S>(
+    s: &Scenario,
+    counts: &[Vec<u32>],
+    replications: u32,
+    plan: Option<&Sequential>,
+    score: &mut F,
+) -> Result<Vec<CurvePoint>, SizingError>
+where
+    F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
+    S: Into<Score>,
+{
+    let candidates: Vec<Scenario> = counts.iter().map(|c| with_counts(s, c)).collect();
+    let conf = s.file.targets.confidence;
+    let looks = plan.map_or_else(|| vec![replications], |p| p.looks(replications));
+    let mut totals = vec![Score::default(); counts.len()];
+    let mut open = vec![true; counts.len()];
+    let mut done = 0;
+    for &n in &looks {
+        let now: Vec<usize> = (0..counts.len()).filter(|&k| open[k]).collect();
+        if now.is_empty() {
+            break;
+        }
+        let batch: Vec<(Scenario, Range<u32>)> = now
+            .iter()
+            .map(|&k| (candidates[k].clone(), done..n))
+            .collect();
+        let got = score(&batch)?;
+        if got.len() != batch.len() {
+            return Err(SizingError::Sequential(format!(
+                "the scorer returned {} scores for {} candidates",
+                got.len(),
+                batch.len()
+            )));
+        }
+        for (&k, g) in now.iter().zip(got) {
+            totals[k].add(&g.into());
+            let decided = plan.is_some_and(|p| {
+                p.decide(totals[k].met, totals[k].replications, conf, &looks)
+                    .is_some()
+            });
+            if n < replications && decided {
+                open[k] = false;
+            }
+        }
+        done = n;
+    }
+    Ok(counts
+        .iter()
+        .zip(totals)
+        .map(|(c, t)| point_of(c, t))
+        .collect())
+}
+
+/// A step's candidates to score together: each candidate with the replications to score,
+/// counted from the first of the study.
+pub type Batch = [(Scenario, Range<u32>)];
+
+/// The batch scoring [`super::size_force`] uses: a step's candidates run side by side on this
+/// machine, each on its own share of `opts.run`'s threads (at least one), and each counted as
+/// [`score_range_locally`] counts it. A run gives the same rows whatever its threads, so the
+/// scores are the same however the candidates are spread. Candidates of one scenario share its
+/// model ([`CandidateModels`]).
+pub fn score_batch_locally(
+    opts: &SizingOptions,
+) -> impl FnMut(&Batch) -> Result<Vec<Score>, SizingError> {
+    let mut models = CandidateModels::default();
+    move |batch: &Batch| {
+        let built: Vec<Model> = batch.iter().map(|(c, _)| models.model(c)).collect();
+        let threads = opts.run.threads.unwrap_or_else(rayon::current_num_threads);
+        // As many candidates side by side as there are threads for, each with an equal share;
+        // a lone candidate keeps every thread. (Zero threads is the runner's error to give.)
+        let side = batch.len().min(threads).max(1);
+        let each = if threads == 0 {
+            0
+        } else {
+            (threads / side).max(1)
+        };
+        let one = |k: usize| -> Result<Score, SizingError> {
+            let (c, range) = &batch[k];
+            let base = opts.run.reps.start;
+            let reps = base + u64::from(range.start)..base + u64::from(range.end);
+            let run = opts.run.clone().with_reps(reps).with_rows(false);
+            let run = if threads == 0 {
+                run
+            } else {
+                run.with_threads(each)
+            };
+            let r =
+                run_model_resumable(c, &built[k], &run, None, &|_| {}, &mut |_| {}, &mut |_| {
+                    Ok(())
+                })?;
+            let score = Score::of(&r);
+            crate::progress::report(
+                &opts.progress,
+                crate::progress::Step::Candidate {
+                    aircraft: c.squadrons.iter().map(|q| q.aircraft_count).sum(),
+                    replications: score.replications,
+                    met: score.met,
+                },
+            );
+            Ok(score)
+        };
+        let scores: Vec<Result<Score, SizingError>> = if side > 1 {
+            use rayon::prelude::*;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(side)
+                .build()
+                .map_err(|e| {
+                    SizingError::Run(crate::montecarlo::RunError::Threads {
+                        threads: side,
+                        reason: e.to_string(),
+                    })
+                })?;
+            pool.install(|| (0..batch.len()).into_par_iter().map(one).collect())
+        } else {
+            (0..batch.len()).map(one).collect()
+        };
+        scores.into_iter().collect()
+    }
+}

@@ -482,6 +482,64 @@ fn size_by(
     }
 }
 
+/// Sizes the whole mix as [`size_by`] does, with `score_batch` scoring a step's candidates
+/// together: it gets a list of `(scenario, start, stop)` — every candidate of a step, or with
+/// `sequential = (replications, error)` every candidate still undecided at a look — and returns
+/// a list of `(met, replications)` or `(met, replications, met_each)` in the same order, so a
+/// cluster can run them all at once. Without `sequential` each range is `0..replications`.
+#[pyfunction]
+#[pyo3(signature = (scenario, max_aircraft, replications, score_batch, sequential=None))]
+fn size_batch_by(
+    scenario: &NativeScenario,
+    max_aircraft: u32,
+    replications: u32,
+    score_batch: Bound<'_, PyAny>,
+    sequential: Option<f64>,
+) -> PyResult<String> {
+    let mut failure: Option<PyErr> = None;
+    let mut call = |batch: &[(Scenario, std::ops::Range<u32>)]| -> Result<Vec<Score>, SizingError> {
+        let items: Vec<(NativeScenario, u32, u32)> = batch
+            .iter()
+            .map(|(c, r)| (NativeScenario { inner: c.clone() }, r.start, r.end))
+            .collect();
+        let got = score_batch.call1((items,)).and_then(|v| {
+            v.try_iter()?
+                .map(|x| {
+                    let x = x?;
+                    match x.extract::<(u32, u32, Vec<u32>)>() {
+                        Ok((met, replications, met_each)) => Ok(Score {
+                            met,
+                            replications,
+                            met_each,
+                        }),
+                        Err(_) => x.extract::<(u32, u32)>().map(Score::from),
+                    }
+                })
+                .collect::<PyResult<Vec<Score>>>()
+        });
+        got.map_err(|e| {
+            failure = Some(e);
+            SizingError::Run(RunError::Cancelled)
+        })
+    };
+    let plan = match sequential {
+        Some(error) => Some(plan_for(u64::from(replications), error)?),
+        None => None,
+    };
+    let r = sizing::size_force_batch_by(
+        &scenario.inner,
+        max_aircraft,
+        replications,
+        plan.as_ref(),
+        &mut call,
+    );
+    match (r, failure) {
+        (_, Some(e)) => Err(e),
+        (Ok(r), None) => to_json(&r),
+        (Err(e), None) => Err(sizing_err(e)),
+    }
+}
+
 /// Writes the HTML report of replications `start..end` to `path`, as `airpolicing run --report`:
 /// the same replications are run again (the same numbers) to draw it.
 #[pyfunction]
@@ -732,6 +790,7 @@ fn _airpolicing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_limits, m)?)?;
     m.add_function(wrap_pyfunction!(size, m)?)?;
     m.add_function(wrap_pyfunction!(size_by, m)?)?;
+    m.add_function(wrap_pyfunction!(size_batch_by, m)?)?;
     m.add_function(wrap_pyfunction!(sequential_plan, m)?)?;
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(bundled_names, m)?)?;

@@ -91,3 +91,29 @@ def test_sequential_sizing_on_a_cluster_equals_local_sizing(client):
     local = ap.size(s, mix=True, replications=200, seed=2, sequential=True)
     assert remote.to_json() == local.to_json()
     assert '"sequential"' in remote.to_json()
+
+
+def test_a_steps_candidates_go_to_the_cluster_together(client, monkeypatch):
+    # The reference theatre has several squadrons, so each step of the mix search has several
+    # candidates: their tasks are all submitted before any is gathered, and the answer is the
+    # local one.
+    batches = []
+    submitted = []
+    futures, gather = apd._futures, client.gather
+
+    def counting_futures(*args, **kwargs):
+        submitted.append(1)
+        return futures(*args, **kwargs)
+
+    def counting_gather(fs, *args, **kwargs):
+        batches.append(len(submitted))
+        submitted.clear()
+        return gather(fs, *args, **kwargs)
+
+    monkeypatch.setattr(apd, "_futures", counting_futures)
+    monkeypatch.setattr(client, "gather", counting_gather)
+    s = ap.Scenario.load("reference")
+    remote = apd.size(s, client, mix=True, replications=12, seed=3, chunk_size=6, max_aircraft=30)
+    local = ap.size(s, mix=True, replications=12, seed=3, max_aircraft=30)
+    assert remote.to_json() == local.to_json()
+    assert max(batches) > 1, batches

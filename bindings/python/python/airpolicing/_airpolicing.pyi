@@ -94,6 +94,18 @@ def size_by(
     candidate look by look and calls ``score(candidate, start, stop)`` for its replications
     ``start..stop``."""
 
+def size_batch_by(
+    scenario: NativeScenario,
+    max_aircraft: int,
+    replications: int,
+    score_batch: Callable[[list[tuple[NativeScenario, int, int]]], list[tuple[int, int] | tuple[int, int, list[int]]]],
+    sequential: float | None = None,
+) -> str:
+    """Sizes the whole mix as ``size_by`` does, ``score_batch(items)`` scoring a step's
+    candidates together: ``items`` is a list of ``(candidate, start, stop)`` (every candidate of
+    a step; with ``sequential=error``, every candidate still undecided at a look) and the result
+    a list of ``(met, replications)`` or ``(met, replications, met_each)`` in the same order."""
+
 def sweep(
     scenario: NativeScenario,
     axes: list[tuple[str, list[float]]],

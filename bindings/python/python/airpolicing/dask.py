@@ -48,14 +48,19 @@ def score_chunk(toml_text: str, origin: str, seed: int, start: int, stop: int) -
     return _airpolicing.score_rows(native, seed, start, stop, 1)
 
 
-def _submit(client: Any, fn: Any, native: Any, seed: int, reps: range, chunk_size: int, retries: int) -> list:
-    """One task per ``chunk_size`` replications of ``reps``; the results in replication order."""
+def _futures(client: Any, fn: Any, native: Any, seed: int, reps: range, chunk_size: int, retries: int) -> list:
+    """One task per ``chunk_size`` replications of ``reps``, submitted: their futures in
+    replication order."""
     text, origin = native.to_toml(), native.origin
-    futures = [
+    return [
         client.submit(fn, text, origin, seed, a, min(a + chunk_size, reps.stop), retries=retries, pure=True)
         for a in range(reps.start, reps.stop, chunk_size)
     ]
-    return client.gather(futures)
+
+
+def _submit(client: Any, fn: Any, native: Any, seed: int, reps: range, chunk_size: int, retries: int) -> list:
+    """One task per ``chunk_size`` replications of ``reps``; the results in replication order."""
+    return client.gather(_futures(client, fn, native, seed, reps, chunk_size, retries))
 
 
 def run(
@@ -112,7 +117,9 @@ def size(
     """Sizes the fleet as ``airpolicing.size`` does, with every candidate's replications spread
     over the Dask ``client``'s cluster, ``chunk_size`` per task. The result is identical to the
     local one with the same seed. With ``sequential=True`` each look of a candidate (see
-    ``airpolicing.size``) is one batch of tasks."""
+    ``airpolicing.size``) is one batch of tasks. With ``mix=True`` the candidates of each step of
+    the search (with ``sequential=True``, those of each look) are submitted together, so the
+    cluster runs them side by side."""
     _check_scenario(scenario)
     s = _seed(seed)
     _check_count("replications", replications)
@@ -127,10 +134,21 @@ def size(
         each = [sum(col) for col in zip(*(p[2] for p in parts))]
         return sum(p[0] for p in parts), sum(p[1] for p in parts), each
 
+    def score_batch(items: list) -> list:
+        # Every candidate of a step (or of a look) at once: all their tasks are submitted before
+        # any is gathered, so the cluster runs them side by side.
+        futures = [_futures(client, score_chunk, c, s, range(a, b), chunk_size, retries) for c, a, b in items]
+        done = client.gather(futures)
+        out = []
+        for parts in done:
+            each = [sum(col) for col in zip(*(p[2] for p in parts))]
+            out.append((sum(p[0] for p in parts), sum(p[1] for p in parts), each))
+        return out
+
     native = scenario._native
     plan = None if error is None else (int(replications), error)
     if mix:
-        data = json.loads(_airpolicing.size_by(native, None, int(max_aircraft), score, plan))
+        data = json.loads(_airpolicing.size_batch_by(native, int(max_aircraft), int(replications), score_batch, error))
     else:
         names = [squadron] if squadron is not None else scenario.squadrons
         data = [json.loads(_airpolicing.size_by(native, n, int(max_aircraft), score, plan)) for n in names]
