@@ -14,13 +14,16 @@ analyst would write them in SimPy:
 - a **violation arrival process** (Poisson) with one process per violation (crossing, detection,
   command-and-control delay, response), and one **scramble process** per QRA launch.
 
-The decisions mirror `src/sim/engine.rs` for the subset below, in the engine's words: relief
-groups with `members` and `relief`, the relief planned to arrive `overlap` before the members'
-predicted departure and planned again when a member comes back from an intercept, a member that
-must leave before its relief is complete bringing the relief forward, the aircraft still to
-launch joining the element once the old members have all gone, ready aircraft going first to a
-QRA posture short of its alert; fuel tracked continuously; the responder that intercepts first;
-metrics measured after the warm-up (docs/model.md, metrics).
+The decisions mirror the engine (`src/sim/engine/`) for the subset below, in the engine's words:
+relief groups with `members` and `relief`; the relief planned to arrive `overlap` before the first
+member's predicted departure and only for the members that must leave (that member and any other
+due to leave within one relief lead, launch plus transit, of it; the others stay on, to be
+relieved at their own time), an empty place in the element filled at once, the relief planned
+again when a member comes back from an intercept; a member that must leave before its relief is
+complete bringing the relief forward (for the empty place and the members due to leave within a
+lead); the aircraft still to launch joining the element once the old members have all gone;
+ready aircraft going first to a QRA posture short of its alert; fuel tracked continuously; the
+responder that intercepts first; metrics measured after the warm-up (docs/model.md, metrics).
 
 Subset (anything else in a scenario is refused with a message):
 
@@ -560,7 +563,11 @@ class Aircraft:
 
 
 class ReliefGroup:
-    """The element on a CAP station and its relief (the engine's `Group`, element relief)."""
+    """The element on a CAP station and its relief (the engine's `Group`, element relief).
+
+    A relief replaces only the members that must leave: the first member due to leave and any
+    other due within one relief lead (launch plus transit) of it. The others stay on as members
+    and are relieved at their own time; an empty place in the element is filled at once."""
 
     def __init__(self, rep, station):
         self.rep = rep
@@ -568,7 +575,9 @@ class ReliefGroup:
         self.size = station.element
         self.members = []
         self.relief = []
-        self.need = 0
+        self.relieving = []  # the members the current relief replaces
+        self.planned = 0  # aircraft in the current relief, launched or not
+        self.need = 0  # ... of which still to launch
         self.filling = True  # launches fill the members (none on post) or form a relief
         self.pending = False  # a relief is planned or still launching
         self.due = 0.0  # when the planned relief launches (or launched), hours
@@ -577,36 +586,53 @@ class ReliefGroup:
         self.epoch = 0
         self.on_station = 0
 
+    def due_to_leave_by(self, t):
+        """The members predicted to leave the station by `t`."""
+        return [a for a in self.members if a.bingo_at <= t]
+
+    def schedule(self, launch_at, replaced):
+        """Starts a relief process launching at `launch_at` to replace the members `replaced`
+        and fill any empty place; the members not replaced stay on."""
+        rep = self.rep
+        staying = len(self.members) - len(replaced)
+        self.pending = True
+        self.due = launch_at
+        self.planned = max(self.size - staying, 1)
+        self.need = self.planned
+        self.relieving = replaced
+        self.epoch += 1
+        rep.env.process(self.relief_process(launch_at - rep.env.now, self.epoch))
+
     def plan_relief(self):
-        """Plans the next relief: to arrive `overlap` before the members' predicted departure."""
+        """Plans the next relief: to arrive `overlap` before the first member's predicted
+        departure, for that member and those due to leave within a lead of it; with a place
+        empty, at once; with no members, at once to fill the element."""
         if self.pending or self.relief:
             return
         rep = self.rep
         now = rep.env.now
+        lead = self.station.lead_h
         if not self.members:
-            target = now
+            first, target = now, now
+        elif len(self.members) < self.size:
+            first, target = now, now - rep.scn.overlap_h
         else:
-            target = min(a.bingo_at for a in self.members) - rep.scn.overlap_h
-        launch_at = max(target - self.station.lead_h, now)
+            first = min(a.bingo_at for a in self.members)
+            target = first - rep.scn.overlap_h
+        launch_at = max(target - lead, now)
         if launch_at >= rep.scn.duration_h:
             return
-        self.pending = True
-        self.due = launch_at
-        self.need = self.size
-        self.epoch += 1
-        rep.env.process(self.relief_process(launch_at - now, self.epoch))
+        self.schedule(launch_at, self.due_to_leave_by(first + lead))
 
     def relieve_now(self):
-        """A member left early: bring the relief forward to now, unless it is already going."""
-        if self.relief or (self.pending and self.need < self.size):
+        """A member left early: bring the relief forward to now, unless it is already going.
+        It is for the empty place and for the members due to leave within a lead from now."""
+        if self.relief or (self.pending and self.need < self.planned):
             return
         if self.waiting or self.launching:
             return
-        self.pending = True
-        self.due = self.rep.env.now
-        self.need = self.size
-        self.epoch += 1
-        self.rep.env.process(self.relief_process(0.0, self.epoch))
+        now = self.rep.env.now
+        self.schedule(now, self.due_to_leave_by(now + self.station.lead_h))
 
     def relief_process(self, delay, epoch):
         """Waits until the planned launch, then launches ready aircraft as they become ready."""
@@ -631,10 +657,13 @@ class ReliefGroup:
     def arrived(self, ac, from_intercept):
         """`ac` is on station: the hand-over when the whole relief is there, then planning. A
         member back from an intercept leaves earlier, so its relief is planned again."""
-        if (self.relief and len(self.relief) == self.size
+        if (self.relief and len(self.relief) == self.planned
                 and all(r.state == ON_STATION for r in self.relief)):
-            # The relief becomes the element; the old members stay until their own bingo.
-            self.members, self.relief = self.relief, []
+            # The relief takes the places of the members it replaces, which stay on station
+            # until their own bingo (the overlap); the members it does not replace stay on.
+            replaced, self.relieving = self.relieving, []
+            self.members = [a for a in self.members if a not in replaced] + self.relief
+            self.relief = []
         if from_intercept and ac in self.members:
             self.replan_relief()
         self.plan_relief()
@@ -650,18 +679,18 @@ class ReliefGroup:
         """`ac` leaves for home. If it was a member its relief may be due now."""
         was_member = ac in self.members or ac in self.relief
         ac.group = None
+        for listing in (self.members, self.relief, self.relieving):
+            if ac in listing:
+                listing.remove(ac)
         if not was_member:
             return
-        if ac in self.members:
-            self.members.remove(ac)
-        if ac in self.relief:
-            self.relief.remove(ac)
         if not self.members:
             # The old element has gone: the part of the relief already launched is the element,
             # and the aircraft still to launch join it.
             self.filling = True
             if self.relief:
                 self.members, self.relief = self.relief, []
+                self.relieving = []
                 self.plan_relief()
                 return
         self.relieve_now()
