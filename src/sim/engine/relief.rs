@@ -109,6 +109,11 @@ pub(super) fn relief_arrive_by(
     }
 }
 
+/// Times this close count as equal when a relief decides whom it replaces: 10⁻⁹ h (about 4
+/// microseconds), far above the rounding of sums of hours over a replication and far below any
+/// duration modelled.
+const TIE_H: Hours = 1e-9;
+
 impl<O: Observer> Rep<'_, '_, O> {
     /// Plans the next relief of group `g`, unless one is already planned or under way.
     pub(super) fn plan_relief(&mut self, g: usize) {
@@ -152,13 +157,16 @@ impl<O: Observer> Rep<'_, '_, O> {
     }
 
     /// The members of group `g` predicted to leave by `by`: those a relief replaces. Relief
-    /// is only for the members that must leave; the others stay on post.
+    /// is only for the members that must leave; the others stay on post. A departure within a
+    /// rounding of `by` is by it: an aircraft sent to fill an empty place is predicted to leave
+    /// exactly one lead after its partner, and the sums that give the two times may round either
+    /// way ([`TIE_H`]).
     fn leaving_by(&self, g: usize, by: Hours) -> Vec<usize> {
         self.relief.groups[g]
             .members
             .iter()
             .copied()
-            .filter(|&a| self.fleet.ac[a].sortie.bingo_at <= by)
+            .filter(|&a| self.fleet.ac[a].sortie.bingo_at <= by + TIE_H)
             .collect()
     }
 
