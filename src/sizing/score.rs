@@ -108,22 +108,36 @@ pub fn score_range_locally(
 ) -> impl FnMut(&Scenario, Range<u32>) -> Result<Score, SizingError> {
     let mut models = CandidateModels::default();
     move |c: &Scenario, range: Range<u32>| {
-        let base = opts.run.reps.start;
-        let reps = base + u64::from(range.start)..base + u64::from(range.end);
-        let run = opts.run.clone().with_reps(reps).with_rows(false);
         let model = models.model(c);
-        let r = run_model_resumable(c, &model, &run, None, &|_| {}, &mut |_| {}, &mut |_| Ok(()))?;
-        let score = Score::of(&r);
-        crate::progress::report(
-            &opts.progress,
-            crate::progress::Step::Candidate {
-                aircraft: c.squadrons.iter().map(|q| q.aircraft_count).sum(),
-                replications: score.replications,
-                met: score.met,
-            },
-        );
-        Ok(score)
+        score_on(opts, c, &model, range, opts.run.threads)
     }
+}
+
+/// Runs candidate `c` (its model `model`) over replications `range` of `opts.run` (counted
+/// from their start) on `threads` threads, counts those that meet the standard, and reports
+/// the step to `opts.progress`.
+fn score_on(
+    opts: &SizingOptions,
+    c: &Scenario,
+    model: &Model,
+    range: Range<u32>,
+    threads: Option<usize>,
+) -> Result<Score, SizingError> {
+    let base = opts.run.reps.start;
+    let reps = base + u64::from(range.start)..base + u64::from(range.end);
+    let mut run = opts.run.clone().with_reps(reps).with_rows(false);
+    run.threads = threads;
+    let r = run_model_resumable(c, model, &run, None, &|_| {}, &mut |_| {}, &mut |_| Ok(()))?;
+    let score = Score::of(&r);
+    crate::progress::report(
+        &opts.progress,
+        crate::progress::Step::Candidate {
+            aircraft: c.squadrons.iter().map(|q| q.aircraft_count).sum(),
+            replications: score.replications,
+            met: score.met,
+        },
+    );
+    Ok(score)
 }
 
 /// The replications per candidate of `opts`, for a sequential plan.
@@ -282,35 +296,10 @@ pub fn score_batch_locally(
         // As many candidates side by side as there are threads for, each with an equal share;
         // a lone candidate keeps every thread. (Zero threads is the runner's error to give.)
         let side = batch.len().min(threads).max(1);
-        let each = if threads == 0 {
-            0
-        } else {
-            (threads / side).max(1)
-        };
-        let one = |k: usize| -> Result<Score, SizingError> {
+        let each = threads / side;
+        let one = |k: usize| {
             let (c, range) = &batch[k];
-            let base = opts.run.reps.start;
-            let reps = base + u64::from(range.start)..base + u64::from(range.end);
-            let run = opts.run.clone().with_reps(reps).with_rows(false);
-            let run = if threads == 0 {
-                run
-            } else {
-                run.with_threads(each)
-            };
-            let r =
-                run_model_resumable(c, &built[k], &run, None, &|_| {}, &mut |_| {}, &mut |_| {
-                    Ok(())
-                })?;
-            let score = Score::of(&r);
-            crate::progress::report(
-                &opts.progress,
-                crate::progress::Step::Candidate {
-                    aircraft: c.squadrons.iter().map(|q| q.aircraft_count).sum(),
-                    replications: score.replications,
-                    met: score.met,
-                },
-            );
-            Ok(score)
+            score_on(opts, c, &built[k], range.clone(), Some(each))
         };
         let scores: Vec<Result<Score, SizingError>> = if side > 1 {
             use rayon::prelude::*;
