@@ -2,6 +2,8 @@
 //! band, spends a missile a shot, reloads after the stated time, and its cost per kill follows
 //! from its shots.
 
+mod common;
+
 use airpolicing::montecarlo::{RunOptions, run};
 use airpolicing::scenario::Scenario;
 use airpolicing::sim::trace::Recorder;
@@ -10,64 +12,13 @@ use airpolicing::sim::{Model, simulate_observed};
 const RANGE_KM: f64 = 40.0;
 const RELOAD_H: f64 = 2.0;
 
-/// A 400 km north-south front at lon 26.5, protected to the west; one air-defence site about
-/// 75 km behind its middle (range 40 km, altitudes 0-5,000 m, 2 missiles, 2 h to reload, $1 M a
-/// shot); an alert jet whose readiness is longer than any violator stays, so that only the
-/// site answers; drones flying straight in, and `extra`.
+/// The shared test theatre (`tests/common`: a 400 km front at lon 26.5, an alert jet too slow
+/// ever to answer, a radar that sees everything) with one air-defence site about 75 km behind
+/// the front's middle (range 40 km, altitudes 0-5,000 m, 2 missiles, 2 h to reload, $1 M a
+/// shot), drones flying straight in, high jets above the site's band, and `extra`.
 fn site(pk: f64, extra: &str) -> Scenario {
-    let text = format!(
+    let blocks = format!(
         r#"
-[scenario]
-name = "air defence"
-duration_days = 30
-warmup_days = 1
-
-[front]
-points = [[50.8, 26.5], [47.2, 26.5]]
-protected_side = "right"
-
-[[bases]]
-name = "Home"
-position = [49.0, 24.45]
-
-[[aircraft]]
-id = "f16"
-availability = {{ model = "perfect" }}
-
-[[squadrons]]
-name = "QRA"
-aircraft = "f16"
-base = "Home"
-aircraft_count = 1
-
-[[qra]]
-name = "Alert"
-squadron = "QRA"
-on_alert = 1
-readiness_min = 6000
-scramble_size = 1
-regenerate_min = 60
-
-[[ground_radars]]
-name = "Everything"
-position = [49.0, 24.0]
-antenna_height_m = 10000
-range_km = 2000
-
-[[air_defence]]
-name = "Battery"
-position = [49.0, 25.47]
-range_km = {RANGE_KM}
-max_altitude_m = 5000
-pk = {pk}
-missiles = 2
-reload_min = {reload}
-cost_per_shot_usd = 1000000
-
-[violations]
-rate_per_day = 0
-c2_delay_min = 0
-
 [[violations.types]]
 name = "drone"
 share = 1
@@ -85,11 +36,21 @@ altitude_m = 8000
 penetration_km = 300
 heading_spread_deg = 0
 
+[[air_defence]]
+name = "Battery"
+position = [49.0, 25.47]
+range_km = {RANGE_KM}
+max_altitude_m = 5000
+pk = {pk}
+missiles = 2
+reload_min = {reload}
+cost_per_shot_usd = 1000000
+
 {extra}
 "#,
         reload = RELOAD_H * 60.0
     );
-    Scenario::from_toml_str(&text, "air_defence.toml").unwrap_or_else(|e| panic!("{e}"))
+    common::theatre("air defence", 30, &blocks)
 }
 
 /// Raids of `n` of `kind` crossing within 10 minutes in front of the site, on days 2, 6 and 11.
