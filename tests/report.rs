@@ -251,7 +251,7 @@ fn force_sizing_report_shows_the_force_and_its_curve() {
     let html = std::fs::read_to_string(&html_path).unwrap();
     std::fs::remove_dir_all(&dir).ok();
     assert!(
-        html.contains("is <b>6 aircraft</b> (6 fighter)"),
+        html.contains("is <b>6 aircraft</b> (6 fighters)"),
         "{}",
         &html[..2000.min(html.len())]
     );

@@ -96,11 +96,15 @@ impl Report {
             if let Some(x) = m(name) {
                 let _ = write!(
                     summary,
-                    "<li>{text}: <b>{}</b> on average (95 % interval of the mean {} to {}; one replication in twenty below {}).</li>",
+                    "<li>{text}: <b>{}</b> on average (95 % interval of the mean {} to {}; {}).</li>",
                     pct(x.mean),
                     pct(x.ci_low),
                     pct(x.ci_high),
-                    pct(x.p05)
+                    if x.p05 > 0.0 {
+                        format!("one replication in twenty below {}", pct(x.p05))
+                    } else {
+                        "at least one replication in twenty at 0 %".to_string()
+                    }
                 );
             }
         };
@@ -209,11 +213,18 @@ impl Report {
                         }
                     }
                     let total: u32 = counts.iter().sum();
-                    let parts: Vec<String> = by_role.iter().map(|(r, c)| format!("{c} {r}")).collect();
+                    let parts: Vec<String> = by_role
+                        .iter()
+                        .map(|&(r, c)| match (r, c) {
+                            ("aew", _) => format!("{c} AEW&amp;C"),
+                            (r, 1) => format!("1 {r}"),
+                            (r, c) => format!("{c} {r}s"),
+                        })
+                        .collect();
                     let _ = write!(
                         summary,
                         "<p><b>How many aircraft:</b> the whole force, sized by simulation, is <b>{total} aircraft</b> ({}), meeting the standard in at least {:.0} % of replications. This report simulates that force. Per squadron:</p><table><thead><tr><th>squadron</th><th>type</th><th>aircraft</th><th>closed form</th><th>scenario gave</th></tr></thead><tbody>",
-                        parts.join(", ").replace("aew", "AEW&amp;C"),
+                        parts.join(", "),
                         100.0 * s.file.targets.confidence
                     );
                     for (i, q) in s.squadrons.iter().enumerate() {
