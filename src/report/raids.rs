@@ -239,13 +239,15 @@ pub(super) fn kill_shares(r: &RunResult, layers: &[String]) -> Option<Res> {
             m.mean.is_finite().then(|| (l.clone(), m.mean))
         })
         .collect();
-    if shares.is_empty() {
-        return None;
-    }
+    (!shares.is_empty()).then(|| kill_bars(&shares, layers))
+}
+
+/// The bars of [`kill_shares`]: `(layer, share)` top to bottom.
+fn kill_bars(shares: &[(String, f64)], layers: &[String]) -> Res {
     let n = shares.len() as f64;
     let h = (120.0 + 44.0 * n) as u32;
     let mut out = String::new();
-    let drawn = (|| {
+    {
         let root = SVGBackend::with_string(&mut out, (W, h)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
         let mut chart = ChartBuilder::on(&root)
@@ -290,9 +292,9 @@ pub(super) fn kill_shares(r: &RunResult, layers: &[String]) -> Option<Res> {
                 )
             }))
             .map_err(err)?;
-        root.present().map_err(err)
-    })();
-    Some(drawn.map(|()| out))
+        root.present().map_err(err)?;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

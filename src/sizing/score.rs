@@ -201,23 +201,17 @@ where
     F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
     S: Into<Score>,
 {
-    let c = with_counts(s, counts);
-    let conf = s.file.targets.confidence;
-    let looks = plan.looks(replications);
-    let mut total = Score::default();
-    let mut done = 0;
-    for &n in &looks {
-        total.add(&score(&c, done..n)?.into());
-        done = n;
-        if n < replications
-            && plan
-                .decide(total.met, total.replications, conf, &looks)
-                .is_some()
-        {
-            break;
-        }
-    }
-    Ok(point_of(counts, total))
+    let mut one_by_one = |batch: &Batch| -> Result<Vec<S>, SizingError> {
+        batch.iter().map(|(c, r)| score(c, r.clone())).collect()
+    };
+    let mut points = evaluate_batch(
+        s,
+        &[counts.to_vec()],
+        replications,
+        Some(plan),
+        &mut one_by_one,
+    )?;
+    Ok(points.remove(0))
 }
 
 /// Scores the candidates `counts` together, look by look as [`evaluate_sequentially`] scores

@@ -166,11 +166,9 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// up the refuelling of the fighters it is coming to relieve.
     fn away_for_fuel(&self, p: usize) -> bool {
         self.fleet.at_tanker.iter().any(|&a| {
+            // On the list, so at or on its way to or from a tanker (the invariants check it).
             let x = &self.fleet.ac[a];
-            debug_assert!(x.st.at_or_to_tanker());
-            x.st.at_or_to_tanker()
-                && x.sortie.reached_post
-                && x.group.is_some_and(|g| self.relief.groups[g].post == p)
+            x.sortie.reached_post && x.group.is_some_and(|g| self.relief.groups[g].post == p)
         })
     }
 

@@ -9,9 +9,9 @@
 //! at its base. Any site may be kept from engaging by the weather, in spells that alternate at
 //! random (exponential lengths whose means give the grounded share).
 
-use super::super::Rep;
 use super::super::arrivals::Outcome;
 use super::super::events::Ev;
+use super::super::{Rep, exp_draw};
 use super::{Offer, Target};
 use crate::sim::model::Model;
 use crate::sim::streams::{self, Process};
@@ -20,7 +20,6 @@ use crate::sim::violations::first_reach;
 use nalgebra::Vector2;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
-use rand_distr::{Distribution, Exp};
 
 /// The sites' missiles, movements, weather and random streams.
 pub(in crate::sim::engine) struct Sites {
@@ -166,22 +165,22 @@ impl<O: Observer> Rep<'_, '_, O> {
                 continue;
             };
             let grounded = self.sites.weather_rng[k].random::<f64>() < down / (up + down);
-            self.sites.grounded[k] = !grounded;
-            self.site_weather(k);
+            self.weather_spell(k, grounded);
         }
     }
 
-    /// Site `k`'s weather changes: grounded becomes fit to engage and back, each spell of an
-    /// exponential length about its mean.
+    /// Site `k`'s weather changes: grounded becomes fit to engage and back.
     pub(in crate::sim::engine) fn site_weather(&mut self, k: usize) {
+        self.weather_spell(k, !self.sites.grounded[k]);
+    }
+
+    /// Site `k` starts a spell, grounded or not, of an exponential length about its mean.
+    fn weather_spell(&mut self, k: usize, grounded: bool) {
         let v = self.m.violations.as_ref().expect("violations exist");
         let (up, down) = v.sites[k].weather.expect("a site with weather");
-        let grounded = !self.sites.grounded[k];
         self.sites.grounded[k] = grounded;
         let mean = if grounded { down } else { up };
-        let spell = Exp::new(1.0 / mean)
-            .expect("a positive mean spell")
-            .sample(&mut self.sites.weather_rng[k]);
+        let spell = exp_draw(&mut self.sites.weather_rng[k], mean);
         self.at(spell, Ev::SiteWeather { site: k as u32 });
     }
 
