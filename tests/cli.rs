@@ -423,7 +423,7 @@ fn sequential_sizing_says_what_it_ran_and_what_its_error_is() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("--sequential-error must be strictly between 0 and 1, got 1.5"),
+        stderr(&o).contains("--sequential-error must be at least 0 (0: no candidate stops early) and below 1, got 1.5"),
         "{}",
         stderr(&o)
     );

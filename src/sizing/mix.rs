@@ -116,10 +116,37 @@ fn trim(
     })
 }
 
-/// The greedy search for the whole force, each candidate's counts scored by `eval_counts`.
+/// Where a search starts and how far it goes.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Leg {
+    /// The counts to start from (`None`: the closed-form fleets).
+    pub start: Option<Vec<u32>>,
+    /// The first step's words when the search starts from `start`.
+    pub start_words: String,
+    /// Whether to exchange after trimming.
+    pub exchange: bool,
+}
+
+/// The greedy search for the whole force, each candidate's counts scored by `eval_counts`,
+/// from the closed-form fleets with exchanges.
 pub(super) fn search_force(
     s: &Scenario,
     max_aircraft: u32,
+    eval_counts: &mut Eval,
+) -> Result<ForceSizing, SizingError> {
+    let leg = Leg {
+        exchange: true,
+        ..Leg::default()
+    };
+    search_force_leg(s, max_aircraft, &leg, eval_counts)
+}
+
+/// The greedy search for the whole force along `leg`, each candidate's counts scored by
+/// `eval_counts`.
+pub(super) fn search_force_leg(
+    s: &Scenario,
+    max_aircraft: u32,
+    leg: &Leg,
     eval_counts: &mut Eval,
 ) -> Result<ForceSizing, SizingError> {
     if !super::has_targets(s) {
@@ -139,6 +166,9 @@ pub(super) fn search_force(
         if let Some(c) = cap_for(s, &counts, i) {
             counts[i] = counts[i].min(c);
         }
+    }
+    if let Some(start) = &leg.start {
+        counts.clone_from(start);
     }
     let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
     let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();
@@ -165,7 +195,11 @@ pub(super) fn search_force(
     let mut point = eval(std::slice::from_ref(&counts))?.remove(0);
     let mut steps = vec![MixStep {
         counts: counts.clone(),
-        change: "start".into(),
+        change: if leg.start.is_some() {
+            leg.start_words.clone()
+        } else {
+            "start".into()
+        },
         point: point.clone(),
     }];
     let mut added = 0;
@@ -221,7 +255,9 @@ pub(super) fn search_force(
     let targets = Standard::new(s, &[]).targets().to_vec();
     let mut best = trim(counts, conf, &names, &targets, &mut eval)?;
     steps.append(&mut best.steps);
-    while let Some((i, p)) = best_addition(s, &best.counts, &mut eval)? {
+    while leg.exchange
+        && let Some((i, p)) = best_addition(s, &best.counts, &mut eval)?
+    {
         let mut more = best.counts.clone();
         more[i] += 1;
         let mut exchanged = trim(more.clone(), conf, &names, &targets, &mut eval)?;

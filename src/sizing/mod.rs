@@ -25,8 +25,8 @@ use crate::analytic::estimate;
 use crate::montecarlo::{RunError, RunOptions};
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
-use mix::search_force;
-use score::{evaluate_batch, evaluate_counts, evaluate_sequentially, replications_of};
+use mix::{Leg, search_force, search_force_leg};
+use score::{Looks, evaluate_counts, evaluate_sequentially, one_by_one, replications_of};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -513,6 +513,18 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
 /// may run them side by side, on threads or on a cluster; the search reads the scores in order,
 /// so its answer is that of [`size_force_by`] (or [`size_force_sequential_by`]) with the same
 /// scores.
+///
+/// **With sequential testing the search runs in stages**, one per look of the plan
+/// ([`Sequential::looks`]): the whole search (add, trim, exchange) on the first look's
+/// replications from the closed-form fleets; then, from where each stage ended, adding and
+/// trimming again on the next look's replications; last, from there, adding and trimming with
+/// each candidate tested sequentially on all the replications. The early stages find the shape
+/// of the mix cheaply; the last decides it: its answer meets the standard with the confidence on
+/// every replication it needs, and no aircraft taken away from it keeps the standard. A
+/// candidate met again in a later stage runs only the replications it has not run yet. The
+/// answer is the one the last stage would give with every candidate run on all the
+/// replications, up to the plan's error; it may differ by an aircraft or two from the one-stage
+/// search without sequential testing, which starts its trimming from farther away.
 pub fn size_force_batch_by<F, S>(
     s: &Scenario,
     max_aircraft: u32,
@@ -527,9 +539,32 @@ where
     if let Some(p) = plan {
         p.check()?;
     }
-    search_force(s, max_aircraft, &mut |cs| {
-        evaluate_batch(s, cs, replications, plan, score)
-    })
+    let mut looks = Looks::new(s, replications, plan);
+    let last = looks.last();
+    let mut leg = Leg {
+        exchange: true,
+        ..Leg::default()
+    };
+    if plan.is_some() {
+        for j in 0..last {
+            let f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
+                looks.evaluate(cs, j, false, score)
+            })?;
+            let end = f
+                .required
+                .or_else(|| f.steps.last().map(|st| st.counts.clone()));
+            leg = Leg {
+                start: end,
+                start_words: format!("start (search on {} reps)", looks.at(j)),
+                exchange: false,
+            };
+        }
+    }
+    let mut f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
+        looks.evaluate(cs, last, true, score)
+    })?;
+    (f.candidates, f.replications_run) = looks.spent();
+    Ok(f)
 }
 
 /// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which
@@ -548,10 +583,10 @@ where
     })
 }
 
-/// Sizes the whole force as [`size_force_by`] does, testing each candidate sequentially by
-/// `plan` over `replications`: `score(candidate, range)` scores the candidate's replications
-/// `range` (counted from the first of the study). Candidates stopped at different looks are
-/// compared by their pass fractions.
+/// Sizes the whole force as [`size_force_batch_by`] does with `plan` (in stages, one per look),
+/// scoring one candidate at a time: `score(candidate, range)` scores the candidate's
+/// replications `range` (counted from the first of the study). Candidates stopped at different
+/// looks are compared by their pass fractions.
 pub fn size_force_sequential_by<F, S>(
     s: &Scenario,
     max_aircraft: u32,
@@ -563,12 +598,13 @@ where
     F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
     S: Into<Score>,
 {
-    plan.check()?;
-    search_force(s, max_aircraft, &mut |cs| {
-        cs.iter()
-            .map(|c| evaluate_sequentially(s, c, replications, plan, score))
-            .collect()
-    })
+    size_force_batch_by(
+        s,
+        max_aircraft,
+        replications,
+        Some(plan),
+        &mut one_by_one(score),
+    )
 }
 
 #[cfg(test)]

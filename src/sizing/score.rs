@@ -6,6 +6,7 @@ use crate::montecarlo::{RunResult, run_model_resumable};
 use crate::scenario::Scenario;
 use crate::sim::Model;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The score of one candidate fleet: how many of its replications met the standard, and each
@@ -201,74 +202,138 @@ where
     F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
     S: Into<Score>,
 {
-    let mut one_by_one = |batch: &Batch| -> Result<Vec<S>, SizingError> {
-        batch.iter().map(|(c, r)| score(c, r.clone())).collect()
-    };
-    let mut points = evaluate_batch(
-        s,
-        &[counts.to_vec()],
-        replications,
-        Some(plan),
-        &mut one_by_one,
-    )?;
+    let mut one_by_one = one_by_one(score);
+    let mut looks = Looks::new(s, replications, Some(plan));
+    let last = looks.last();
+    let mut points = looks.evaluate(&[counts.to_vec()], last, true, &mut one_by_one)?;
     Ok(points.remove(0))
 }
 
-/// Scores the candidates `counts` together, look by look as [`evaluate_sequentially`] scores
-/// each (one look of every replication without a `plan`): each call of `score` gets every
-/// candidate still undecided with the replications its look adds. Each candidate's decision
-/// depends on its own scores only, so the points are those of scoring them one by one.
-pub(super) fn evaluate_batch<F, S>(
-    s: &Scenario,
-    counts: &[Vec<u32>],
-    replications: u32,
-    plan: Option<&Sequential>,
-    score: &mut F,
-) -> Result<Vec<CurvePoint>, SizingError>
+/// A batch scorer that scores the batch's candidates one after the other with `score`.
+pub(super) fn one_by_one<F, S>(score: &mut F) -> impl FnMut(&Batch) -> Result<Vec<S>, SizingError>
 where
-    F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
-    S: Into<Score>,
+    F: FnMut(&Scenario, Range<u32>) -> Result<S, SizingError>,
 {
-    let candidates: Vec<Scenario> = counts.iter().map(|c| with_counts(s, c)).collect();
-    let conf = s.file.targets.confidence;
-    let looks = plan.map_or_else(|| vec![replications], |p| p.looks(replications));
-    let mut totals = vec![Score::default(); counts.len()];
-    let mut open = vec![true; counts.len()];
-    let mut done = 0;
-    for &n in &looks {
-        let now: Vec<usize> = (0..counts.len()).filter(|&k| open[k]).collect();
-        if now.is_empty() {
-            break;
+    move |batch: &Batch| batch.iter().map(|(c, r)| score(c, r.clone())).collect()
+}
+
+/// The candidates' scores look by look, kept for the whole search: a candidate asked for again,
+/// or asked for more replications by a later stage of the search, runs only the replications it
+/// has not run yet. Every candidate runs the same replications in the same order (common random
+/// numbers), so a score kept is the score that running it again would give.
+pub(super) struct Looks<'s> {
+    s: &'s Scenario,
+    /// The replications run by each look, cumulative ([`Sequential::looks`]; one look of every
+    /// replication without a plan).
+    looks: Vec<u32>,
+    plan: Option<Sequential>,
+    /// Per candidate, its score at each look run so far.
+    done: HashMap<Vec<u32>, Vec<Score>>,
+}
+
+impl<'s> Looks<'s> {
+    /// No candidate scored yet, with `replications` a candidate looked at by `plan` (all at
+    /// once without one).
+    pub(super) fn new(s: &'s Scenario, replications: u32, plan: Option<&Sequential>) -> Self {
+        Self {
+            s,
+            looks: plan.map_or_else(|| vec![replications], |p| p.looks(replications)),
+            plan: plan.copied(),
+            done: HashMap::new(),
         }
-        let batch: Vec<(Scenario, Range<u32>)> = now
-            .iter()
-            .map(|&k| (candidates[k].clone(), done..n))
-            .collect();
-        let got = score(&batch)?;
-        if got.len() != batch.len() {
-            return Err(SizingError::Sequential(format!(
-                "the scorer returned {} scores for {} candidates",
-                got.len(),
-                batch.len()
-            )));
-        }
-        for (&k, g) in now.iter().zip(got) {
-            totals[k].add(&g.into());
-            let decided = plan.is_some_and(|p| {
-                p.decide(totals[k].met, totals[k].replications, conf, &looks)
-                    .is_some()
-            });
-            if n < replications && decided {
-                open[k] = false;
+    }
+
+    /// The replications of look `i`.
+    pub(super) fn at(&self, i: usize) -> u32 {
+        self.looks[i]
+    }
+
+    /// The index of the last look.
+    pub(super) fn last(&self) -> usize {
+        self.looks.len() - 1
+    }
+
+    /// Candidate fleets scored, and replications run in all.
+    pub(super) fn spent(&self) -> (u32, u64) {
+        let reps = self
+            .done
+            .values()
+            .filter_map(|v| v.last())
+            .map(|sc| u64::from(sc.replications))
+            .sum();
+        (self.done.len() as u32, reps)
+    }
+
+    /// The points of the candidates `counts` (each once) on the replications up to look
+    /// `last`; with `decide`, each stops at the first earlier look where the plan decides it.
+    /// Each call of `score` gets every candidate that has yet to run a look, with the
+    /// replications that look adds. A candidate's point depends on its own scores only, so the
+    /// points are those of scoring the candidates one by one, and of scoring them afresh.
+    pub(super) fn evaluate<F, S>(
+        &mut self,
+        counts: &[Vec<u32>],
+        last: usize,
+        decide: bool,
+        score: &mut F,
+    ) -> Result<Vec<CurvePoint>, SizingError>
+    where
+        F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
+        S: Into<Score>,
+    {
+        let conf = self.s.file.targets.confidence;
+        let final_look = self.last();
+        let mut stopped: Vec<Option<usize>> = vec![None; counts.len()];
+        for i in 0..=last {
+            let open: Vec<usize> = (0..counts.len())
+                .filter(|&k| stopped[k].is_none())
+                .collect();
+            if open.is_empty() {
+                break;
+            }
+            let need: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|&k| self.done.get(&counts[k]).is_none_or(|v| v.len() <= i))
+                .collect();
+            if !need.is_empty() {
+                let from = if i == 0 { 0 } else { self.looks[i - 1] };
+                let batch: Vec<(Scenario, Range<u32>)> = need
+                    .iter()
+                    .map(|&k| (with_counts(self.s, &counts[k]), from..self.looks[i]))
+                    .collect();
+                let got = score(&batch)?;
+                if got.len() != batch.len() {
+                    return Err(SizingError::Sequential(format!(
+                        "the scorer returned {} scores for {} candidates",
+                        got.len(),
+                        batch.len()
+                    )));
+                }
+                for (&k, g) in need.iter().zip(got) {
+                    let kept = self.done.entry(counts[k].clone()).or_default();
+                    let mut total = kept.last().cloned().unwrap_or_default();
+                    total.add(&g.into());
+                    kept.push(total);
+                }
+            }
+            for &k in &open {
+                let t = &self.done[&counts[k]][i];
+                let decided = decide
+                    && i < final_look
+                    && self.plan.is_some_and(|p| {
+                        p.decide(t.met, t.replications, conf, &self.looks).is_some()
+                    });
+                if decided || i == last {
+                    stopped[k] = Some(i);
+                }
             }
         }
-        done = n;
+        Ok(counts
+            .iter()
+            .zip(&stopped)
+            .map(|(c, &i)| point_of(c, self.done[c][i.unwrap_or(last)].clone()))
+            .collect())
     }
-    Ok(counts
-        .iter()
-        .zip(totals)
-        .map(|(c, t)| point_of(c, t))
-        .collect())
 }
 
 /// A step's candidates to score together: each candidate with the replications to score,

@@ -43,17 +43,17 @@ impl Sequential {
         }
     }
 
-    /// Checks the plan: at least one replication in the first look, an error strictly between
-    /// 0 and 1.
+    /// Checks the plan: at least one replication in the first look, an error of at least 0
+    /// (0: no candidate stops early) and below 1.
     pub fn check(&self) -> Result<(), SizingError> {
         if self.first == 0 {
             return Err(SizingError::Sequential(
                 "the first look needs at least 1 replication".into(),
             ));
         }
-        if !(self.error > 0.0 && self.error < 1.0) {
+        if !(self.error >= 0.0 && self.error < 1.0) {
             return Err(SizingError::Sequential(format!(
-                "the error rate must be strictly between 0 and 1, not {}",
+                "the error rate must be at least 0 (0: no candidate stops early) and below 1, not {}",
                 self.error
             )));
         }
@@ -78,6 +78,9 @@ impl Sequential {
     /// `Some(true)` when the pass fraction is clearly at least `confidence`, `Some(false)` when
     /// clearly below, `None` when close. `looks` is the plan's ([`Sequential::looks`]).
     pub fn decide(&self, met: u32, n: u32, confidence: f64, looks: &[u32]) -> Option<bool> {
+        if self.error == 0.0 {
+            return None;
+        }
         let early = looks.len().saturating_sub(1).max(1);
         let (lo, hi) = clopper_pearson(met, n, self.error / early as f64);
         if lo > confidence {
@@ -169,9 +172,17 @@ mod tests {
             .check()
             .is_err()
         );
-        for error in [0.0, 1.0, f64::NAN, -0.1] {
+        for error in [1.0, f64::NAN, -0.1] {
             assert!(Sequential { first: 10, error }.check().is_err(), "{error}");
         }
+        // An error of 0 is a plan that stops no candidate early, however clear.
+        let never = Sequential {
+            first: 63,
+            error: 0.0,
+        };
+        assert!(never.check().is_ok());
+        assert_eq!(never.decide(63, 63, 0.9, &looks), None);
+        assert_eq!(never.decide(0, 63, 0.9, &looks), None);
     }
 
     #[test]

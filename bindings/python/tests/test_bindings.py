@@ -234,7 +234,7 @@ def test_sequential_size_equals_the_cli_json_and_the_exhaustive_answer():
     assert json.loads(per.to_json()) == cli
     with pytest.raises(TypeError, match="sequential must be True or False"):
         ap.size(s, sequential="yes")
-    with pytest.raises(ValueError, match="strictly between 0 and 1, got 1.5"):
+    with pytest.raises(ValueError, match=r"at least 0 \(0: no candidate stops early\) and below 1, got 1.5"):
         ap.size(s, sequential=True, sequential_error=1.5)
 
 

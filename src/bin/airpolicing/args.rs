@@ -43,11 +43,13 @@ impl Replications {
 pub(crate) struct SequentialArgs {
     /// Spend replications where the decision is close: each candidate fleet runs N/16 replications
     /// (at least 20), then twice as many, and so on up to N, and stops as soon as its pass
-    /// fraction is clearly above or below the confidence level.
+    /// fraction is clearly above or below the confidence level. With --mix the search runs in
+    /// stages, one per look: on the first N/16 replications from the closed form, then from
+    /// where it ended on twice as many, and so on; the last stage decides the answer.
     #[arg(long)]
     pub(crate) sequential: bool,
     /// With --sequential: the chance that a candidate stopped early is on the wrong side of the
-    /// confidence level.
+    /// confidence level (0: none stops early; the search still runs look by look).
     #[arg(long, requires = "sequential", default_value_t = airpolicing::sizing::Sequential::ERROR)]
     pub(crate) sequential_error: f64,
 }
@@ -61,9 +63,9 @@ impl SequentialArgs {
         if !self.sequential {
             return Ok(None);
         }
-        if !(self.sequential_error > 0.0 && self.sequential_error < 1.0) {
+        if !(self.sequential_error >= 0.0 && self.sequential_error < 1.0) {
             return Err(crate::failure::Failure::Input(format!(
-                "--sequential-error must be strictly between 0 and 1, got {}",
+                "--sequential-error must be at least 0 (0: no candidate stops early) and below 1, got {}",
                 self.sequential_error
             )));
         }

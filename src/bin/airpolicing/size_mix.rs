@@ -30,6 +30,20 @@ pub fn render_mix(
         100,
         "",
     ));
+    if let Some(p) = plan {
+        out.push_str(&wrap(
+            &format!(
+                "With sequential testing the search runs in stages: all of it on the first {} \
+                 replications, then adding and trimming again from where it ended on twice as \
+                 many, and so on; the last stage, shown below, tests each candidate on up to \
+                 {reps} replications and decides the answer.",
+                p.first.min(u32::try_from(reps).unwrap_or(u32::MAX))
+            ),
+            100,
+            "",
+        ));
+        out.push('\n');
+    }
     out.push('\n');
     let mut t = Table::new(&[
         "squadron",

@@ -486,8 +486,8 @@ def _sequential(sequential: Any, sequential_error: Any) -> Optional[float]:
         raise TypeError(f"sequential must be True or False, not {type(sequential).__name__}")
     if isinstance(sequential_error, bool) or not isinstance(sequential_error, (int, float, np.integer, np.floating)):
         raise TypeError(f"sequential_error must be a number, not {type(sequential_error).__name__}")
-    if not 0.0 < float(sequential_error) < 1.0:
-        raise ValueError(f"sequential_error must be strictly between 0 and 1, got {sequential_error}")
+    if not 0.0 <= float(sequential_error) < 1.0:
+        raise ValueError(f"sequential_error must be at least 0 (0: no candidate stops early) and below 1, got {sequential_error}")
     return float(sequential_error) if sequential else None
 
 
