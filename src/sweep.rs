@@ -2,7 +2,7 @@
 
 use crate::montecarlo::{RunError, RunOptions, Summary, run};
 use crate::scenario::{Scenario, ScenarioError};
-use crate::sizing::{ForceSizing, SizingError, SizingOptions, size_force, wilson};
+use crate::sizing::{ForceSizing, SizingError, SizingOptions, size_force, size_force_from, wilson};
 use serde::{Deserialize, Serialize};
 
 /// One field to vary and its values.
@@ -274,6 +274,11 @@ pub fn main_parameters(s: &Scenario) -> Vec<(String, f64)> {
 
 /// Sensitivity: each main parameter lowered and raised by `percent` (fractions kept below 1),
 /// the whole force sized at both ends, and the parameters ranked by how far the fleet moves.
+///
+/// The scenario as given is sized first, and each end's search starts from its answer (from the
+/// closed-form fleets when it has none): a bar is then the difference the parameter makes, not
+/// the difference between two searches' paths, and each search, starting next to its answer,
+/// meets fewer candidates.
 pub fn tornado(
     s: &Scenario,
     percent: f64,
@@ -305,11 +310,17 @@ pub fn tornado(
         ));
     }
     let mut bars = Vec::new();
-    let of = 2 * cases.len();
-    let mut done = 0;
+    let of = 2 * cases.len() + 1;
+    let start = size_force(s, opts)?.required;
+    let mut done = 1;
+    crate::progress::report(&opts.progress, crate::progress::Step::Point { done, of });
     for (parameter, base, low, high, s_lo, s_hi) in cases {
         let mut total = |x: &Scenario| -> Result<Option<u32>, SweepError> {
-            let fleet = size_force(x, opts)?.required.map(|c| c.iter().sum());
+            let found = match &start {
+                Some(c) => size_force_from(x, c, opts)?,
+                None => size_force(x, opts)?,
+            };
+            let fleet = found.required.map(|c| c.iter().sum());
             done += 1;
             crate::progress::report(&opts.progress, crate::progress::Step::Point { done, of });
             Ok(fleet)

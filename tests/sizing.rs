@@ -350,6 +350,39 @@ fn the_staged_mix_search_decides_as_running_every_replication_would() {
 }
 
 #[test]
+fn a_search_started_from_an_answer_stays_at_or_below_it_and_meets_fewer_candidates() {
+    // What the tornado does: each end's search starts from the base scenario's answer. From a
+    // mix that meets the standard the search only trims (and exchanges when that saves
+    // aircraft), so it never answers more aircraft than it started with; it starts next to
+    // the answer, so it meets fewer candidates than the search from the closed form.
+    use airpolicing::sizing::{size_force, size_force_from};
+    let s = Scenario::load("ukraine_qra").unwrap();
+    for o in [opts(100), sequential(100)] {
+        let cold = size_force(&s, &o).unwrap();
+        let answer = cold.required.clone().expect("an answer");
+        let warm = size_force_from(&s, &answer, &o).unwrap();
+        if o.sequential.is_none() {
+            // In one stage the search shown starts from the mix given (in stages, the last
+            // stage starts where the one before ended).
+            assert_eq!(warm.steps[0].counts, answer);
+            assert_eq!(warm.steps[0].change, "start (given)");
+        }
+        let total = |c: &[u32]| c.iter().sum::<u32>();
+        assert!(total(warm.required.as_ref().unwrap()) <= total(&answer));
+        assert!(
+            warm.candidates < cold.candidates,
+            "{} against {}",
+            warm.candidates,
+            cold.candidates
+        );
+    }
+    let e = size_force_from(&s, &[1, 2], &opts(10))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "the search's starting mix: 2 counts for 3 squadrons");
+}
+
+#[test]
 fn a_sequential_scorer_is_asked_for_the_looks_in_order_and_pieces_add_up() {
     // What a cluster sees: each candidate's replications asked for look by look, from the
     // first, each range following the last; scored in two pieces per look, the answer is the

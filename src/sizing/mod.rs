@@ -204,6 +204,9 @@ pub enum SizingError {
     /// A sequential plan that cannot be followed.
     #[error("sequential testing: {0}")]
     Sequential(String),
+    /// A starting mix that does not fit the scenario.
+    #[error("the search's starting mix: {0}")]
+    Start(String),
     /// A run failed to start.
     #[error(transparent)]
     Run(#[from] RunError),
@@ -506,6 +509,31 @@ pub fn size_force(s: &Scenario, opts: &SizingOptions) -> Result<ForceSizing, Siz
     )
 }
 
+/// Sizes the whole force as [`size_force`] does, starting the search from `start` (aircraft per
+/// squadron, in scenario order) instead of the closed-form fleets: a neighbouring scenario's
+/// answer, so that two answers differ by what the scenarios change, not by two search paths.
+pub fn size_force_from(
+    s: &Scenario,
+    start: &[u32],
+    opts: &SizingOptions,
+) -> Result<ForceSizing, SizingError> {
+    if start.len() != s.squadrons.len() {
+        return Err(SizingError::Start(format!(
+            "{} counts for {} squadrons",
+            start.len(),
+            s.squadrons.len()
+        )));
+    }
+    search_staged(
+        s,
+        opts.max_aircraft,
+        replications_of(opts),
+        opts.sequential.as_ref(),
+        Some(start.to_vec()),
+        &mut score_batch_locally(opts),
+    )
+}
+
 /// Sizes the whole force as [`size_force`] does, scoring a step's candidates together:
 /// `score` gets every candidate of a step — with sequential testing (`plan`), every candidate
 /// still undecided at a look — each with the replications to score (counted from the first of
@@ -536,14 +564,32 @@ where
     F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
     S: Into<Score>,
 {
+    search_staged(s, max_aircraft, replications, plan, None, score)
+}
+
+/// The whole-force search of [`size_force_batch_by`], from `start` (the closed-form fleets when
+/// `None`).
+fn search_staged<F, S>(
+    s: &Scenario,
+    max_aircraft: u32,
+    replications: u32,
+    plan: Option<&Sequential>,
+    start: Option<Vec<u32>>,
+    score: &mut F,
+) -> Result<ForceSizing, SizingError>
+where
+    F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
+    S: Into<Score>,
+{
     if let Some(p) = plan {
         p.check()?;
     }
     let mut looks = Looks::new(s, replications, plan);
     let last = looks.last();
     let mut leg = Leg {
+        start_words: "start (given)".into(),
+        start,
         exchange: true,
-        ..Leg::default()
     };
     if plan.is_some() {
         for j in 0..last {

@@ -20,7 +20,8 @@ pub(crate) struct SweepArgs {
     #[arg(long = "set", required_unless_present = "tornado")]
     set: Vec<String>,
     /// Sensitivity instead: lower and raise each main parameter by --percent, size the whole
-    /// force at both ends, and rank the parameters by how far the fleet moves.
+    /// force at both ends (each search starting from the answer for the scenario as given), and
+    /// rank the parameters by how far the fleet moves.
     #[arg(long, conflicts_with = "set")]
     tornado: bool,
     /// How far --tornado moves each parameter, in percent.

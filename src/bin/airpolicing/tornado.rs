@@ -37,7 +37,7 @@ pub(crate) fn execute(
         &scenario,
     )?;
     let run = reps.options(None);
-    let ends = 2 * airpolicing::sweep::main_parameters(&s).len() as u64;
+    let ends = 2 * airpolicing::sweep::main_parameters(&s).len() as u64 + 1;
     let bar = crate::progress::Bar::steps(ends, "fleets sized");
     let opts = SizingOptions {
         run,
@@ -80,7 +80,7 @@ pub(crate) fn execute(
         print_json(&serde_json::json!({ "percent": percent, "bars": bars }))?;
     } else {
         let mut text = format!(
-            "Sensitivity of the whole-force fleet to each main parameter, lowered and raised by {percent:.0} %\n(largest effect first; {} replications per candidate, seed {}):\n\n",
+            "Sensitivity of the whole-force fleet to each main parameter, lowered and raised by {percent:.0} %\n(largest effect first; {} replications per candidate, seed {}; each end's search starts from\nthe answer for the scenario as given, so a swing is what the parameter changes):\n\n",
             reps.replications, reps.seed
         );
         let mut t =
