@@ -6,8 +6,8 @@
 #   scripts/bench_tasks.sh            # every task (about five minutes on two cores)
 #   scripts/bench_tasks.sh quick      # the shorter ones only
 #
-# `sweep ukraine --tornado` is left out: it sizes the whole force at both ends of each of its
-# parameters (about 36 sizings of `ukraine`, a quarter of an hour). Peak memory needs GNU time (/usr/bin/time); without it only the times are printed.
+# `sweep ukraine --tornado` is left out: it sizes the whole force for the scenario and at both ends of each of its
+# 18 parameters (37 sizings of `ukraine`, about six minutes). Peak memory needs GNU time (/usr/bin/time); without it only the times are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet

@@ -579,7 +579,7 @@ impl Report {
     ) -> Result<Report, String> {
         let fleet = |v: Option<u32>| v.map_or("not reached".to_string(), |n| n.to_string());
         let mut summary = format!(
-            "<p>{} — each main parameter was lowered and raised by {percent:.0} %, one at a time, and the whole force sized again at each end ({} replications per candidate, seed {}, the same replications for every candidate; the standard is the scenario's <code>[targets]</code> at {:.0} % confidence). The parameters are ranked by how far the fleet moves: the top of the chart is what the answer depends on most.</p>",
+            "<p>{} — each main parameter was lowered and raised by {percent:.0} %, one at a time, and the whole force sized again at each end, each search starting from the answer for the scenario as given, so that a swing is what the parameter changes and not the difference between two searches ({} replications per candidate, seed {}, the same replications for every candidate; the standard is the scenario's <code>[targets]</code> at {:.0} % confidence). The parameters are ranked by how far the fleet moves: the top of the chart is what the answer depends on most.</p>",
             esc(&s.file.scenario.description),
             replications,
             seed,
