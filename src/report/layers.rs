@@ -22,7 +22,7 @@ pub(super) fn summary(r: &RunResult) -> String {
     if let Some(x) = m("engaged_by_air_defence_fraction") {
         let _ = write!(
             out,
-            "<li>Ground-based air defence made <b>{}</b> of the intercepts; the fighters the rest.</li>",
+            "<li>Air-defence sites and teams (fixed batteries, fire groups, helicopters) made <b>{}</b> of the intercepts; the fighters the rest.</li>",
             pct(x)
         );
     }

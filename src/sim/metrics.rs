@@ -134,7 +134,7 @@ pub(crate) enum Metric {
     /// `shot_down_per_day`: violators shot down, by fighters and sites.
     ShotDown,
     /// `engaged_by_air_defence_fraction`: of the violators intercepted, the share the
-    /// air-defence sites shot down.
+    /// air-defence sites and moving teams shot down.
     SiteShare,
     /// `air_defence_shots_per_day`.
     SiteShots,
@@ -271,7 +271,9 @@ pub fn label(name: &str) -> String {
         "raid_shot_down_fraction" => "raid members shot down".to_string(),
         "raid_leak_depth_km" => "raid leakers' flight past the line, mean (km)".to_string(),
         "shot_down_per_day" => "violators shot down per day".to_string(),
-        "engaged_by_air_defence_fraction" => "intercepts made by air-defence sites".to_string(),
+        "engaged_by_air_defence_fraction" => {
+            "intercepts made by air-defence sites and teams".to_string()
+        }
         "air_defence_shots_per_day" => "air-defence shots per day".to_string(),
         "kill_share" => format!("kills made by {a}"),
         "weapons_cost_usd_per_day" => "weapons spent per day, US$".to_string(),
