@@ -222,6 +222,9 @@ pub struct TornadoBar {
     pub fleet_low: Option<u32>,
     /// Whole-force fleet at the raised value.
     pub fleet_high: Option<u32>,
+    /// Whole-force fleet of the scenario as given, where each end's search started (the same
+    /// for every bar; `None`: not reached).
+    pub fleet_given: Option<u32>,
 }
 
 impl TornadoBar {
@@ -334,6 +337,7 @@ pub fn tornado(
             high,
             fleet_low,
             fleet_high,
+            fleet_given: start.as_ref().map(|c| c.iter().sum()),
         });
     }
     bars.sort_by(|a, b| {

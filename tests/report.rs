@@ -232,6 +232,15 @@ fn tornado_writes_its_report_and_charts() {
         assert_eq!(cells[3], fleet(&b["fleet_low"]), "{name}");
         assert_eq!(cells[4], fleet(&b["fleet_high"]), "{name}");
     }
+    // The fleet of the scenario as given, where every search started, is said and drawn.
+    let given = bars[0]["fleet_given"].as_u64().expect("an answer as given");
+    assert!(
+        html.contains(&format!(
+            "The scenario as given needs <b>{given}</b> aircraft"
+        )),
+        "{html}"
+    );
+    assert!(chart.contains(&format!("as given: {given}")));
 }
 
 #[test]

@@ -122,6 +122,14 @@ fn tornado_ranks_the_main_parameters_by_their_effect_on_the_fleet() {
     // At 58 % the detachment needs more aircraft than at 88 %.
     assert!(bars[0].fleet_low > bars[0].fleet_high, "{:?}", bars[0]);
     assert!(bars[0].fleet_high.is_some(), "{:?}", bars[0]);
+    // Each end's search started from the answer for the scenario as given, which every bar
+    // carries.
+    let given = airpolicing::sizing::size_force(&s, &o)
+        .unwrap()
+        .required
+        .map(|c| c.iter().sum::<u32>());
+    assert!(given.is_some());
+    assert!(bars.iter().all(|b| b.fleet_given == given), "{bars:?}");
 }
 
 #[test]

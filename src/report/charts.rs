@@ -521,8 +521,9 @@ pub fn tornado(bars: &[crate::sweep::TornadoBar], percent: f64) -> Res {
             .flat_map(|b| [b.fleet_low, b.fleet_high])
             .flatten()
     };
-    let lo = ends().min().unwrap_or(0) as f64;
-    let hi = ends().max().unwrap_or(1) as f64;
+    let given = bars.first().and_then(|b| b.fleet_given);
+    let lo = ends().chain(given).min().unwrap_or(0) as f64;
+    let hi = ends().chain(given).max().unwrap_or(1) as f64;
     let span = (hi - lo).max(4.0);
     let (x0, x1) = ((lo - 0.15 * span).max(0.0), hi + 0.3 * span);
     let edge = x1 - 0.08 * span;
@@ -568,6 +569,19 @@ pub fn tornado(bars: &[crate::sweep::TornadoBar], percent: f64) -> Res {
             .draw()
             .map_err(err)?;
         let at = |v: Option<u32>| v.map_or(edge, f64::from);
+        if let Some(g) = given {
+            let g = f64::from(g);
+            chart
+                .draw_series(DashedLineSeries::new(
+                    [(g, SegmentValue::Exact(0)), (g, SegmentValue::Exact(n))],
+                    6,
+                    4,
+                    BLACK.stroke_width(1),
+                ))
+                .map_err(err)?
+                .label(format!("as given: {g:.0}"))
+                .legend(|(x, y)| PathElement::new([(x, y), (x + 18, y)], BLACK));
+        }
         chart
             .draw_series(bars.iter().enumerate().map(|(i, b)| {
                 let (a, c) = (at(b.fleet_low), at(b.fleet_high));

@@ -585,6 +585,13 @@ impl Report {
             seed,
             100.0 * s.file.targets.confidence
         );
+        if let Some(b) = bars.first() {
+            let _ = write!(
+                summary,
+                "<p>The scenario as given needs <b>{}</b> aircraft in all (the dashed line on the chart).</p>",
+                fleet(b.fleet_given)
+            );
+        }
         summary.push_str("<table><thead><tr><th>parameter</th><th>in the scenario</th><th>lowered / raised to</th><th>fleet, lowered</th><th>fleet, raised</th><th>swing, aircraft</th></tr></thead><tbody>");
         for b in bars {
             let _ = write!(

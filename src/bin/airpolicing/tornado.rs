@@ -56,16 +56,17 @@ pub(crate) fn execute(
     ));
     let show = |n: Option<u32>| n.map_or("not reached".to_string(), |n| n.to_string());
     if let Some(path) = &csv {
-        let mut text = String::from("parameter,base,low,high,fleet_low,fleet_high\n");
+        let mut text = String::from("parameter,base,low,high,fleet_low,fleet_high,fleet_given\n");
         for b in &bars {
             text.push_str(&format!(
-                "{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{}\n",
                 output::csv_field(&b.parameter),
                 b.base,
                 b.low,
                 b.high,
                 b.fleet_low.map_or(String::new(), |n| n.to_string()),
-                b.fleet_high.map_or(String::new(), |n| n.to_string())
+                b.fleet_high.map_or(String::new(), |n| n.to_string()),
+                b.fleet_given.map_or(String::new(), |n| n.to_string())
             ));
         }
         run::write(path, &text).map_err(Failure::Input)?;
@@ -99,6 +100,12 @@ pub(crate) fn execute(
             ]);
         }
         text.push_str(&t.render());
+        if let Some(b) = bars.first() {
+            text.push_str(&format!(
+                "\nThe scenario as given needs {} aircraft in all.\n",
+                show(b.fleet_given)
+            ));
+        }
         crate::output::out(&text)?;
     }
     Ok(())
