@@ -119,10 +119,9 @@ fn trim(
 /// Where a search starts and how far it goes.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Leg {
-    /// The counts to start from (`None`: the closed-form fleets).
-    pub start: Option<Vec<u32>>,
-    /// The first step's words when the search starts from `start`.
-    pub start_words: String,
+    /// The counts to start from, with the first step's words (`None`: the closed-form fleets,
+    /// "start").
+    pub start: Option<(Vec<u32>, String)>,
     /// Whether to exchange after trimming.
     pub exchange: bool,
 }
@@ -167,7 +166,7 @@ pub(super) fn search_force_leg(
             counts[i] = counts[i].min(c);
         }
     }
-    if let Some(start) = &leg.start {
+    if let Some((start, _)) = &leg.start {
         counts.clone_from(start);
     }
     let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
@@ -195,11 +194,10 @@ pub(super) fn search_force_leg(
     let mut point = eval(std::slice::from_ref(&counts))?.remove(0);
     let mut steps = vec![MixStep {
         counts: counts.clone(),
-        change: if leg.start.is_some() {
-            leg.start_words.clone()
-        } else {
-            "start".into()
-        },
+        change: leg
+            .start
+            .as_ref()
+            .map_or_else(|| "start".into(), |(_, words)| words.clone()),
         point: point.clone(),
     }];
     let mut added = 0;

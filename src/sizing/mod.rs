@@ -587,8 +587,7 @@ where
     let mut looks = Looks::new(s, replications, plan);
     let last = looks.last();
     let mut leg = Leg {
-        start_words: "start (given)".into(),
-        start,
+        start: start.map(|c| (c, "start (given)".to_string())),
         exchange: true,
     };
     if plan.is_some() {
@@ -600,8 +599,7 @@ where
                 .required
                 .or_else(|| f.steps.last().map(|st| st.counts.clone()));
             leg = Leg {
-                start: end,
-                start_words: format!("start (search on {} reps)", looks.at(j)),
+                start: end.map(|c| (c, format!("start (search on {} reps)", looks.at(j)))),
                 exchange: false,
             };
         }
