@@ -585,12 +585,15 @@ impl Report {
             seed,
             100.0 * s.file.targets.confidence
         );
-        if let Some(b) = bars.first() {
-            let _ = write!(
-                summary,
-                "<p>The scenario as given needs <b>{}</b> aircraft in all (the dashed line on the chart).</p>",
-                fleet(b.fleet_given)
-            );
+        match bars.first().map(|b| b.fleet_given) {
+            Some(Some(n)) => {
+                let _ = write!(
+                    summary,
+                    "<p>The scenario as given needs <b>{n}</b> aircraft in all (the dashed line on the chart).</p>"
+                );
+            }
+            Some(None) => summary.push_str("<p>No force within the search's limit meets the standard for the scenario as given; each end's search started from the closed-form fleets.</p>"),
+            None => {}
         }
         summary.push_str("<table><thead><tr><th>parameter</th><th>in the scenario</th><th>lowered / raised to</th><th>fleet, lowered</th><th>fleet, raised</th><th>swing, aircraft</th></tr></thead><tbody>");
         for b in bars {

@@ -100,11 +100,14 @@ pub(crate) fn execute(
             ]);
         }
         text.push_str(&t.render());
-        if let Some(b) = bars.first() {
-            text.push_str(&format!(
-                "\nThe scenario as given needs {} aircraft in all.\n",
-                show(b.fleet_given)
-            ));
+        match bars.first().map(|b| b.fleet_given) {
+            Some(Some(n)) => {
+                text.push_str(&format!("\nThe scenario as given needs {n} aircraft in all.\n"))
+            }
+            Some(None) => text.push_str(
+                "\nNo force within the search's limit meets the standard for the scenario as given;\neach end's search started from the closed-form fleets.\n",
+            ),
+            None => {}
         }
         crate::output::out(&text)?;
     }
