@@ -66,16 +66,37 @@ pub(super) struct Plan {
     pub late: Vec<usize>,
 }
 
+/// The lists a refuelling plan is made from, kept from plan to plan so that making one allocates
+/// nothing: the fighters that need fuel, their latest and preferred moments to go, and their
+/// order.
+#[derive(Debug, Default)]
+pub(super) struct PlanBuffers {
+    fighters: Vec<usize>,
+    latest: Vec<f64>,
+    soon: Vec<f64>,
+    order: Vec<usize>,
+}
+
 /// The refuelling plan of one station. `latest[i]` is how many hours from now fighter `i` must
 /// leave for the tanker at the latest (infinite when it needs no fuel), `soon[i]` when it would
 /// rather go (its refuelling threshold); `trip_h` is the expected time one fighter is away (both
 /// legs, the wait and the hook-up). Fighters go one at a time, in order of their latest moment,
 /// each when the one before is back; the first goes at its threshold, or earlier if that is what
 /// keeps every later one in time, and at once if nothing does. `None` when no fighter needs fuel.
+#[cfg(test)]
 pub(super) fn refuel_plan(latest: &[f64], soon: &[f64], trip_h: f64) -> Option<Plan> {
-    let mut order: Vec<usize> = (0..latest.len())
-        .filter(|&i| latest[i].is_finite())
-        .collect();
+    refuel_plan_in(latest, soon, trip_h, &mut Vec::new())
+}
+
+/// [`refuel_plan`], ordering the fighters in `order` (whatever it held is replaced).
+fn refuel_plan_in(
+    latest: &[f64],
+    soon: &[f64],
+    trip_h: f64,
+    order: &mut Vec<usize>,
+) -> Option<Plan> {
+    order.clear();
+    order.extend((0..latest.len()).filter(|&i| latest[i].is_finite()));
     if order.is_empty() {
         return None;
     }
@@ -149,16 +170,14 @@ impl<O: Observer> Rep<'_, '_, O> {
         FuelNeed::By { soft, hard: safe_h }
     }
 
-    /// The fighters that man CAP station `p` now (members and relief of its groups, on station).
-    fn on_station_of(&self, p: usize) -> Vec<usize> {
-        self.relief
-            .groups
+    /// The aircraft that man post `p` now (members and relief of its groups, on station), group
+    /// by group, members before relief.
+    pub(super) fn on_post(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        self.relief.groups[self.m.post_groups[p].clone()]
             .iter()
-            .filter(|g| g.post == p)
             .flat_map(|g| g.members.iter().chain(&g.relief))
             .copied()
             .filter(|&a| self.fleet.ac[a].st == St::OnStation)
-            .collect()
     }
 
     /// Whether a fighter of post `p` has left it for fuel (on its way to, at or back from the
@@ -224,10 +243,21 @@ impl<O: Observer> Rep<'_, '_, O> {
         if self.away_for_fuel(p) {
             return None;
         }
-        let mut fighters = Vec::new();
-        let mut latest = Vec::new();
-        let mut soon = Vec::new();
-        for a in self.on_station_of(p) {
+        let mut b = std::mem::take(&mut self.tankers.plan);
+        let plan = self.plan_with(p, leg_km, &mut b);
+        self.tankers.plan = b;
+        plan
+    }
+
+    /// [`Self::current_plan`] of station `p` (its tanker `leg_km` away), made in `b`.
+    fn plan_with(&mut self, p: usize, leg_km: f64, b: &mut PlanBuffers) -> Option<(usize, f64)> {
+        b.fighters.clear();
+        b.latest.clear();
+        b.soon.clear();
+        b.order.clear();
+        b.order.extend(self.on_post(p));
+        for k in 0..b.order.len() {
+            let a = b.order[k];
             if self.aar_possible(self.fleet.ac[a].sq, p).is_none() {
                 continue;
             }
@@ -248,18 +278,18 @@ impl<O: Observer> Rep<'_, '_, O> {
                 FuelNeed::None => {}
                 FuelNeed::TooLate => self.will_leave_at_fuel_bingo(a),
                 FuelNeed::By { soft, hard } => {
-                    fighters.push(a);
-                    latest.push(hard);
-                    soon.push(soft);
+                    b.fighters.push(a);
+                    b.latest.push(hard);
+                    b.soon.push(soft);
                 }
             }
         }
-        let sq = self.fleet.ac[*fighters.first()?].sq;
-        let plan = refuel_plan(&latest, &soon, self.trip_h(p, sq))?;
+        let sq = self.fleet.ac[*b.fighters.first()?].sq;
+        let plan = refuel_plan_in(&b.latest, &b.soon, self.trip_h(p, sq), &mut b.order)?;
         for &i in &plan.late {
-            self.will_leave_at_fuel_bingo(fighters[i]);
+            self.will_leave_at_fuel_bingo(b.fighters[i]);
         }
-        Some((fighters[plan.first], plan.go_in_h))
+        Some((b.fighters[plan.first], plan.go_in_h))
     }
 
     /// Plans the refuelling of CAP station `p` again: arms its `Refuel` timer for the next
@@ -302,9 +332,13 @@ impl<O: Observer> Rep<'_, '_, O> {
             return;
         };
         if self.tanker_on(tp).is_none() {
-            for o in self.on_station_of(p) {
+            let mut on = std::mem::take(&mut self.tankers.plan.order);
+            on.clear();
+            on.extend(self.on_post(p));
+            for &o in &on {
                 self.will_leave_at_fuel_bingo(o);
             }
+            self.tankers.plan.order = on;
             return;
         }
         if self.m.posts[p].refuels_in_area {

@@ -21,6 +21,8 @@ pub(super) struct Tankers {
     pub refuel_key: Vec<u32>,
     /// Hook-up draws, per post.
     pub rng: Vec<ChaCha8Rng>,
+    /// Room for the refuelling plan's lists, reused from plan to plan.
+    pub plan: super::cycling::PlanBuffers,
     /// Fuel given and received in the whole replication, kg (they must agree).
     pub given_kg: f64,
     pub received_kg: f64,
@@ -36,6 +38,7 @@ impl Tankers {
             rng: (0..n)
                 .map(|i| streams::stream(key, Process::Refuelling, i as u32))
                 .collect(),
+            plan: Default::default(),
             given_kg: 0.0,
             received_kg: 0.0,
         }
@@ -56,13 +59,7 @@ impl<O: Observer> Rep<'_, '_, O> {
 
     /// A live tanker on post `tp` with fuel to give, the one with the most.
     pub(super) fn tanker_on(&self, tp: usize) -> Option<(usize, f64)> {
-        self.relief
-            .groups
-            .iter()
-            .filter(|g| g.post == tp)
-            .flat_map(|g| g.members.iter().chain(&g.relief))
-            .copied()
-            .filter(|&t| self.fleet.ac[t].st == St::OnStation)
+        self.on_post(tp)
             .map(|t| (t, self.givable(t)))
             .filter(|&(_, f)| f > 0.0)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))

@@ -32,8 +32,10 @@ pub struct Model {
     pub(crate) crew_duties_per_week: usize,
     pub(crate) squadrons: Vec<SquadronDef>,
     pub(crate) posts: Vec<PostDef>,
-    /// Relief groups: `(post, size)`.
+    /// Relief groups: `(post, size)`, post by post.
     pub(crate) groups: Vec<(usize, u32)>,
+    /// The relief groups of each post: `groups[post_groups[p].clone()]` (they are contiguous).
+    pub(crate) post_groups: Vec<std::ops::Range<usize>>,
     pub(crate) qra: Vec<QraDef>,
     pub(crate) sensors: Vec<SensorDef>,
     /// The front's samples grouped by the set of sensors that see them, low and high: the
@@ -211,12 +213,15 @@ impl Model {
         }
         let element_relief = s.file.relief.mode == ReliefMode::Element;
         let mut groups = Vec::new();
+        let mut post_groups = Vec::with_capacity(posts.len());
         for (p, post) in posts.iter().enumerate() {
+            let first = groups.len();
             if element_relief {
                 groups.push((p, post.required));
             } else {
                 groups.extend((0..post.required).map(|_| (p, 1)));
             }
+            post_groups.push(first..groups.len());
         }
 
         // Sensors against the front's samples.
@@ -286,6 +291,7 @@ impl Model {
             squadrons,
             posts,
             groups,
+            post_groups,
             qra,
             sensors,
             cover_low,
