@@ -205,8 +205,14 @@ impl<O: Observer> Rep<'_, '_, O> {
 
     /// Whether fighter `a` of post `p` can be relieved from the ground before its fuel bingo: a
     /// relief launched now (by a ready aircraft of a serving squadron, or already under way) would
-    /// be on station the overlap before it.
-    fn relief_from_the_ground_in_time(&self, a: usize, p: usize) -> bool {
+    /// be on station the overlap before it. `tanker_up` keeps whether the station's tanker is up
+    /// now ([`Self::station_tanker_up`], for a relief that takes fuel on its way) once asked.
+    fn relief_from_the_ground_in_time(
+        &self,
+        a: usize,
+        p: usize,
+        tanker_up: &mut Option<bool>,
+    ) -> bool {
         let Some(g) = self.fleet.ac[a].group else {
             return false;
         };
@@ -218,9 +224,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             return false;
         }
         let bingo = self.fuel_bingo_at(a);
-        let tanker_up = self.m.posts[p]
-            .tanker
-            .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
+        let tanker_up = *tanker_up.get_or_insert_with(|| self.station_tanker_up(p));
         self.m.posts[p].serving.iter().any(|v| {
             // A relief under way arrives its lead after it launched; one launched now, its
             // lead from now.
@@ -234,6 +238,13 @@ impl<O: Observer> Rep<'_, '_, O> {
                     && (v.via_tanker_h.is_none() || tanker_up)))
                 && arrives + self.m.overlap_h <= bingo
         })
+    }
+
+    /// Whether station `p`'s tanker is up now, with fuel to give.
+    pub(super) fn station_tanker_up(&self, p: usize) -> bool {
+        self.m.posts[p]
+            .tanker
+            .is_some_and(|(tp, _)| self.tanker_on(tp).is_some())
     }
 
     /// The station's plan now: (the fighter to go first, hours until it goes), after bringing
@@ -256,6 +267,8 @@ impl<O: Observer> Rep<'_, '_, O> {
         b.soon.clear();
         b.order.clear();
         b.order.extend(self.on_post(p));
+        // Asked of every fighter below, and nothing the loop does changes it.
+        let mut tanker_up = None;
         for k in 0..b.order.len() {
             let a = b.order[k];
             if self.aar_possible(self.fleet.ac[a].sq, p).is_none() {
@@ -267,7 +280,9 @@ impl<O: Observer> Rep<'_, '_, O> {
             // Only where a trip to the tanker takes the fighter off its station: with the track
             // inside the area it stays on station, and a relief from the ground would only spend
             // sorties and aircraft.
-            if !self.m.posts[p].refuels_in_area && self.relief_from_the_ground_in_time(a, p) {
+            if !self.m.posts[p].refuels_in_area
+                && self.relief_from_the_ground_in_time(a, p, &mut tanker_up)
+            {
                 // A trip to the tanker takes the fighter off its station; a relief from the
                 // ground at its fuel bingo does not.
                 self.fleet.ac[a].sortie.relieved_on_fuel = true;

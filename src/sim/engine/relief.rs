@@ -215,14 +215,15 @@ impl<O: Observer> Rep<'_, '_, O> {
         let post = self.relief.groups[g].post;
         while self.relief.groups[g].need > 0 {
             let need = self.relief.groups[g].need;
-            // Squadrons that must take fuel on the way out wait until a tanker is on track.
-            let tanker_up = self.m.posts[post]
-                .tanker
-                .is_some_and(|(tp, _)| self.tanker_on(tp).is_some());
+            // Squadrons that must take fuel on the way out wait until a tanker is on track
+            // (asked only of such a squadron).
+            let mut tanker_up = None;
             // A ready aircraft of a squadron without rested crews for the whole relief waits.
             let mut uncrewed = None;
             let candidate = self.m.posts[post].serving.iter().find_map(|v| {
-                if v.via_tanker_h.is_some() && !tanker_up {
+                if v.via_tanker_h.is_some()
+                    && !*tanker_up.get_or_insert_with(|| self.station_tanker_up(post))
+                {
                     return None;
                 }
                 let a = self.fleet.first_ready(v.sq)?;

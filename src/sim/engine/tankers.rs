@@ -49,12 +49,7 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// Whether a fighter of squadron `sq` on post `p` can take fuel there: a tanker track with a
     /// system that fits; the track and the leg to it, km.
     pub(super) fn aar_possible(&self, sq: usize, p: usize) -> Option<(usize, f64)> {
-        let (tp, leg_km) = self.m.posts[p].tanker?;
-        let systems = &self.m.tanker_of(tp)?.systems;
-        self.m.squadrons[sq]
-            .receptacle
-            .compatible_with(systems)
-            .then_some((tp, leg_km))
+        self.m.posts[p].tanker.filter(|_| self.m.aar[p][sq])
     }
 
     /// A live tanker on post `tp` with fuel to give, the one with the most.

@@ -36,6 +36,9 @@ pub struct Model {
     pub(crate) groups: Vec<(usize, u32)>,
     /// The relief groups of each post: `groups[post_groups[p].clone()]` (they are contiguous).
     pub(crate) post_groups: Vec<std::ops::Range<usize>>,
+    /// `aar[p][sq]`: whether a fighter of squadron `sq` on post `p` can take fuel there (the
+    /// post has a tanker track whose tanker has a system that fits).
+    pub(crate) aar: Vec<Vec<bool>>,
     pub(crate) qra: Vec<QraDef>,
     pub(crate) sensors: Vec<SensorDef>,
     /// The front's samples grouped by the set of sensors that see them, low and high: the
@@ -292,6 +295,7 @@ impl Model {
             posts,
             groups,
             post_groups,
+            aar: Vec::new(),
             qra,
             sensors,
             cover_low,
@@ -304,6 +308,19 @@ impl Model {
             max_events: crate::scenario::limits::MAX_EVENTS_PER_REPLICATION,
         };
         model.metrics = model.metric_table();
+        model.aar = (0..model.posts.len())
+            .map(|p| {
+                let systems = model.posts[p]
+                    .tanker
+                    .and_then(|(tp, _)| model.tanker_of(tp))
+                    .map(|t| t.systems.as_slice());
+                model
+                    .squadrons
+                    .iter()
+                    .map(|s| systems.is_some_and(|sys| s.receptacle.compatible_with(sys)))
+                    .collect()
+            })
+            .collect();
         model
     }
 
