@@ -115,5 +115,7 @@ mod tests {
         assert!(p(Ev::Bingo { ac: 0, key: 0 }) < p(Ev::Landed { ac: 0 }));
         assert!(p(Ev::Landed { ac: 0 }) < p(Ev::ReliefDue { group: 0, key: 0 }));
         assert!(p(Ev::ReliefDue { group: 0, key: 0 }) < p(Ev::AvailDown { ac: 0, key: 0 }));
+        // The calendar's key has three bits for the priority.
+        assert!(p(Ev::AvailDown { ac: 0, key: 0 }) < 8);
     }
 }
