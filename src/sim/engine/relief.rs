@@ -37,6 +37,9 @@ pub(super) struct Group {
 pub(super) struct Relief {
     pub groups: Vec<Group>,
     pub waiting: VecDeque<usize>,
+    /// A list kept for the next relief's `relieving`, so that planning a relief allocates
+    /// nothing.
+    spare: Vec<usize>,
 }
 
 impl Relief {
@@ -61,6 +64,7 @@ impl Relief {
         Relief {
             groups,
             waiting: VecDeque::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -85,7 +89,7 @@ impl Relief {
         let staying = gr.members.len() - relieving.len();
         gr.planned = gr.size.saturating_sub(staying as u32).max(1);
         gr.need = gr.planned;
-        gr.relieving = relieving;
+        self.spare = std::mem::replace(&mut gr.relieving, relieving);
         gr.key = gr.key.wrapping_add(1);
         gr.key
     }
@@ -144,6 +148,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let target = relief_arrive_by(post, ahead, self.now, leave);
         let launch_at = (target - lead).max(self.now);
         if launch_at >= self.end {
+            self.relief.spare = relieving;
             return;
         }
         let key = self.relief.due_at(g, launch_at, relieving);
@@ -161,13 +166,17 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// rounding of `by` is by it: an aircraft sent to fill an empty place is predicted to leave
     /// exactly one lead after its partner, and the sums that give the two times may round either
     /// way ([`TIE_H`]).
-    fn leaving_by(&self, g: usize, by: Hours) -> Vec<usize> {
-        self.relief.groups[g]
-            .members
-            .iter()
-            .copied()
-            .filter(|&a| self.fleet.ac[a].sortie.bingo_at <= by + TIE_H)
-            .collect()
+    fn leaving_by(&mut self, g: usize, by: Hours) -> Vec<usize> {
+        let mut leaving = std::mem::take(&mut self.relief.spare);
+        leaving.clear();
+        leaving.extend(
+            self.relief.groups[g]
+                .members
+                .iter()
+                .copied()
+                .filter(|&a| self.fleet.ac[a].sortie.bingo_at <= by + TIE_H),
+        );
+        leaving
     }
 
     /// Plans group `g`'s relief again after a member's predicted departure came earlier. A relief
@@ -291,14 +300,14 @@ impl<O: Observer> Rep<'_, '_, O> {
         let gr = &mut self.relief.groups[g];
         let old = std::mem::take(&mut gr.relieving);
         gr.members.retain(|a| !old.contains(a));
-        let relief = std::mem::take(&mut gr.relief);
-        gr.members.extend(relief);
-        for o in old {
+        gr.members.append(&mut gr.relief);
+        for &o in &old {
             if self.fleet.ac[o].st != St::OnStation {
                 // Away at the tanker or not yet back: it goes home from where it is.
                 self.outgoing_leaves(o);
             }
         }
+        self.relief.spare = old;
     }
 
     /// An aircraft already relieved leaves: no relief follows from it.
