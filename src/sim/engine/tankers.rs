@@ -122,19 +122,31 @@ impl<O: Observer> Rep<'_, '_, O> {
             s.reserve_kg
         };
         let bingo = (fuel - floor) / s.patrol_burn;
+        // A receiver that hooks up at once (no one waiting, a boom or drogue free, a tanker with
+        // fuel) has no bingo at the track: the one it would be given here would be cancelled
+        // by `hook_up` at this same moment, and never fire.
+        let at_once = self.tankers.queue[tp].is_empty()
+            && self.tankers.hooked[tp] < self.receivers(tp)
+            && self.tanker_on(tp).is_some();
         let timers = &mut self.fleet.ac[a].timers;
         let key = timers.arm(Timer::Bingo);
-        self.at(bingo, Ev::Bingo { ac: a as u32, key });
+        if !at_once {
+            self.at(bingo, Ev::Bingo { ac: a as u32, key });
+        }
         self.tankers.queue[tp].push_back(a);
         self.hook_up(tp);
     }
 
+    /// How many receivers the tankers on track `tp` can refuel at once.
+    fn receivers(&self, tp: usize) -> u32 {
+        self.m
+            .tanker_of(tp)
+            .map_or(0, |t| t.receivers * self.posts.of[tp].on_station.max(1))
+    }
+
     /// Hooks up queued receivers while a boom or drogue is free.
     fn hook_up(&mut self, tp: usize) {
-        let receivers = self
-            .m
-            .tanker_of(tp)
-            .map_or(0, |t| t.receivers * self.posts.of[tp].on_station.max(1));
+        let receivers = self.receivers(tp);
         while self.tankers.hooked[tp] < receivers {
             let Some(a) = self.tankers.queue[tp].pop_front() else {
                 break;
