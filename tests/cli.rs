@@ -391,13 +391,20 @@ fn sequential_sizing_says_what_it_ran_and_what_its_error_is() {
         "Clopper–Pearson interval at 98.75 % per",
         "with probability at most 5 %",
         "[80 replications]",
+        // Every stage, where it started and ended; the last one's steps follow.
+        "      20 reps: 4 → 4 in 1 step\n",
+        "     200 reps at most: 4 → 4 in 1 step (below)",
+        "The last stage, step by step",
     ] {
         assert!(out.contains(words), "{words}: {out}");
     }
     // The plain search says nothing of it.
     let plain = stdout(&airpolicing(&["size", "baltic", "--mix", "-n", "200"]));
     assert!(
-        !plain.contains("Sequential") && !plain.contains("up to"),
+        !plain.contains("Sequential")
+            && !plain.contains("up to")
+            && !plain.contains("The stages")
+            && plain.contains("The search, step by step"),
         "{plain}"
     );
     let o = airpolicing(&[

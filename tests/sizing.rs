@@ -355,6 +355,21 @@ fn the_staged_mix_search_decides_as_running_every_replication_would() {
     }
     // The last stage starts where the one before ended, and says so.
     assert_eq!(seq.steps[0].change, "start (search on 200 reps)");
+    // Every stage is kept in brief: each starts where the one before ended, the last ends at
+    // the answer and is the path in `steps`; a search in one stage has none.
+    let looks: Vec<u32> = seq.stages.iter().map(|st| st.replications).collect();
+    assert_eq!(looks, [25, 50, 100, 200, 400]);
+    for w in seq.stages.windows(2) {
+        assert_eq!(w[1].from_aircraft, w[0].to_aircraft, "{:?}", seq.stages);
+    }
+    let last = seq.stages.last().unwrap();
+    assert_eq!(last.to_aircraft, answer.iter().sum::<u32>());
+    assert_eq!(last.steps as usize, seq.steps.len());
+    assert_eq!(
+        seq.stages[0].from_aircraft,
+        seq.closed_form.iter().sum::<u32>()
+    );
+    assert!(one_stage.stages.is_empty());
 }
 
 #[test]

@@ -420,6 +420,20 @@ pub struct MixStep {
     pub point: CurvePoint,
 }
 
+/// One stage of a search run in stages (with sequential testing): the replications it scored each
+/// candidate on, where it started and where it ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchStage {
+    /// Replications per candidate (in the last stage, at most: a candidate may stop early).
+    pub replications: u32,
+    /// Total aircraft where the stage started.
+    pub from_aircraft: u32,
+    /// Total aircraft where it ended: the mix it found, or the last one it tried.
+    pub to_aircraft: u32,
+    /// Steps it took: the start, each aircraft added or removed, each exchange.
+    pub steps: u32,
+}
+
 /// The answer for the whole force.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ForceSizing {
@@ -431,8 +445,13 @@ pub struct ForceSizing {
     pub given: Vec<u32>,
     /// The smallest mix found that meets the standard, if one was.
     pub required: Option<Vec<u32>>,
-    /// The search path: the start, each aircraft added, each removed.
+    /// The search path: the start, each aircraft added, each removed. Of a search in stages,
+    /// the last stage's path.
     pub steps: Vec<MixStep>,
+    /// A search in stages: every stage, the last one's path being `steps` (empty for a search in
+    /// one stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<SearchStage>,
     /// Per squadron, in scenario order: the target met least often when one aircraft fewer was
     /// tried and fell short, which is what holds that squadron at its count (`None` when it was
     /// taken down to zero or no answer was found).
@@ -586,6 +605,7 @@ where
     }
     let mut looks = Looks::new(s, replications, plan);
     let last = looks.last();
+    let mut stages = Vec::new();
     let mut leg = Leg {
         start: start.map(|c| (c, "start (given)".to_string())),
         exchange: true,
@@ -595,6 +615,7 @@ where
             let f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
                 looks.evaluate(cs, j, false, score)
             })?;
+            stages.push(stage_of(&f, looks.at(j)));
             let end = f
                 .required
                 .or_else(|| f.steps.last().map(|st| st.counts.clone()));
@@ -608,7 +629,25 @@ where
         looks.evaluate(cs, last, true, score)
     })?;
     (f.candidates, f.replications_run) = looks.spent();
+    if plan.is_some() {
+        stages.push(stage_of(&f, looks.at(last)));
+        f.stages = stages;
+    }
     Ok(f)
+}
+
+/// The summary of one stage's search `f`, on `replications` per candidate.
+fn stage_of(f: &ForceSizing, replications: u32) -> SearchStage {
+    let total = |st: Option<&MixStep>| st.map_or(0, |st| st.point.aircraft);
+    SearchStage {
+        replications,
+        from_aircraft: total(f.steps.first()),
+        to_aircraft: f
+            .required
+            .as_ref()
+            .map_or(total(f.steps.last()), |c| c.iter().sum()),
+        steps: f.steps.len() as u32,
+    }
 }
 
 /// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which

@@ -228,6 +228,11 @@ def test_sequential_size_equals_the_cli_json_and_the_exhaustive_answer():
     assert seq.required == full.required
     steps = seq.to_pandas()
     assert steps["replications"].min() < 200, "some candidate stopped early"
+    stages = seq.stages()
+    assert list(stages["replications"]) == [20, 40, 80, 160, 200]
+    assert list(stages["from_aircraft"][1:]) == list(stages["to_aircraft"][:-1])
+    assert stages["steps"].iloc[-1] == len(steps)
+    assert full.stages().empty and list(full.stages().columns) == list(stages.columns)
     per = ap.size(s, replications=200, seed=2, sequential=True, sequential_error=0.1)
     cli = cli_json("size", "baltic", "-n", "200", "--seed", "2", "--sequential", "--sequential-error", "0.1")
     cli.pop("sustainment")

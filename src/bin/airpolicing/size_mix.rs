@@ -81,7 +81,30 @@ pub fn render_mix(
         String::new(),
     ]);
     out.push_str(&t.render());
-    out.push_str("\nThe search, step by step (total aircraft → fraction meeting the standard, Wilson 95 %):\n");
+    if !r.stages.is_empty() {
+        out.push_str(
+            "\nThe stages (replications a candidate: total aircraft at its start → at its end):\n",
+        );
+        for (k, st) in r.stages.iter().enumerate() {
+            let last = k + 1 == r.stages.len();
+            let _ = writeln!(
+                out,
+                "  {:>6} reps{}: {} → {} in {} step{}{}",
+                st.replications,
+                if last { " at most" } else { "" },
+                st.from_aircraft,
+                st.to_aircraft,
+                st.steps,
+                if st.steps == 1 { "" } else { "s" },
+                if last { " (below)" } else { "" },
+            );
+        }
+    }
+    out.push_str(if r.stages.is_empty() {
+        "\nThe search, step by step (total aircraft → fraction meeting the standard, Wilson 95 %):\n"
+    } else {
+        "\nThe last stage, step by step (total aircraft → fraction meeting the standard, Wilson 95 %):\n"
+    });
     for step in &r.steps {
         let _ = writeln!(
             out,

@@ -785,6 +785,18 @@ class SizeResult:
             return pd.DataFrame(rows)
         return pd.DataFrame([{"squadron": q["squadron"], **p} for q in self._data for p in q["curve"]])
 
+    def stages(self):
+        """A whole-force search run in stages (``mix=True`` with ``sequential=True``): one row per
+        stage, in order, with the replications it scored each candidate on (the last: at most),
+        the total aircraft where it started (``from_aircraft``) and where it ended
+        (``to_aircraft``), and the ``steps`` it took; the last stage's steps are ``to_pandas()``.
+        Empty for a search in one stage and for per-squadron sizing."""
+        import pandas as pd
+
+        cols = ["replications", "from_aircraft", "to_aircraft", "steps"]
+        rows = self._data.get("stages", []) if self.mix else []
+        return pd.DataFrame(rows, columns=cols)
+
     def plot(self, ax=None):
         """The sizing curve: aircraft against the share of replications meeting the standard,
         with its Wilson 95 % band and the confidence line (matplotlib; returns the axes). For a
