@@ -8,9 +8,15 @@
 //! fewer aircraft in all; it repeats until an exchange saves nothing. The exchange lets one
 //! aircraft where the standard is tight buy back several where it is loose, which trimming alone,
 //! with the fraction just at the confidence, cannot do.
+//!
+//! With sequential testing the search runs in stages ([`search_staged`]): the whole of it on the
+//! first look's replications, then adding and trimming again from where it ended on each later
+//! look's, the last stage deciding the answer.
 
+use super::score::{Batch, Looks, Score};
 use super::{
-    Binding, CurvePoint, ForceSizing, MixStep, PLATEAU_STEPS, SizingError, at_cap, cap_for,
+    Binding, CurvePoint, ForceSizing, MixStep, PLATEAU_STEPS, SearchStage, Sequential, SizingError,
+    at_cap, cap_for,
 };
 use crate::analytic::estimate;
 use crate::scenario::Scenario;
@@ -289,4 +295,68 @@ pub(super) fn search_force_leg(
         replications_run: tried.iter().map(|p| u64::from(p.replications)).sum(),
         binding,
     })
+}
+
+/// The whole-force search of [`super::size_force_batch_by`], from `start` (the closed-form fleets when
+/// `None`).
+pub(super) fn search_staged<F, S>(
+    s: &Scenario,
+    max_aircraft: u32,
+    replications: u32,
+    plan: Option<&Sequential>,
+    start: Option<Vec<u32>>,
+    score: &mut F,
+) -> Result<ForceSizing, SizingError>
+where
+    F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
+    S: Into<Score>,
+{
+    if let Some(p) = plan {
+        p.check()?;
+    }
+    let mut looks = Looks::new(s, replications, plan);
+    let last = looks.last();
+    let mut stages = Vec::new();
+    let mut leg = Leg {
+        start: start.map(|c| (c, "start (given)".to_string())),
+        exchange: true,
+    };
+    if plan.is_some() {
+        for j in 0..last {
+            let f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
+                looks.evaluate(cs, j, false, score)
+            })?;
+            stages.push(stage_of(&f, looks.at(j)));
+            let end = f
+                .required
+                .or_else(|| f.steps.last().map(|st| st.counts.clone()));
+            leg = Leg {
+                start: end.map(|c| (c, format!("start (search on {} reps)", looks.at(j)))),
+                exchange: false,
+            };
+        }
+    }
+    let mut f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
+        looks.evaluate(cs, last, true, score)
+    })?;
+    (f.candidates, f.replications_run) = looks.spent();
+    if plan.is_some() {
+        stages.push(stage_of(&f, looks.at(last)));
+        f.stages = stages;
+    }
+    Ok(f)
+}
+
+/// The summary of one stage's search `f`, on `replications` per candidate.
+fn stage_of(f: &ForceSizing, replications: u32) -> SearchStage {
+    let total = |st: Option<&MixStep>| st.map_or(0, |st| st.point.aircraft);
+    SearchStage {
+        replications,
+        from_aircraft: total(f.steps.first()),
+        to_aircraft: f
+            .required
+            .as_ref()
+            .map_or(total(f.steps.last()), |c| c.iter().sum()),
+        steps: f.steps.len() as u32,
+    }
 }

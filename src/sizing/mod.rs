@@ -25,8 +25,8 @@ use crate::analytic::estimate;
 use crate::montecarlo::{RunError, RunOptions};
 use crate::scenario::Scenario;
 use crate::standard::{Standard, Target, binding};
-use mix::{Leg, search_force, search_force_leg};
-use score::{Looks, evaluate_counts, evaluate_sequentially, one_by_one, replications_of};
+use mix::{search_force, search_staged};
+use score::{evaluate_counts, evaluate_sequentially, one_by_one, replications_of};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -584,70 +584,6 @@ where
     S: Into<Score>,
 {
     search_staged(s, max_aircraft, replications, plan, None, score)
-}
-
-/// The whole-force search of [`size_force_batch_by`], from `start` (the closed-form fleets when
-/// `None`).
-fn search_staged<F, S>(
-    s: &Scenario,
-    max_aircraft: u32,
-    replications: u32,
-    plan: Option<&Sequential>,
-    start: Option<Vec<u32>>,
-    score: &mut F,
-) -> Result<ForceSizing, SizingError>
-where
-    F: FnMut(&Batch) -> Result<Vec<S>, SizingError>,
-    S: Into<Score>,
-{
-    if let Some(p) = plan {
-        p.check()?;
-    }
-    let mut looks = Looks::new(s, replications, plan);
-    let last = looks.last();
-    let mut stages = Vec::new();
-    let mut leg = Leg {
-        start: start.map(|c| (c, "start (given)".to_string())),
-        exchange: true,
-    };
-    if plan.is_some() {
-        for j in 0..last {
-            let f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
-                looks.evaluate(cs, j, false, score)
-            })?;
-            stages.push(stage_of(&f, looks.at(j)));
-            let end = f
-                .required
-                .or_else(|| f.steps.last().map(|st| st.counts.clone()));
-            leg = Leg {
-                start: end.map(|c| (c, format!("start (search on {} reps)", looks.at(j)))),
-                exchange: false,
-            };
-        }
-    }
-    let mut f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
-        looks.evaluate(cs, last, true, score)
-    })?;
-    (f.candidates, f.replications_run) = looks.spent();
-    if plan.is_some() {
-        stages.push(stage_of(&f, looks.at(last)));
-        f.stages = stages;
-    }
-    Ok(f)
-}
-
-/// The summary of one stage's search `f`, on `replications` per candidate.
-fn stage_of(f: &ForceSizing, replications: u32) -> SearchStage {
-    let total = |st: Option<&MixStep>| st.map_or(0, |st| st.point.aircraft);
-    SearchStage {
-        replications,
-        from_aircraft: total(f.steps.first()),
-        to_aircraft: f
-            .required
-            .as_ref()
-            .map_or(total(f.steps.last()), |c| c.iter().sum()),
-        steps: f.steps.len() as u32,
-    }
 }
 
 /// Sizes the whole force as [`size_force`] does, scoring each candidate with `score`, which
