@@ -31,6 +31,7 @@ pub fn render_mix(
         "",
     ));
     if let Some(p) = plan {
+        out.push('\n');
         out.push_str(&wrap(
             &format!(
                 "With sequential testing the search runs in stages: all of it on the first {} \
@@ -42,7 +43,6 @@ pub fn render_mix(
             100,
             "",
         ));
-        out.push('\n');
     }
     out.push('\n');
     let mut t = Table::new(&[
