@@ -330,8 +330,8 @@ fn the_staged_mix_search_decides_as_running_every_replication_would() {
     let all = size_force(&s, &plan(0.0)).unwrap();
     let answer = seq.required.clone().expect("an answer");
     assert_eq!(Some(&answer), all.required.as_ref());
-    // The early stages run every candidate they meet to their look, so the sequential test
-    // saves only in the last stage; the stages save against the one-stage search.
+    // Every stage stops the candidates its looks decide; those that stay close run to the
+    // stage's look, and the stages save against the one-stage search.
     assert!(seq.replications_run <= all.replications_run);
     let one_stage = size_force(&s, &opts(400)).unwrap();
     assert!(

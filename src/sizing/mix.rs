@@ -11,7 +11,8 @@
 //!
 //! With sequential testing the search runs in stages ([`search_staged`]): the whole of it on the
 //! first look's replications, then adding and trimming again from where it ended on each later
-//! look's, the last stage deciding the answer.
+//! look's, the last stage deciding the answer. Every stage tests its candidates sequentially up
+//! to its look, so a candidate clearly above or below the confidence stops early in any stage.
 
 use super::score::{Batch, Looks, Score};
 use super::{
@@ -324,7 +325,7 @@ where
     if plan.is_some() {
         for j in 0..last {
             let f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
-                looks.evaluate(cs, j, false, score)
+                looks.evaluate(cs, j, true, score)
             })?;
             stages.push(stage_of(&f, looks.at(j)));
             let end = f

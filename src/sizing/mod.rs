@@ -424,7 +424,8 @@ pub struct MixStep {
 /// candidate on, where it started and where it ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchStage {
-    /// Replications per candidate (in the last stage, at most: a candidate may stop early).
+    /// Replications per candidate, at most: a candidate the sequential test decides at an
+    /// earlier look stops there.
     pub replications: u32,
     /// Total aircraft where the stage started.
     pub from_aircraft: u32,
@@ -564,9 +565,11 @@ pub fn size_force_from(
 /// **With sequential testing the search runs in stages**, one per look of the plan
 /// ([`Sequential::looks`]): the whole search (add, trim, exchange) on the first look's
 /// replications from the closed-form fleets; then, from where each stage ended, adding and
-/// trimming again on the next look's replications; last, from there, adding and trimming with
-/// each candidate tested sequentially on all the replications. The early stages find the shape
-/// of the mix cheaply; the last decides it: its answer meets the standard with the confidence on
+/// trimming again on the next look's replications; last, from there, adding and trimming on
+/// all the replications. In every stage each candidate is tested sequentially up to the
+/// stage's look: one clearly above or below the confidence at an earlier look stops there, as
+/// it would in the last stage. The early stages find the shape of the mix cheaply; the last
+/// decides it: its answer meets the standard with the confidence on
 /// every replication it needs, and no aircraft taken away from it keeps the standard. A
 /// candidate met again in a later stage runs only the replications it has not run yet. The
 /// answer is the one the last stage would give with every candidate run on all the
