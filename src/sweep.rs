@@ -103,7 +103,15 @@ pub enum SweepError {
     Sizing(#[from] SizingError),
 }
 
-/// Runs `scenario` at every combination of the axes' values.
+/// Runs `scenario` at every combination of the axes' values; with `size`, sizes the whole force
+/// at each point ([`size_force`]).
+///
+/// The first point's search starts from the closed-form fleets, each later point's from the
+/// answer of its neighbour sized before it (the point before it on the last axis, or for the
+/// first of a row, the first of the row before; the closed form where that neighbour has no
+/// answer), as the tornado's ends start from the scenario's answer ([`tornado`]): two answers
+/// then differ by what the step between them changes, not by two search paths, and a search
+/// that starts next to its answer meets fewer candidates.
 pub fn sweep(
     scenario: &Scenario,
     axes: &[Axis],
@@ -176,16 +184,29 @@ pub fn sweep_with_progress(
             limit,
         });
     }
-    let mut points = Vec::with_capacity(combos.len());
+    let mut points: Vec<SweepPoint> = Vec::with_capacity(combos.len());
     let of = combos.len();
+    // The last axis runs fastest: a point's neighbour sized before it is the one before it on
+    // its row, or the first point of the row before for a row's first.
+    let row = axes.last().map_or(1, |a| a.values.len()).max(1);
     for values in combos {
         let s = build(&values)?;
         let r = run(&s, &options.clone().with_rows(false))?;
         let met = r.met_standard as u32;
         let n = r.replications() as u32;
-        let sizing = match size {
-            Some(o) => Some(size_force(&s, o)?),
-            None => None,
+        let k = points.len();
+        let neighbour = match k {
+            0 => None,
+            _ if k % row != 0 => Some(k - 1),
+            _ => Some(k - row),
+        };
+        let start = neighbour
+            .and_then(|j| points[j].sizing.as_ref())
+            .and_then(|f| f.required.clone());
+        let sizing = match (size, start) {
+            (Some(o), Some(c)) => Some(size_force_from(&s, &c, o)?),
+            (Some(o), None) => Some(size_force(&s, o)?),
+            (None, _) => None,
         };
         points.push(SweepPoint {
             values,

@@ -55,6 +55,17 @@ fn a_cap_below_the_answer_is_never_exceeded_and_is_named() {
 }
 
 #[test]
+fn a_search_started_above_a_cap_starts_at_the_cap() {
+    // A sweep starts each point from its neighbour's answer, which a cap swept lower may no
+    // longer allow: the search starts within the cap, as from the closed form.
+    let s = qra_with("e3 = 5");
+    let f = airpolicing::sizing::size_force_from(&s, &[6, 4, 8], &opts()).unwrap();
+    assert_eq!(f.steps[0].counts, vec![6, 4, 5]);
+    assert!(f.steps.iter().all(|st| st.counts[2] <= 5), "{:?}", f.steps);
+    assert_eq!(f.at_cap, vec!["e3".to_string()]);
+}
+
+#[test]
 fn a_cap_is_shared_by_every_squadron_of_the_type() {
     let text = qra_text("typhoon = 10").replace("aircraft = \"f16\"", "aircraft = \"typhoon\"");
     let s = Scenario::from_toml_str(&text, "x").unwrap();

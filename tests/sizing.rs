@@ -406,6 +406,47 @@ fn a_search_started_from_an_answer_stays_at_or_below_it_and_meets_fewer_candidat
 }
 
 #[test]
+fn a_sized_sweep_starts_each_point_from_its_neighbours_answer() {
+    // A 2 × 2 grid, the last axis fastest: point 1 starts from point 0's answer, point 2 (the
+    // first of the second row) from point 0's, point 3 from point 2's; point 0 from the closed
+    // form. Each point's answer is the search from that start, and the warm starts meet fewer
+    // candidates in all than searching every point from the closed form.
+    use airpolicing::sizing::{size_force, size_force_from};
+    use airpolicing::sweep::{Axis, sweep};
+    let s = Scenario::load("ukraine_qra").unwrap();
+    let axes = [
+        Axis::parse("violations.rate_per_day=4,8").unwrap(),
+        Axis::parse("targets.confidence=0.8,0.9").unwrap(),
+    ];
+    let o = opts(40);
+    let r = sweep(&s, &axes, &o.run, Some(&o)).unwrap();
+    let sizing = |k: usize| r.points[k].sizing.as_ref().expect("sized");
+    assert_eq!(sizing(0).steps[0].change, "start");
+    assert_eq!(sizing(0).steps[0].counts, sizing(0).closed_form);
+    let point = |k: usize| {
+        let mut x = s.clone();
+        for (a, v) in axes.iter().zip(&r.points[k].values) {
+            x = x.with_value(&a.path, *v).unwrap();
+        }
+        x
+    };
+    let mut cold = 0;
+    for (k, from) in [(1, 0), (2, 0), (3, 2)] {
+        let start = sizing(from).required.clone().expect("an answer");
+        assert_eq!(sizing(k).steps[0].change, "start (given)", "point {k}");
+        assert_eq!(sizing(k).steps[0].counts, start, "point {k}");
+        assert_eq!(
+            sizing(k),
+            &size_force_from(&point(k), &start, &o).unwrap(),
+            "point {k}"
+        );
+        cold += size_force(&point(k), &o).unwrap().candidates;
+    }
+    let warm: u32 = (1..4).map(|k| sizing(k).candidates).sum();
+    assert!(warm < cold, "{warm} against {cold}");
+}
+
+#[test]
 fn a_sequential_scorer_is_asked_for_the_looks_in_order_and_pieces_add_up() {
     // What a cluster sees: each candidate's replications asked for look by look, from the
     // first, each range following the last; scored in two pieces per look, the answer is the

@@ -167,14 +167,14 @@ pub(super) fn search_force_leg(
         .map(|(e, q)| e.fleet_at_confidence.unwrap_or(q.aircraft_count))
         .collect();
     let closed_form = counts.clone();
+    if let Some((start, _)) = &leg.start {
+        counts.clone_from(start);
+    }
     // Start within the caps: a type's squadrons lose aircraft from the last one first.
     for i in (0..counts.len()).rev() {
         if let Some(c) = cap_for(s, &counts, i) {
             counts[i] = counts[i].min(c);
         }
-    }
-    if let Some((start, _)) = &leg.start {
-        counts.clone_from(start);
     }
     let given: Vec<u32> = s.squadrons.iter().map(|q| q.aircraft_count).collect();
     let names: Vec<String> = s.squadrons.iter().map(|q| q.name.clone()).collect();

@@ -29,7 +29,9 @@ pub(crate) struct SweepArgs {
     percent: f64,
     #[command(flatten)]
     reps: Replications,
-    /// Size the whole force (as `size --mix`) at every point too.
+    /// Size the whole force (as `size --mix`) at every point too: the first point's search from
+    /// the closed form, each later point's from the answer of the point before it (for the first
+    /// of a row, of the first point of the row before).
     #[arg(long)]
     size: bool,
     /// Write one CSV row per point to FILE.
