@@ -197,7 +197,7 @@ pub fn sweep_with_progress(
         let k = points.len();
         let neighbour = match k {
             0 => None,
-            _ if k % row != 0 => Some(k - 1),
+            _ if !k.is_multiple_of(row) => Some(k - 1),
             _ => Some(k - row),
         };
         let start = neighbour

@@ -912,6 +912,12 @@ fn long_jobs_show_progress_on_a_terminal_only_and_quiet_keeps_standard_error_emp
     let o = airpolicing(&sweep);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("swept 2 points"), "{}", stderr(&o));
+    // The table says where each point's search started.
+    assert!(
+        stdout(&o).contains("each later point's from the answer of the point before it"),
+        "{}",
+        stdout(&o)
+    );
     assert!(!stderr(&o).contains("/2 points"), "{}", stderr(&o));
     // --quiet: nothing on standard error, the same answer on standard output.
     let mut quiet_args = sweep.to_vec();

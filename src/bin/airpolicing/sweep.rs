@@ -213,6 +213,15 @@ pub fn render(r: &SweepResult, targeted: &[&str]) -> String {
         t.row(row);
     }
     let _ = writeln!(out, "Trade study: {} points.\n", r.points.len());
+    if r.points.iter().any(|p| p.sizing.is_some()) {
+        out.push_str(
+            "The required force at each point is sized as `size --mix` sizes it. The first \
+             point's search starts from the\nclosed-form fleets, each later point's from the \
+             answer of the point before it (a row's first point from\nthe first point of the \
+             row before), so two neighbouring answers differ by what the step between them\n\
+             changes, not by two search paths.\n\n",
+        );
+    }
     out.push_str(&t.render());
     out
 }

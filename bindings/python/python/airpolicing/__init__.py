@@ -1071,7 +1071,9 @@ def sweep(
     ``sweep(s, {"violations.rate_per_day": [2, 4, 8]})``, as ``airpolicing sweep --set``. Every
     point's scenario is validated before anything runs; ``size=True`` also sizes the whole force
     at each point, with ``sequential=True`` spending replications where each decision is close (as
-    in :func:`size`). The interpreter lock is released throughout and Ctrl-C stops the sweep;
+    in :func:`size`); the first point's search starts from the closed-form fleets, each later
+    point's from the answer of the point before it (a row's first from the first of the row
+    before), so neighbouring answers differ by what the step changes. The interpreter lock is released throughout and Ctrl-C stops the sweep;
     ``progress=True`` shows a tqdm bar over the points."""
     s = _check_study(scenario, seed, replications, max_aircraft, n_threads)
     error = _sequential(sequential, sequential_error)
