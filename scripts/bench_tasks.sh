@@ -19,6 +19,7 @@ tasks=(
   "size ukraine --mix -n 400 --sequential"
   "sweep baltic --tornado"
   "sweep ukraine --set violations.rate_per_day=4,6,8,12 --size"
+  "sweep ukraine --set violations.rate_per_day=4,6,8,12 --size --sequential"
 )
 if [[ "${1:-}" != quick ]]; then
   tasks+=(
