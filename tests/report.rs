@@ -268,6 +268,31 @@ fn force_sizing_report_shows_the_force_and_its_curve() {
 }
 
 #[test]
+fn a_sized_sweep_report_says_where_each_search_started() {
+    let dir = temp_dir("sized-sweep");
+    let html_path = dir.join("sweep.html");
+    let o = airpolicing(&[
+        "sweep",
+        "baltic",
+        "--set",
+        "violations.rate_per_day=0.2,0.8",
+        "--size",
+        "-n",
+        "4",
+        "--report",
+        html_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        html.contains("each later point's from the answer of the point before it"),
+        "{html}"
+    );
+    // Not said of a study that sizes nothing (sweep_report_has_its_chart_and_table).
+}
+
+#[test]
 fn sweep_report_has_its_chart_and_table() {
     let dir = temp_dir("sweep");
     let html_path = dir.join("sweep.html");
@@ -302,6 +327,7 @@ fn sweep_report_has_its_chart_and_table() {
     assert!(html.contains("0.2 in the scenario"), "{html}");
     assert!(html.contains("4 replications (seed 1)"));
     assert!(html.contains("every QRA alert held at least 95.0 %"));
+    assert!(!html.contains("each later point's from the answer"));
     let chart = doc
         .descendants()
         .find(|n| n.attribute("id") == Some("sweep"))

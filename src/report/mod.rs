@@ -564,6 +564,9 @@ impl Report {
             );
         }
         summary.push_str("</tbody></table>");
+        if r.points.iter().any(|p| p.sizing.is_some()) {
+            summary.push_str("<p>The sized fleet at each point is the whole force found as <code>size --mix</code> finds it, on the same replications. The first point's search started from the closed-form fleets, each later point's from the answer of the point before it (the first point of a row from the first point of the row before), so two neighbouring fleets differ by what the step between them changes, not by two searches taking different paths.</p>");
+        }
         rep.sections.push(("The answer".into(), summary));
         Ok(rep)
     }
