@@ -391,9 +391,15 @@ fn sequential_sizing_says_what_it_ran_and_what_its_error_is() {
         "Clopper–Pearson interval at 98.75 % per",
         "with probability at most 5 %",
         "[80 replications]",
-        // Every stage, where it started and ended; the last one's steps follow.
-        "      20 reps: 4 → 4 in 1 step\n",
-        "     200 reps at most: 4 → 4 in 1 step (below)",
+        // Every stage, where it started and ended, what it met and ran; the last one's steps
+        // follow. The first stage meets 4, 3 and (exchanging) 5 aircraft on 20 replications; 4
+        // and 3 run 20 more at 40, where 3 is clearly short; 4 runs 40 more at 80, where it is
+        // clearly enough, so the last two stages run nothing: 140 in all.
+        "      20 reps: 4 → 4 in 1 step; 3 new candidates, 60 replications\n",
+        "      40 reps: 4 → 4 in 1 step; 0 new candidates, 40 replications\n",
+        "      80 reps: 4 → 4 in 1 step; 0 new candidates, 40 replications\n",
+        "     200 reps: 4 → 4 in 1 step; 0 new candidates, 0 replications (below)",
+        "3 candidates ran\n140 replications in all",
         "The last stage, step by step",
     ] {
         assert!(out.contains(words), "{words}: {out}");

@@ -364,6 +364,11 @@ fn the_staged_mix_search_decides_as_running_every_replication_would() {
     }
     let last = seq.stages.last().unwrap();
     assert_eq!(last.to_aircraft, answer.iter().sum::<u32>());
+    // What each stage met first and ran adds up to the whole search's.
+    let new: u32 = seq.stages.iter().map(|st| st.new_candidates).sum();
+    let ran: u64 = seq.stages.iter().map(|st| st.replications_run).sum();
+    assert_eq!((new, ran), (seq.candidates, seq.replications_run));
+    assert!(seq.stages[0].new_candidates > 0);
     assert_eq!(last.steps as usize, seq.steps.len());
     assert_eq!(
         seq.stages[0].from_aircraft,

@@ -324,10 +324,11 @@ where
     };
     if plan.is_some() {
         for j in 0..last {
+            let before = looks.spent();
             let f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
                 looks.evaluate(cs, j, true, score)
             })?;
-            stages.push(stage_of(&f, looks.at(j)));
+            stages.push(stage_of(&f, looks.at(j), before, looks.spent()));
             let end = f
                 .required
                 .or_else(|| f.steps.last().map(|st| st.counts.clone()));
@@ -337,22 +338,37 @@ where
             };
         }
     }
+    let before = looks.spent();
     let mut f = search_force_leg(s, max_aircraft, &leg, &mut |cs| {
         looks.evaluate(cs, last, true, score)
     })?;
     (f.candidates, f.replications_run) = looks.spent();
     if plan.is_some() {
-        stages.push(stage_of(&f, looks.at(last)));
+        stages.push(stage_of(
+            &f,
+            looks.at(last),
+            before,
+            (f.candidates, f.replications_run),
+        ));
         f.stages = stages;
     }
     Ok(f)
 }
 
-/// The summary of one stage's search `f`, on `replications` per candidate.
-fn stage_of(f: &ForceSizing, replications: u32) -> SearchStage {
+/// The summary of one stage's search `f`, on `replications` per candidate; `before` and
+/// `after` are the candidates scored and replications run by the whole search ([`Looks::spent`])
+/// when the stage began and ended.
+fn stage_of(
+    f: &ForceSizing,
+    replications: u32,
+    before: (u32, u64),
+    after: (u32, u64),
+) -> SearchStage {
     let total = |st: Option<&MixStep>| st.map_or(0, |st| st.point.aircraft);
     SearchStage {
         replications,
+        new_candidates: after.0 - before.0,
+        replications_run: after.1 - before.1,
         from_aircraft: total(f.steps.first()),
         to_aircraft: f
             .required

@@ -433,6 +433,13 @@ pub struct SearchStage {
     pub to_aircraft: u32,
     /// Steps it took: the start, each aircraft added or removed, each exchange.
     pub steps: u32,
+    /// Candidates it scored that no earlier stage had met.
+    #[serde(default)]
+    pub new_candidates: u32,
+    /// Replications it ran: its new candidates' and the further looks of candidates met before
+    /// (the stages' figures add up to the search's `replications_run`).
+    #[serde(default)]
+    pub replications_run: u64,
 }
 
 /// The answer for the whole force.

@@ -232,6 +232,8 @@ def test_sequential_size_equals_the_cli_json_and_the_exhaustive_answer():
     assert list(stages["replications"]) == [20, 40, 80, 160, 200]
     assert list(stages["from_aircraft"][1:]) == list(stages["to_aircraft"][:-1])
     assert stages["steps"].iloc[-1] == len(steps)
+    assert stages["replications_run"].sum() == cli["force"]["replications_run"]
+    assert stages["new_candidates"].sum() == cli["force"]["candidates"]
     assert full.stages().empty and list(full.stages().columns) == list(stages.columns)
     per = ap.size(s, replications=200, seed=2, sequential=True, sequential_error=0.1)
     cli = cli_json("size", "baltic", "-n", "200", "--seed", "2", "--sequential", "--sequential-error", "0.1")

@@ -83,19 +83,22 @@ pub fn render_mix(
     out.push_str(&t.render());
     if !r.stages.is_empty() {
         out.push_str(
-            "\nThe stages (replications a candidate: total aircraft at its start → at its end):\n",
+            "\nThe stages (replications a candidate at most: total aircraft at its start → at its end; the\n\
+             candidates it met first, and the replications it ran):\n",
         );
         for (k, st) in r.stages.iter().enumerate() {
             let last = k + 1 == r.stages.len();
             let _ = writeln!(
                 out,
-                "  {:>6} reps{}: {} → {} in {} step{}{}",
+                "  {:>6} reps: {} → {} in {} step{}; {} new candidate{}, {} replications{}",
                 st.replications,
-                if last { " at most" } else { "" },
                 st.from_aircraft,
                 st.to_aircraft,
                 st.steps,
                 if st.steps == 1 { "" } else { "s" },
+                st.new_candidates,
+                if st.new_candidates == 1 { "" } else { "s" },
+                st.replications_run,
                 if last { " (below)" } else { "" },
             );
         }

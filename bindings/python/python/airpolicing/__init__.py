@@ -787,13 +787,15 @@ class SizeResult:
 
     def stages(self):
         """A whole-force search run in stages (``mix=True`` with ``sequential=True``): one row per
-        stage, in order, with the replications it scored each candidate on (the last: at most),
-        the total aircraft where it started (``from_aircraft``) and where it ended
-        (``to_aircraft``), and the ``steps`` it took; the last stage's steps are ``to_pandas()``.
-        Empty for a search in one stage and for per-squadron sizing."""
+        stage, in order, with the replications it scored each candidate on (at most: a candidate
+        the sequential test decides earlier stops there), the total aircraft where it started
+        (``from_aircraft``) and where it ended (``to_aircraft``), the ``steps`` it took, the
+        candidates it met first (``new_candidates``) and the replications it ran
+        (``replications_run``; the stages' add up to the search's); the last stage's steps are
+        ``to_pandas()``. Empty for a search in one stage and for per-squadron sizing."""
         import pandas as pd
 
-        cols = ["replications", "from_aircraft", "to_aircraft", "steps"]
+        cols = ["replications", "from_aircraft", "to_aircraft", "steps", "new_candidates", "replications_run"]
         rows = self._data.get("stages", []) if self.mix else []
         return pd.DataFrame(rows, columns=cols)
 
