@@ -27,6 +27,19 @@ fn temp_dir(tag: &str) -> std::path::PathBuf {
     d
 }
 
+/// The report `airpolicing ARGS --report FILE` writes, read back (the command must succeed).
+fn report_of(tag: &str, args: &[&str]) -> String {
+    let dir = temp_dir(tag);
+    let html_path = dir.join("report.html");
+    let mut all = args.to_vec();
+    all.extend(["--report", html_path.to_str().unwrap()]);
+    let o = airpolicing(&all);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    html
+}
+
 #[test]
 fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
     let dir = temp_dir("run");
@@ -133,19 +146,7 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
 
 #[test]
 fn size_report_adds_the_sizing_curve() {
-    let dir = temp_dir("size");
-    let html_path = dir.join("textbook.html");
-    let o = airpolicing(&[
-        "size",
-        "textbook",
-        "-n",
-        "4",
-        "--report",
-        html_path.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = std::fs::read_to_string(&html_path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    let html = report_of("size", &["size", "textbook", "-n", "4"]);
     let doc = parse_html(&html).unwrap();
     assert!(
         doc.descendants()
@@ -245,20 +246,7 @@ fn tornado_writes_its_report_and_charts() {
 
 #[test]
 fn force_sizing_report_shows_the_force_and_its_curve() {
-    let dir = temp_dir("mix");
-    let html_path = dir.join("textbook.html");
-    let o = airpolicing(&[
-        "size",
-        "textbook",
-        "--mix",
-        "-n",
-        "3",
-        "--report",
-        html_path.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = std::fs::read_to_string(&html_path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    let html = report_of("mix", &["size", "textbook", "--mix", "-n", "3"]);
     assert!(
         html.contains("is <b>6 aircraft</b> (6 fighters)"),
         "{}",
@@ -269,22 +257,18 @@ fn force_sizing_report_shows_the_force_and_its_curve() {
 
 #[test]
 fn a_sized_sweep_report_says_where_each_search_started() {
-    let dir = temp_dir("sized-sweep");
-    let html_path = dir.join("sweep.html");
-    let o = airpolicing(&[
-        "sweep",
-        "baltic",
-        "--set",
-        "violations.rate_per_day=0.2,0.8",
-        "--size",
-        "-n",
-        "4",
-        "--report",
-        html_path.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = std::fs::read_to_string(&html_path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    let html = report_of(
+        "sized-sweep",
+        &[
+            "sweep",
+            "baltic",
+            "--set",
+            "violations.rate_per_day=0.2,0.8",
+            "--size",
+            "-n",
+            "4",
+        ],
+    );
     assert!(
         html.contains("each later point's from the answer of the point before it"),
         "{html}"
@@ -294,21 +278,17 @@ fn a_sized_sweep_report_says_where_each_search_started() {
 
 #[test]
 fn sweep_report_has_its_chart_and_table() {
-    let dir = temp_dir("sweep");
-    let html_path = dir.join("sweep.html");
-    let o = airpolicing(&[
+    let html = report_of(
         "sweep",
-        "baltic",
-        "--set",
-        "violations.rate_per_day=0.2,0.8",
-        "-n",
-        "4",
-        "--report",
-        html_path.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = std::fs::read_to_string(&html_path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+        &[
+            "sweep",
+            "baltic",
+            "--set",
+            "violations.rate_per_day=0.2,0.8",
+            "-n",
+            "4",
+        ],
+    );
     let doc = parse_html(&html).unwrap();
     assert!(
         doc.descendants()
