@@ -203,10 +203,9 @@ pub fn sweep_with_progress(
         let start = neighbour
             .and_then(|j| points[j].sizing.as_ref())
             .and_then(|f| f.required.clone());
-        let sizing = match (size, start) {
-            (Some(o), Some(c)) => Some(size_force_from(&s, &c, o)?),
-            (Some(o), None) => Some(size_force(&s, o)?),
-            (None, _) => None,
+        let sizing = match size {
+            Some(o) => Some(size_from(&s, start.as_deref(), o)?),
+            None => None,
         };
         points.push(SweepPoint {
             values,
@@ -226,6 +225,19 @@ pub fn sweep_with_progress(
         axes: axes.to_vec(),
         points,
     })
+}
+
+/// The whole force of `s` sized from `start`, a neighbouring scenario's answer, or from the
+/// closed-form fleets when there is none.
+fn size_from(
+    s: &Scenario,
+    start: Option<&[u32]>,
+    opts: &SizingOptions,
+) -> Result<ForceSizing, SizingError> {
+    match start {
+        Some(c) => size_force_from(s, c, opts),
+        None => size_force(s, opts),
+    }
 }
 
 /// One parameter's effect on the required fleet.
@@ -340,10 +352,7 @@ pub fn tornado(
     crate::progress::report(&opts.progress, crate::progress::Step::Point { done, of });
     for (parameter, base, low, high, s_lo, s_hi) in cases {
         let mut total = |x: &Scenario| -> Result<Option<u32>, SweepError> {
-            let found = match &start {
-                Some(c) => size_force_from(x, c, opts)?,
-                None => size_force(x, opts)?,
-            };
+            let found = size_from(x, start.as_deref(), opts)?;
             let fleet = found.required.map(|c| c.iter().sum());
             done += 1;
             crate::progress::report(&opts.progress, crate::progress::Step::Point { done, of });
