@@ -317,14 +317,21 @@ impl<O: Observer> Rep<'_, '_, O> {
         self.arm_refuel(p, plan);
     }
 
-    /// Arms station `p`'s `Refuel` timer `go_in_h` hours from now, or leaves it cancelled.
-    fn arm_refuel(&mut self, p: usize, go_in_h: Option<f64>) {
+    /// Arms station `p`'s `Refuel` timer `go_in_h` hours from now, or leaves it cancelled. A plan
+    /// made again that keeps the same moment keeps the timer already pending for it: no second
+    /// event for the calendar to carry and drop.
+    pub(super) fn arm_refuel(&mut self, p: usize, go_in_h: Option<f64>) {
+        let at = go_in_h.map(|h| self.now + h.max(0.0));
+        if at.is_some() && at == self.tankers.refuel_at[p] {
+            return;
+        }
+        self.tankers.refuel_at[p] = at;
         let key = &mut self.tankers.refuel_key[p];
         *key = key.wrapping_add(1);
         let key = *key;
-        if let Some(h) = go_in_h {
-            self.at(
-                h,
+        if let Some(t) = at {
+            self.at_time(
+                t,
                 Ev::Refuel {
                     post: p as u32,
                     key,
@@ -336,6 +343,7 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// A fighter's turn to go to the tanker has come: it goes if a tanker is up; with none, the
     /// station's fighters stay to their fuel bingo.
     pub(super) fn refuel_due(&mut self, p: usize) {
+        self.tankers.refuel_at[p] = None;
         let Some((a, go_in_h)) = self.current_plan(p) else {
             return;
         };

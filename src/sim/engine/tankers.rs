@@ -19,6 +19,8 @@ pub(super) struct Tankers {
     pub hooked: Vec<u32>,
     /// The key of each CAP station's live `Refuel` timer.
     pub refuel_key: Vec<u32>,
+    /// When each CAP station's live `Refuel` timer fires (`None`: none pending).
+    pub refuel_at: Vec<Option<f64>>,
     /// Hook-up draws, per post.
     pub rng: Vec<ChaCha8Rng>,
     /// Room for the refuelling plan's lists, reused from plan to plan.
@@ -35,6 +37,7 @@ impl Tankers {
             queue: vec![VecDeque::new(); n],
             hooked: vec![0; n],
             refuel_key: vec![0; n],
+            refuel_at: vec![None; n],
             rng: (0..n)
                 .map(|i| streams::stream(key, Process::Refuelling, i as u32))
                 .collect(),

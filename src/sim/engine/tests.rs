@@ -82,3 +82,39 @@ fn a_member_that_leaves_early_is_relieved_alone_and_its_partner_stays_on() {
     // Its own relief is planned for its own departure, for it alone.
     assert_eq!(r.relief.groups[0].relieving, [1]);
 }
+
+#[test]
+fn a_refuelling_plan_made_again_for_the_same_moment_keeps_its_pending_timer() {
+    // `reference` has CAP stations behind a tanker. Some hours in, a station has its next
+    // fighter's turn at the tanker planned.
+    let m = Model::new(&Scenario::load("reference").unwrap());
+    let key = streams::replication_key(1, 0);
+    let mut obs = NoTrace;
+    let mut r = Rep::new(&m, &key, &mut obs, None);
+    r.start();
+    let mut t = 6.0;
+    let p = loop {
+        run_until(&mut r, t);
+        if let Some(p) = (0..m.posts.len()).find(|&p| r.tankers.refuel_at[p].is_some()) {
+            break p;
+        }
+        t += 1.0;
+        assert!(
+            t < 48.0,
+            "no station planned a turn at the tanker in two days"
+        );
+    };
+    let (at, key, pending) = (r.tankers.refuel_at[p], r.tankers.refuel_key[p], r.cal.len());
+    // Nothing has changed: the same plan, the same moment, and no second event.
+    r.plan_refuel(p);
+    assert_eq!(r.tankers.refuel_at[p], at);
+    assert_eq!(r.tankers.refuel_key[p], key, "the pending timer stays live");
+    assert_eq!(r.cal.len(), pending, "no event added");
+    // Once cancelled, the same plan arms a new timer for the same moment.
+    r.arm_refuel(p, None);
+    assert_eq!(r.tankers.refuel_at[p], None);
+    r.plan_refuel(p);
+    assert_eq!(r.tankers.refuel_at[p], at);
+    assert_ne!(r.tankers.refuel_key[p], key, "the cancelled timer is stale");
+    assert_eq!(r.cal.len(), pending + 1);
+}
