@@ -125,23 +125,18 @@ impl<O: Observer> Rep<'_, '_, O> {
             s.reserve_kg
         };
         let bingo = (fuel - floor) / s.patrol_burn;
-        // A receiver that hooks up at once (no one waiting, a boom or drogue free, a tanker with
-        // fuel) has no bingo at the track: the one it would be given here would be cancelled
-        // by `hook_up` at this same moment, and never fire.
-        let at_once = self.tankers.queue[tp].is_empty()
-            && self.tankers.hooked[tp] < self.receivers(tp)
-            && self.tanker_on(tp).is_some();
-        let timers = &mut self.fleet.ac[a].timers;
-        let key = timers.arm(Timer::Bingo);
-        if !at_once {
-            self.at(bingo, Ev::Bingo { ac: a as u32, key });
-        }
+        let key = self.fleet.ac[a].timers.arm(Timer::Bingo);
         self.tankers.queue[tp].push_back(a);
         self.hook_up(tp);
+        // Only a receiver left waiting needs its bingo: one hooked up at once, or sent back for
+        // want of a tanker, has had it cancelled, and it would never fire.
+        if self.tankers.queue[tp].contains(&a) {
+            self.at(bingo, Ev::Bingo { ac: a as u32, key });
+        }
     }
 
     /// How many receivers the tankers on track `tp` can refuel at once.
-    fn receivers(&self, tp: usize) -> u32 {
+    pub(super) fn receivers(&self, tp: usize) -> u32 {
         self.m
             .tanker_of(tp)
             .map_or(0, |t| t.receivers * self.posts.of[tp].on_station.max(1))

@@ -118,3 +118,63 @@ fn a_refuelling_plan_made_again_for_the_same_moment_keeps_its_pending_timer() {
     assert_ne!(r.tankers.refuel_key[p], key, "the cancelled timer is stale");
     assert_eq!(r.cal.len(), pending + 1);
 }
+
+/// Handles the events of `r` until the next `ReachTanker` of a live receiver, and returns that
+/// receiver without handling it.
+fn next_reach_tanker<O: Observer>(r: &mut Rep<'_, '_, O>) -> usize {
+    while let Some((at, ev)) = r.cal.pop() {
+        r.now = at;
+        if !r.is_live(&ev) {
+            continue;
+        }
+        if let Ev::ReachTanker { ac } = ev {
+            return ac as usize;
+        }
+        r.handle(ev);
+    }
+    panic!("no receiver reached a tanker");
+}
+
+#[test]
+fn a_receiver_gets_a_bingo_at_the_tanker_only_when_it_must_wait() {
+    let m = Model::new(&Scenario::load("reference").unwrap());
+    let key = streams::replication_key(1, 0);
+    let mut obs = NoTrace;
+    let mut r = Rep::new(&m, &key, &mut obs, None);
+    r.start();
+    let track = |r: &Rep<'_, '_, NoTrace>, a: usize| r.m.posts[r.post_of(a)].tanker.unwrap().0;
+    // A boom or drogue free: hooked up at once, and only its hook-up is added to the calendar.
+    let a = loop {
+        let a = next_reach_tanker(&mut r);
+        let tp = track(&r, a);
+        if r.tankers.queue[tp].is_empty()
+            && r.tankers.hooked[tp] < r.receivers(tp)
+            && r.tanker_on(tp).is_some()
+        {
+            break a;
+        }
+        r.reach_tanker(a);
+    };
+    let pending = r.cal.len();
+    r.reach_tanker(a);
+    assert_eq!(r.fleet.ac[a].st, fleet::St::Hooked);
+    assert_eq!(r.cal.len(), pending + 1, "its hook-up and no bingo");
+    // Every boom and drogue taken: it waits in the queue with a live bingo.
+    let b = next_reach_tanker(&mut r);
+    let tp = track(&r, b);
+    r.tankers.hooked[tp] = r.receivers(tp);
+    let pending = r.cal.len();
+    r.reach_tanker(b);
+    assert_eq!(r.fleet.ac[b].st, fleet::St::AtTanker);
+    assert!(r.tankers.queue[tp].contains(&b));
+    assert_eq!(r.cal.len(), pending + 1, "its bingo");
+    // That one event is its live bingo, at the moment it must leave the track for home.
+    let mut bingo = Vec::new();
+    while let Some((at, ev)) = r.cal.pop() {
+        if matches!(ev, Ev::Bingo { ac, .. } if ac as usize == b) && r.is_live(&ev) {
+            bingo.push(at);
+        }
+    }
+    assert_eq!(bingo.len(), 1, "one live bingo: {bingo:?}");
+    assert!(bingo[0] > r.now);
+}
