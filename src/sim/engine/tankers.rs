@@ -56,11 +56,16 @@ impl<O: Observer> Rep<'_, '_, O> {
     }
 
     /// A live tanker on post `tp` with fuel to give, the one with the most.
+    /// Of equal fuel, the first in the fleet.
     pub(super) fn tanker_on(&self, tp: usize) -> Option<(usize, f64)> {
-        self.on_post(tp)
-            .map(|t| (t, self.givable(t)))
-            .filter(|&(_, f)| f > 0.0)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        let mut best: Option<(usize, f64)> = None;
+        self.each_on_post(tp, |t| {
+            let f = self.givable(t);
+            if f > 0.0 && best.is_none_or(|(b, bf)| f > bf || (f == bf && t < b)) {
+                best = Some((t, f));
+            }
+        });
+        best
     }
 
     /// Fuel tanker `t` can still give: above its reserve, the way home and a quarter hour on
