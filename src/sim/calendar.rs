@@ -1,4 +1,5 @@
-//! The event calendar: a binary heap ordered by (time, priority, sequence number).
+//! The event calendar: a binary heap ordered by (time, priority, sequence number), in two tiers
+//! once it holds many events.
 //!
 //! **Ordering rule.** Events fire in increasing time. Events at the same time fire in increasing
 //! priority; the engine's one table of priorities, with the reason for each, is in its `events`
@@ -42,7 +43,7 @@ fn time_of(bits: u64) -> f64 {
 /// different. One integer comparison per heap step, and 16 bytes moved instead of the key and
 /// the event together.
 pub struct Calendar<E> {
-    heap: BinaryHeap<Reverse<u128>>,
+    keys: Keys,
     /// The pending events, by place; places of events already out are reused.
     events: Vec<E>,
     free: Vec<u32>,
@@ -53,7 +54,7 @@ impl<E: Copy> Calendar<E> {
     /// An empty calendar with room for `capacity` pending events.
     pub fn with_capacity(capacity: usize) -> Self {
         Self {
-            heap: BinaryHeap::with_capacity(capacity),
+            keys: Keys::with_capacity(capacity),
             events: Vec::with_capacity(capacity),
             free: Vec::with_capacity(capacity),
             seq: 0,
@@ -89,12 +90,12 @@ impl<E: Copy> Calendar<E> {
             | (u128::from(priority) << (SEQ_BITS + PLACE_BITS))
             | (u128::from(self.seq) << PLACE_BITS)
             | u128::from(place);
-        self.heap.push(Reverse(key));
+        self.keys.push(key);
     }
 
     /// Removes and returns the next event.
     pub fn pop(&mut self) -> Option<(Hours, E)> {
-        let Reverse(key) = self.heap.pop()?;
+        let key = self.keys.pop()?;
         let place = (key as u32) & ((1 << PLACE_BITS) - 1);
         self.free.push(place);
         Some((time_of((key >> 64) as u64), self.events[place as usize]))
@@ -102,12 +103,91 @@ impl<E: Copy> Calendar<E> {
 
     /// Number of pending events.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.keys.near.len() + self.keys.far.len()
     }
 
     /// Whether no event is pending.
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.keys.near.is_empty() && self.keys.far.is_empty()
+    }
+}
+
+/// How far ahead of the next event the heap reaches once it is split, hours.
+const SPAN_H: f64 = 12.0;
+/// The heap is split in two tiers once it holds more than this many keys.
+const SPLIT_AT: usize = 64;
+
+/// The pending keys. A few are all kept in one binary heap. Past [`SPLIT_AT`], in two tiers:
+/// the heap holds every key before a horizon, an unordered list every key at or after it, so
+/// the heap's least key is the least of all and a pop touches only the heap, which holds the
+/// next hours' events instead of the whole month's (violations drawn at the start, the
+/// availability clocks of a whole theatre's fleet). When the heap runs dry, the horizon moves
+/// [`SPAN_H`] past the earliest key left and the keys before it move into the heap.
+struct Keys {
+    near: BinaryHeap<Reverse<u128>>,
+    far: Vec<u128>,
+    /// The horizon's time as ordered bits: keys whose time bits are below it are in `near`
+    /// (`u64::MAX` until the heap is split: all of them).
+    horizon: u64,
+}
+
+impl Keys {
+    fn with_capacity(capacity: usize) -> Self {
+        Keys {
+            near: BinaryHeap::with_capacity(capacity),
+            far: Vec::new(),
+            horizon: u64::MAX,
+        }
+    }
+
+    fn push(&mut self, key: u128) {
+        if ((key >> 64) as u64) < self.horizon {
+            self.near.push(Reverse(key));
+            if self.near.len() > SPLIT_AT && self.horizon == u64::MAX {
+                self.split();
+            }
+        } else {
+            self.far.push(key);
+        }
+    }
+
+    /// Splits the heap: a horizon [`SPAN_H`] past its least key, and every key at or after it
+    /// out to the list.
+    fn split(&mut self) {
+        let Some(&Reverse(first)) = self.near.peek() else {
+            return;
+        };
+        self.horizon = ordered_bits(time_of((first >> 64) as u64) + SPAN_H);
+        let horizon = self.horizon;
+        let (near, far): (Vec<u128>, Vec<u128>) = std::mem::take(&mut self.near)
+            .into_iter()
+            .map(|Reverse(k)| k)
+            .partition(|&k| ((k >> 64) as u64) < horizon);
+        self.near = near.into_iter().map(Reverse).collect();
+        self.far.extend(far);
+    }
+
+    fn pop(&mut self) -> Option<u128> {
+        if self.near.is_empty() {
+            let first = *self.far.iter().min()?;
+            let horizon = ordered_bits(time_of((first >> 64) as u64) + SPAN_H);
+            // An infinite time stays infinite past the span: then every key goes to the heap.
+            self.horizon = if horizon > (first >> 64) as u64 {
+                horizon
+            } else {
+                u64::MAX
+            };
+            let horizon = self.horizon;
+            let near = &mut self.near;
+            self.far.retain(|&k| {
+                let move_it = ((k >> 64) as u64) < horizon || horizon == u64::MAX;
+                if move_it {
+                    near.push(Reverse(k));
+                }
+                !move_it
+            });
+        }
+        self.near.pop().map(|Reverse(k)| k)
     }
 }
 
@@ -157,6 +237,39 @@ mod tests {
     #[should_panic(expected = "priority 8 above 7")]
     fn a_priority_the_key_has_no_room_for_is_refused() {
         Calendar::with_capacity(1).schedule(1.0, 8, ());
+    }
+
+    proptest::proptest! {
+        /// The same with many events pending far apart, so that the heap is split in two tiers
+        /// and its horizon moves again and again, and with some events at an infinite time.
+        #[test]
+        fn events_come_out_in_key_order_across_the_tiers(
+            ops in proptest::collection::vec((0u8..3, 0u16..2000, 0u8..8), 1..1500)
+        ) {
+            let mut c = Calendar::with_capacity(2);
+            let mut r = std::collections::BTreeMap::new();
+            let mut now = 0.0;
+            for (n, (op, dt, p)) in ops.into_iter().enumerate() {
+                if op < 2 {
+                    let t = if dt == 1999 { f64::INFINITY } else { now + f64::from(dt) * 0.05 };
+                    c.schedule(t, p, n);
+                    r.insert((ordered_bits(t), p, n), n);
+                } else {
+                    let want = r.pop_first().map(|((t, _, _), e)| (time_of(t), e));
+                    let got = c.pop();
+                    proptest::prop_assert_eq!(got, want);
+                    if let Some((t, _)) = got.filter(|(t, _)| t.is_finite()) {
+                        now = t;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(c.len(), r.len());
+            while let Some(got) = c.pop() {
+                let want = r.pop_first().map(|((t, _, _), e)| (time_of(t), e));
+                proptest::prop_assert_eq!(Some(got), want);
+            }
+            proptest::prop_assert!(r.is_empty());
+        }
     }
 
     proptest::proptest! {
