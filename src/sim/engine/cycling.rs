@@ -36,7 +36,7 @@
 //! off station, back from the tanker, a tanker on track.
 
 use super::super::calendar::Hours;
-use super::super::model::refuel_margin_kg;
+use super::super::model::{Trip, refuel_margin_kg};
 use super::Rep;
 use super::events::Ev;
 use super::fleet::St;
@@ -124,11 +124,7 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// The hours a fighter of post `p` is expected to be away for fuel: both legs and the mean
     /// hook-up.
     fn trip_h(&self, p: usize, sq: usize) -> f64 {
-        let Some((tp, leg_km)) = self.m.posts[p].tanker else {
-            return 0.0;
-        };
-        let hookup_h = self.m.tanker_of(tp).map_or(0.0, |t| t.hookup_min_mean_h);
-        2.0 * leg_km / self.m.squadrons[sq].cruise_kmh + hookup_h
+        self.m.trips[p][sq].trip_h
     }
 
     /// The crew-limit departure of aircraft `a` from post `p`: `max_sortie_h` from wheels-up,
@@ -139,8 +135,8 @@ impl<O: Observer> Rep<'_, '_, O> {
         x.sortie.wheels_up + s.max_sortie_h - self.m.posts[p].transit_h(x.sq)
     }
 
-    /// What fighter `a`, on CAP station `p` with a tanker `leg_km` away, needs from the tanker.
-    fn fuel_need(&self, a: usize, p: usize, leg_km: f64) -> FuelNeed {
+    /// What fighter `a`, on CAP station `p` behind a tanker track, needs from the tanker.
+    fn fuel_need(&self, a: usize, p: usize) -> FuelNeed {
         let x = &self.fleet.ac[a];
         let s = &self.m.squadrons[x.sq];
         let fuel = self.fuel_now(a);
@@ -150,11 +146,11 @@ impl<O: Observer> Rep<'_, '_, O> {
         if fuel_bingo >= crew - 1e-9 {
             return FuelNeed::None;
         }
-        let leg_h = leg_km / s.cruise_kmh;
-        let track_home_h = self.m.posts[p]
-            .serving_by(x.sq)
-            .map_or(0.0, |v| v.track_home_h);
-        let trip_h = self.trip_h(p, x.sq);
+        let Trip {
+            leg_h,
+            trip_h,
+            track_home_h,
+        } = self.m.trips[p][x.sq];
         // The last moment to leave with the fuel to get home from the track on reaching it
         // (should the tanker be gone).
         let safe_h = (fuel - leg_h * s.cruise_burn - s.reserve_kg - track_home_h * s.cruise_burn)
@@ -263,18 +259,18 @@ impl<O: Observer> Rep<'_, '_, O> {
     /// The station's plan now: (the fighter to go first, hours until it goes), after bringing
     /// forward the relief of the fighters that cannot be served. `None` when no fighter goes.
     fn current_plan(&mut self, p: usize) -> Option<(usize, f64)> {
-        let (_, leg_km) = self.m.posts[p].tanker?;
+        self.m.posts[p].tanker?;
         if self.away_for_fuel(p) {
             return None;
         }
         let mut b = std::mem::take(&mut self.tankers.plan);
-        let plan = self.plan_with(p, leg_km, &mut b);
+        let plan = self.plan_with(p, &mut b);
         self.tankers.plan = b;
         plan
     }
 
-    /// [`Self::current_plan`] of station `p` (its tanker `leg_km` away), made in `b`.
-    fn plan_with(&mut self, p: usize, leg_km: f64, b: &mut PlanBuffers) -> Option<(usize, f64)> {
+    /// [`Self::current_plan`] of station `p`, made in `b`.
+    fn plan_with(&mut self, p: usize, b: &mut PlanBuffers) -> Option<(usize, f64)> {
         b.fighters.clear();
         b.latest.clear();
         b.soon.clear();
@@ -301,7 +297,7 @@ impl<O: Observer> Rep<'_, '_, O> {
                 self.will_leave_at_fuel_bingo(a);
                 continue;
             }
-            match self.fuel_need(a, p, leg_km) {
+            match self.fuel_need(a, p) {
                 FuelNeed::None => {}
                 FuelNeed::TooLate => self.will_leave_at_fuel_bingo(a),
                 FuelNeed::By { soft, hard } => {
@@ -363,7 +359,7 @@ impl<O: Observer> Rep<'_, '_, O> {
             self.arm_refuel(p, Some(go_in_h));
             return;
         }
-        let Some((tp, leg_km)) = self.m.posts[p].tanker else {
+        let Some((tp, _)) = self.m.posts[p].tanker else {
             return;
         };
         if self.tanker_on(tp).is_none() {
@@ -386,7 +382,7 @@ impl<O: Observer> Rep<'_, '_, O> {
         let pos = self.m.posts[p].position;
         let name = &self.m.posts[tp].name;
         self.trace(a, "to_tanker", pos, Some(name));
-        let leg_h = leg_km / self.m.squadrons[self.fleet.ac[a].sq].cruise_kmh;
+        let leg_h = self.m.trips[p][self.fleet.ac[a].sq].leg_h;
         self.at(leg_h, Ev::ReachTanker { ac: a as u32 });
         self.plan_refuel(p);
     }

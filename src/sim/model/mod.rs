@@ -14,6 +14,19 @@ use crate::geo::{Front, LatLon, coverage_radius_km};
 use crate::scenario::Scenario;
 use crate::scenario::file::ReliefMode;
 
+/// A fighter's trip from its CAP station to the tanker and back, the same for every fighter
+/// of its squadron there: made once per model, so that a station's refuelling plan, made
+/// thousands of times a replication, divides nothing it divided before.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Trip {
+    /// One leg from the station to the track at cruise, hours.
+    pub leg_h: f64,
+    /// Both legs and the tanker's mean hook-up, hours.
+    pub trip_h: f64,
+    /// From the track home at cruise, hours.
+    pub track_home_h: f64,
+}
+
 /// Everything a replication reads, built once per scenario.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -39,6 +52,9 @@ pub struct Model {
     /// `aar[p][sq]`: whether a fighter of squadron `sq` on post `p` can take fuel there (the
     /// post has a tanker track whose tanker has a system that fits).
     pub(crate) aar: Vec<Vec<bool>>,
+    /// `trips[p][sq]`: a fighter of squadron `sq` on CAP station `p` going to its tanker
+    /// track (all zero where the station has none).
+    pub(crate) trips: Vec<Vec<Trip>>,
     pub(crate) qra: Vec<QraDef>,
     pub(crate) sensors: Vec<SensorDef>,
     /// The front's samples grouped by the set of sensors that see them, low and high: the
@@ -296,6 +312,7 @@ impl Model {
             groups,
             post_groups,
             aar: Vec::new(),
+            trips: Vec::new(),
             qra,
             sensors,
             cover_low,
@@ -321,7 +338,28 @@ impl Model {
                     .collect()
             })
             .collect();
+        model.trips = (0..model.posts.len())
+            .map(|p| {
+                (0..model.squadrons.len())
+                    .map(|sq| model.trip(p, sq))
+                    .collect()
+            })
+            .collect();
         model
+    }
+
+    /// What a fighter of squadron `sq` on post `p` flies to its tanker track.
+    fn trip(&self, p: usize, sq: usize) -> Trip {
+        let Some((tp, leg_km)) = self.posts[p].tanker else {
+            return Trip::default();
+        };
+        let cruise_kmh = self.squadrons[sq].cruise_kmh;
+        let hookup_h = self.tanker_of(tp).map_or(0.0, |t| t.hookup_min_mean_h);
+        Trip {
+            leg_h: leg_km / cruise_kmh,
+            trip_h: 2.0 * leg_km / cruise_kmh + hookup_h,
+            track_home_h: self.posts[p].serving_by(sq).map_or(0.0, |v| v.track_home_h),
+        }
     }
 
     /// The tanker type flying tanker track `tp` (its nearest serving squadron's).
@@ -377,6 +415,28 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_trip_to_the_tanker_is_both_legs_at_cruise_and_the_mean_hook_up() {
+        let m = Model::new(&Scenario::load("reference").unwrap());
+        let mut behind_a_tanker = 0;
+        for (p, post) in m.posts.iter().enumerate() {
+            for (sq, trip) in m.trips[p].iter().enumerate() {
+                let Some((tp, leg_km)) = post.tanker else {
+                    assert_eq!(*trip, Trip::default(), "{}: no tanker, no trip", post.name);
+                    continue;
+                };
+                behind_a_tanker += 1;
+                let cruise = m.squadrons[sq].cruise_kmh;
+                let hookup = m.tanker_of(tp).unwrap().hookup_min_mean_h;
+                assert!((trip.leg_h * cruise - leg_km).abs() < 1e-9, "{}", post.name);
+                assert!((trip.trip_h - 2.0 * trip.leg_h - hookup).abs() < 1e-12);
+                let home = post.serving_by(sq).map_or(0.0, |v| v.track_home_h);
+                assert_eq!(trip.track_home_h, home);
+            }
+        }
+        assert!(behind_a_tanker > 0, "reference has stations behind a tanker");
     }
 
     #[test]
