@@ -103,12 +103,12 @@ impl<E: Copy> Calendar<E> {
 
     /// Number of pending events.
     pub fn len(&self) -> usize {
-        self.keys.near.len() + self.keys.far.len()
+        self.keys.len()
     }
 
     /// Whether no event is pending.
     pub fn is_empty(&self) -> bool {
-        self.keys.near.is_empty() && self.keys.far.is_empty()
+        self.keys.len() == 0
     }
 }
 
@@ -138,6 +138,10 @@ impl Keys {
             far: Vec::new(),
             horizon: u64::MAX,
         }
+    }
+
+    fn len(&self) -> usize {
+        self.near.len() + self.far.len()
     }
 
     fn push(&mut self, key: u128) {
