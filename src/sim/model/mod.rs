@@ -436,7 +436,10 @@ mod tests {
                 assert_eq!(trip.track_home_h, home);
             }
         }
-        assert!(behind_a_tanker > 0, "reference has stations behind a tanker");
+        assert!(
+            behind_a_tanker > 0,
+            "reference has stations behind a tanker"
+        );
     }
 
     #[test]
