@@ -163,12 +163,14 @@ impl Keys {
         };
         self.horizon = ordered_bits(time_of((first >> 64) as u64) + SPAN_H);
         let horizon = self.horizon;
-        let (near, far): (Vec<u128>, Vec<u128>) = std::mem::take(&mut self.near)
-            .into_iter()
-            .map(|Reverse(k)| k)
-            .partition(|&k| ((k >> 64) as u64) < horizon);
-        self.near = near.into_iter().map(Reverse).collect();
-        self.far.extend(far);
+        let far = &mut self.far;
+        self.near.retain(|&Reverse(k)| {
+            let stays = ((k >> 64) as u64) < horizon;
+            if !stays {
+                far.push(k);
+            }
+            stays
+        });
     }
 
     fn pop(&mut self) -> Option<u128> {
