@@ -21,6 +21,22 @@ fn parse_html(html: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
     )
 }
 
+/// Every chart's caption says in words how to read it (not the chart's file name).
+fn charts_are_captioned_in_words(doc: &roxmltree::Document) {
+    for fig in doc.descendants().filter(|n| n.has_tag_name("figure")) {
+        let caption: String = fig
+            .descendants()
+            .filter(|n| n.has_tag_name("figcaption"))
+            .flat_map(|n| n.descendants().filter_map(|t| t.text()))
+            .collect();
+        assert!(
+            caption.split_whitespace().count() >= 12 && !caption.contains(".svg"),
+            "chart `{}` is captioned `{caption}`",
+            fig.attribute("id").unwrap_or("?")
+        );
+    }
+}
+
 fn temp_dir(tag: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("airpolicing-report-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
@@ -69,6 +85,8 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
     std::fs::remove_dir_all(&dir).ok();
 
     let doc = parse_html(&html).expect("the report is well-formed");
+
+    charts_are_captioned_in_words(&doc);
     assert!(
         !doc.descendants()
             .any(|n| n.has_tag_name("figure") && n.attribute("id") == Some("timeline"))
@@ -148,6 +166,7 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
 fn size_report_adds_the_sizing_curve() {
     let html = report_of("size", &["size", "textbook", "-n", "4"]);
     let doc = parse_html(&html).unwrap();
+    charts_are_captioned_in_words(&doc);
     assert!(
         doc.descendants()
             .any(|n| n.attribute("id") == Some("sizing-1"))
@@ -207,6 +226,7 @@ fn tornado_writes_its_report_and_charts() {
     let chart = std::fs::read_to_string(svg.join("tornado.svg")).unwrap();
     std::fs::remove_dir_all(&dir).ok();
     let doc = parse_html(&html).expect("the report is well-formed");
+    charts_are_captioned_in_words(&doc);
     assert!(
         doc.descendants()
             .any(|n| n.has_tag_name("figure") && n.attribute("id") == Some("tornado"))
@@ -290,6 +310,7 @@ fn sweep_report_has_its_chart_and_table() {
         ],
     );
     let doc = parse_html(&html).unwrap();
+    charts_are_captioned_in_words(&doc);
     assert!(
         doc.descendants()
             .any(|n| n.attribute("id") == Some("sweep"))
@@ -350,6 +371,7 @@ fn both_size_reports_simulate_the_sized_force() {
         std::fs::remove_dir_all(&dir).ok();
         assert!(html.contains("simulates th"), "mix {mix}");
         let doc = parse_html(&html).unwrap();
+        charts_are_captioned_in_words(&doc);
         let squadron_row = doc
             .descendants()
             .filter(|n| n.has_tag_name("h3") && n.text() == Some("Squadrons"))
@@ -420,6 +442,7 @@ fn a_raid_report_draws_one_raid_and_who_made_the_kills() {
     assert_eq!(std::fs::read_to_string(dir.join("raid.svg")).unwrap(), raid);
     std::fs::remove_dir_all(&dir).ok();
     let doc = parse_html(&html).expect("the report is well-formed");
+    charts_are_captioned_in_words(&doc);
     for id in ["raid", "kills"] {
         assert!(
             doc.descendants()

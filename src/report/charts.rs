@@ -325,6 +325,7 @@ pub fn sizing(name: &str, curve: &[CurvePoint], confidence: f64) -> Res {
         chart
             .configure_mesh()
             .x_desc("aircraft")
+            .x_label_formatter(&whole)
             .y_desc("share meeting the standard")
             .draw()
             .map_err(err)?;
@@ -497,6 +498,7 @@ pub fn sweep(r: &crate::sweep::SweepResult, words: &[String]) -> Res {
             c2.configure_mesh()
                 .x_desc(words[0].as_str())
                 .y_desc("aircraft in the sized force")
+                .y_label_formatter(&whole)
                 .draw()
                 .map_err(err)?;
             for (colour, pts) in fleet {

@@ -3,6 +3,7 @@
 //! it with `--report`, the Python package with `.report(path)`.
 
 mod charts;
+mod figures;
 mod labels;
 mod ladder;
 mod layers;
@@ -653,7 +654,7 @@ table{{display:block;overflow-x:auto;max-width:100%}}</style></head><body><h1>{}
                 "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
                 esc(name.trim_end_matches(".svg")),
                 body,
-                esc(name)
+                esc(figures::reading(name))
             );
         }
         h.push_str("</section>");
