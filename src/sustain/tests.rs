@@ -221,3 +221,37 @@ fn a_squadrons_own_crews_replace_its_types_crew_ratio() {
     let a = Account::new(&s, &[TEXTBOOK], "by hand");
     assert!((a.squadrons[0].crew_held - 18.0).abs() < 1e-12);
 }
+
+#[test]
+fn a_squadron_that_never_flew_is_said_to_and_why() {
+    // Baltic's detachment only holds its alert; with no training and no scramble it flies
+    // nothing, and the account says why its hours and costs are nothing.
+    let mut s = crate::scenario::Scenario::load("baltic").unwrap();
+    s.file.squadrons[0].training_share = None;
+    let quiet = Flying {
+        deployed: 4,
+        sorties_per_day: 0.0,
+        flight_hours_per_day: 0.0,
+    };
+    let a = Account::new(&s, &[quiet], "by hand");
+    assert_eq!(a.squadrons[0].fh_per_year, 0.0);
+    let words = lines(&a).join(" ");
+    assert!(
+        words.contains(
+            "Flew no hours in the simulated replications: BAP detachment held its alert on the \
+             ground and was never scrambled."
+        ),
+        "{words}"
+    );
+    // Flying in training, it is not idle.
+    s.file.squadrons[0].training_share = Some(1.0);
+    let words = lines(&Account::new(&s, &[quiet], "by hand")).join(" ");
+    assert!(!words.contains("Flew no hours"), "{words}");
+    // A squadron with neither alert nor sorties was never sent.
+    let t = textbook(8000.0, 250.0, 1.5);
+    let words = lines(&Account::new(&t, &[quiet], "by hand")).join(" ");
+    assert!(
+        words.contains("1 Sqn was never sent on a sortie"),
+        "{words}"
+    );
+}

@@ -128,6 +128,31 @@ pub fn lines(a: &Account) -> Vec<String> {
             )
         }
     ));
+    // A squadron that never flew: say why its hours and costs are nothing.
+    let idle: Vec<String> = a
+        .squadrons
+        .iter()
+        .filter(|s| s.deployed > 0 && s.fh_per_year == 0.0)
+        .map(|s| {
+            format!(
+                "{} {}",
+                s.squadron,
+                if s.crew_needed > 0.0 {
+                    "held its alert on the ground and was never scrambled"
+                } else {
+                    "was never sent on a sortie"
+                }
+            )
+        })
+        .collect();
+    if !idle.is_empty() {
+        out.push(format!(
+            "Flew no hours in the simulated replications: {}. With no training counted \
+             (`training_share` 0), a squadron that does not fly shows no flying cost and no \
+             airframe hours; rotation and aircrew alone set what it commits.",
+            idle.join("; ")
+        ));
+    }
     out.push(format!(
         "Deployed, the squadrons need {} aircrew at once to fly their sorties and hold their \
          alerts with rest between duties; the committed force holds {} at the crew ratio.",
