@@ -656,8 +656,8 @@ fn extra_numbers_duplicate_ids_and_codes_and_an_alert_larger_than_its_squadron_a
     // More aircraft on alert than the squadron has: a warning.
     let t = edit(
         &ukraine(),
-        "aircraft_count = 12        # assumption\n\n[[squadrons]]\nname = \"French Rafale\"",
-        "aircraft_count = 1        # assumption\n\n[[squadrons]]\nname = \"French Rafale\"",
+        "name = \"Polish F-35A\"\naircraft = \"f35a\"\nbase = \"EPRZ\"              # F-35s stand at Rzeszów-Jasionka [S], where the QRA posture is named\naircraft_count = 12",
+        "name = \"Polish F-35A\"\naircraft = \"f35a\"\nbase = \"EPRZ\"\naircraft_count = 1",
     );
     let s = Scenario::from_toml_str(&t, "case.toml").unwrap_or_else(|e| panic!("{e}"));
     let w: Vec<String> = s.warnings.iter().map(|d| d.to_string()).collect();
