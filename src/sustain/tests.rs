@@ -255,3 +255,28 @@ fn a_squadron_that_never_flew_is_said_to_and_why() {
         "{words}"
     );
 }
+
+#[test]
+fn an_airframe_over_its_programme_by_less_than_an_hour_is_not_said_to_be_over() {
+    // Baltic's detachment flies its 250 h programme in training and a few minutes of scrambles
+    // a year: not "250 h against 250".
+    let s = crate::scenario::Scenario::load("baltic").unwrap();
+    let scrambles = |fh_per_day: f64| Flying {
+        deployed: 4,
+        sorties_per_day: 0.001,
+        flight_hours_per_day: fh_per_day,
+    };
+    let a = Account::new(&s, &[scrambles(0.001)], "by hand");
+    assert!(a.squadrons[0].fh_per_deployed_airframe > a.squadrons[0].budget_fh_per_airframe);
+    let words = lines(&a).join(" ");
+    assert!(
+        words.contains("Every deployed airframe stays within"),
+        "{words}"
+    );
+    // Four hours a year over each airframe is said.
+    let words = lines(&Account::new(&s, &[scrambles(0.05)], "by hand")).join(" ");
+    assert!(
+        words.contains("BAP detachment 255 h against 250"),
+        "{words}"
+    );
+}

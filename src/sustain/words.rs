@@ -103,7 +103,9 @@ pub fn lines(a: &Account) -> Vec<String> {
     let over: Vec<String> = a
         .squadrons
         .iter()
-        .filter(|s| s.fh_per_deployed_airframe > s.budget_fh_per_airframe)
+        // Over by whole hours: a QRA squadron flying its programme in training and a few
+        // scrambles is not said to fly "250 h against 250".
+        .filter(|s| s.fh_per_deployed_airframe.round() > s.budget_fh_per_airframe.round())
         .map(|s| {
             format!(
                 "{} {} h against {} ({} years of fatigue life)",
