@@ -120,8 +120,8 @@ fn aircraft_beyond_the_line_are_a_share_of_the_largest_pool_rounded_up() {
     );
 }
 
-#[test]
-fn alerts_need_crews_for_every_shift_and_a_too_long_sortie_is_noted() {
+/// Baltic's detachment holding its alert and flying nothing: no training counted, no sortie.
+fn baltic_on_the_ground() -> (Scenario, Flying) {
     let mut s = crate::scenario::Scenario::load("baltic").unwrap();
     s.file.squadrons[0].training_share = None;
     let quiet = Flying {
@@ -129,6 +129,12 @@ fn alerts_need_crews_for_every_shift_and_a_too_long_sortie_is_noted() {
         sorties_per_day: 0.0,
         flight_hours_per_day: 0.0,
     };
+    (s, quiet)
+}
+
+#[test]
+fn alerts_need_crews_for_every_shift_and_a_too_long_sortie_is_noted() {
+    let (s, quiet) = baltic_on_the_ground();
     let a = Account::new(&s, &[quiet], "by hand");
     // Two aircraft on alert, two 12 h shifts a day each, 1.4 crews per daily duty: 5.6.
     assert!((a.crew_needed - 5.6).abs() < 1e-9, "{}", a.crew_needed);
@@ -226,13 +232,7 @@ fn a_squadrons_own_crews_replace_its_types_crew_ratio() {
 fn a_squadron_that_never_flew_is_said_to_and_why() {
     // Baltic's detachment only holds its alert; with no training and no scramble it flies
     // nothing, and the account says why its hours and costs are nothing.
-    let mut s = crate::scenario::Scenario::load("baltic").unwrap();
-    s.file.squadrons[0].training_share = None;
-    let quiet = Flying {
-        deployed: 4,
-        sorties_per_day: 0.0,
-        flight_hours_per_day: 0.0,
-    };
+    let (mut s, quiet) = baltic_on_the_ground();
     let a = Account::new(&s, &[quiet], "by hand");
     assert_eq!(a.squadrons[0].fh_per_year, 0.0);
     let words = lines(&a).join(" ");
