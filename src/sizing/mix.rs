@@ -60,7 +60,7 @@ fn best_addition(
 }
 
 /// A trimmed mix: its counts, the steps that took the aircraft away and, per squadron, the target
-/// met least often when one more of its aircraft was taken away.
+/// that one more of its aircraft taken away cost most ([`costs_most`]).
 struct Trimmed {
     counts: Vec<u32>,
     steps: Vec<MixStep>,
@@ -74,6 +74,7 @@ struct Trimmed {
 /// elsewhere only lower the fraction.
 fn trim(
     mut counts: Vec<u32>,
+    mut point: CurvePoint,
     conf: f64,
     names: &[String],
     targets: &[Target],
@@ -96,10 +97,7 @@ fn trim(
         for (&i, p) in tries.iter().zip(eval(&trials)?) {
             if p.probability < conf {
                 open[i] = false;
-                limited_by[i] = (p.met_each.len() == targets.len())
-                    .then(|| binding(&p.met_each))
-                    .flatten()
-                    .map(|k| targets[k].name.clone());
+                limited_by[i] = costs_most(&point, &p, targets);
             } else if best
                 .as_ref()
                 .is_none_or(|(_, b)| p.probability > b.probability)
@@ -110,6 +108,7 @@ fn trim(
         let Some((i, p)) = best else { break };
         counts[i] -= 1;
         open[i] = counts[i] > 0;
+        point = p.clone();
         steps.push(MixStep {
             counts: counts.clone(),
             change: format!("-1 {}", names[i]),
@@ -121,6 +120,29 @@ fn trim(
         steps,
         limited_by,
     })
+}
+
+/// The target an aircraft fewer costs most: the one whose pass rate falls most from `from`, the
+/// mix it was taken from, to `to`, the mix without it (ties to the earlier target). Where no
+/// rate falls (replication noise, or the two scored on different replications), the target `to`
+/// meets least often. `None` without per-target counts. The target met least often is not the
+/// answer: a station that misses its goal in one replication in ten with or without a radar
+/// plane would be named for the radar plane's squadron, whose aircraft only the orbit needs.
+fn costs_most(from: &CurvePoint, to: &CurvePoint, targets: &[Target]) -> Option<String> {
+    let n = targets.len();
+    if from.met_each.len() != n || to.met_each.len() != n {
+        return None;
+    }
+    let mut most: Option<(usize, f64)> = None;
+    for k in 0..n {
+        let fall = from.rate(k) - to.rate(k);
+        if fall > 0.0 && most.is_none_or(|(_, m)| fall > m) {
+            most = Some((k, fall));
+        }
+    }
+    most.map(|(k, _)| k)
+        .or_else(|| binding(&to.met_each))
+        .map(|k| targets[k].name.clone())
 }
 
 /// Where a search starts and how far it goes.
@@ -259,14 +281,14 @@ pub(super) fn search_force_leg(
         });
     }
     let targets = Standard::new(s, &[]).targets().to_vec();
-    let mut best = trim(counts, conf, &names, &targets, &mut eval)?;
+    let mut best = trim(counts, point, conf, &names, &targets, &mut eval)?;
     steps.append(&mut best.steps);
     while leg.exchange
         && let Some((i, p)) = best_addition(s, &best.counts, &mut eval)?
     {
         let mut more = best.counts.clone();
         more[i] += 1;
-        let mut exchanged = trim(more.clone(), conf, &names, &targets, &mut eval)?;
+        let mut exchanged = trim(more.clone(), p.clone(), conf, &names, &targets, &mut eval)?;
         if exchanged.counts.iter().sum::<u32>() >= best.counts.iter().sum::<u32>() {
             break;
         }
@@ -375,5 +397,57 @@ fn stage_of(
             .as_ref()
             .map_or(total(f.steps.last()), |c| c.iter().sum()),
         steps: f.steps.len() as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sizing::score::point_of;
+
+    fn point(met: u32, met_each: &[u32], replications: u32) -> CurvePoint {
+        let score = Score {
+            met,
+            replications,
+            met_each: met_each.to_vec(),
+        };
+        point_of(&[1], score)
+    }
+
+    fn target(name: &str) -> Target {
+        Target {
+            name: name.into(),
+            goal: 0.9,
+            index: None,
+        }
+    }
+
+    #[test]
+    fn an_aircraft_fewer_is_held_by_the_target_it_costs_most_not_the_one_met_least() {
+        let targets = [target("worst_station_presence"), target("aew_coverage")];
+        // A station short in 15 replications of 100 with or without the radar plane; the orbit
+        // short in 1, then 5 without it: the radar plane holds the orbit, not the station.
+        let with = point(84, &[85, 99], 100);
+        let without = point(81, &[85, 95], 100);
+        assert_eq!(binding(&without.met_each), Some(0));
+        assert_eq!(
+            costs_most(&with, &without, &targets).as_deref(),
+            Some("aew_coverage")
+        );
+        // Rates, not counts: 190 of 200 is 95 %, no fall from 95 of 100; 150 of 200 is.
+        let more = point(140, &[190, 150], 200);
+        let from = point(80, &[95, 90], 100);
+        assert_eq!(
+            costs_most(&from, &more, &targets).as_deref(),
+            Some("aew_coverage")
+        );
+        // No rate falls: the target met least often.
+        let same = point(84, &[85, 99], 100);
+        assert_eq!(
+            costs_most(&with, &same, &targets).as_deref(),
+            Some("worst_station_presence")
+        );
+        // Without per-target counts, nothing is named.
+        assert_eq!(costs_most(&with, &point(80, &[], 100), &targets), None);
     }
 }

@@ -460,9 +460,10 @@ pub struct ForceSizing {
     /// one stage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<SearchStage>,
-    /// Per squadron, in scenario order: the target met least often when one aircraft fewer was
-    /// tried and fell short, which is what holds that squadron at its count (`None` when it was
-    /// taken down to zero or no answer was found).
+    /// Per squadron, in scenario order: what holds that squadron at its count — the target whose
+    /// pass rate fell most when one aircraft fewer was tried and fell short (the target met
+    /// least often where no rate fell); `None` when it was taken down to zero or no answer was
+    /// found.
     pub limited_by: Vec<Option<String>>,
     /// Aircraft types whose `[fleet_caps]` the answer reaches (without an answer, the last mix
     /// tried): the search could add no more of them.

@@ -692,7 +692,8 @@ class SizeResult:
         """One row per squadron: type (per squadron only), given, closed_form, required, the
         fraction of replications meeting the standard at the answer with its Wilson 95 % interval,
         and ``decided_by``, the target met least often by the last count that fell short. For a
-        mix, ``limited_by`` names per squadron the target that one aircraft fewer fell short on,
+        mix, ``limited_by`` names per squadron what holds it at its count: the target whose pass
+        rate fell most when one aircraft fewer was tried and fell short,
         ``attrs["decided_by"]`` the target the answer meets least often, and
         ``attrs["never_reached"]`` the targets never reached."""
         import pandas as pd
