@@ -273,6 +273,20 @@ fn force_sizing_report_shows_the_force_and_its_curve() {
         &html[..2000.min(html.len())]
     );
     assert!(html.contains("id=\"sizing-force\""));
+    // What holds the squadron at its count, as the command line's table says it.
+    let o = airpolicing(&["size", "textbook", "--mix", "-n", "3", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let held = json["force"]["limited_by"][0]
+        .as_str()
+        .expect("a target holds it");
+    assert!(html.contains("<th>one fewer falls short on</th>"));
+    assert!(
+        html.contains(&format!(
+            "<td>{}</td></tr>",
+            airpolicing::sim::metrics::label(held)
+        )),
+        "{held}"
+    );
 }
 
 #[test]

@@ -224,19 +224,25 @@ impl Report {
                         .collect();
                     let _ = write!(
                         summary,
-                        "<p><b>How many aircraft:</b> the whole force, sized by simulation, is <b>{total} aircraft</b> ({}), meeting the standard in at least {:.0} % of replications. This report simulates that force. Per squadron:</p><table><thead><tr><th>squadron</th><th>type</th><th>aircraft</th><th>closed form</th><th>scenario gave</th></tr></thead><tbody>",
+                        "<p><b>How many aircraft:</b> the whole force, sized by simulation, is <b>{total} aircraft</b> ({}), meeting the standard in at least {:.0} % of replications. This report simulates that force. Per squadron:</p><table><thead><tr><th>squadron</th><th>type</th><th>aircraft</th><th>closed form</th><th>scenario gave</th><th>one fewer falls short on</th></tr></thead><tbody>",
                         parts.join(", "),
                         100.0 * s.file.targets.confidence
                     );
                     for (i, q) in s.squadrons.iter().enumerate() {
                         let _ = write!(
                             summary,
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                             esc(&q.name),
                             esc(&s.types[q.aircraft].id),
                             counts[i],
                             f.closed_form[i],
-                            f.given.get(i).copied().unwrap_or(counts[i])
+                            f.given.get(i).copied().unwrap_or(counts[i]),
+                            // What holds the squadron at its count (`ForceSizing::limited_by`).
+                            match (counts[i], f.limited_by.get(i).and_then(|l| l.as_deref())) {
+                                (0, _) => "(none needed)".to_string(),
+                                (_, Some(name)) => esc(&crate::sim::metrics::label(name)),
+                                _ => String::new(),
+                            }
                         );
                     }
                     summary.push_str("</tbody></table>");
