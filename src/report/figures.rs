@@ -8,7 +8,8 @@ pub(super) fn reading(file: &str) -> &'static str {
         "map" => {
             "Where everything is: the front the violators cross, the bases, the CAP stations the \
              fighters patrol, the tanker tracks where they take fuel, the AEW&C orbits, and how \
-             far each radar sees. Distances are true on the ground (scale bar, north arrow)."
+             far each radar sees. Read distances with the scale bar: the projection keeps them \
+             true from the centre of the theatre and close to true across it."
         }
         "timeline" => {
             "One day of one replication, after the warm-up: for each CAP station, tanker track \
@@ -31,15 +32,15 @@ pub(super) fn reading(file: &str) -> &'static str {
         "response" => {
             "Above, how many intercepts took each number of minutes from the violator crossing \
              the front, pooled over all replications; below, the share of all violations met \
-             within each time (it stops short of 100 % by the violations never met). The red \
-             line is the target response time: the lower curve's height there is the share met \
-             in time."
+             within each time (it stops short of 100 % by the violations never met). Where the \
+             scenario sets a target response time, a red line marks it: the lower curve's \
+             height there is the share met in time."
         }
         "squadrons" => {
             "What each squadron flies on an average day: sorties and flight hours, the mean over \
-             all replications. A squadron that only holds a QRA alert flies only when it is \
-             scrambled. Flight hours are what wear out airframes and aircrew over \
-             the years."
+             all replications: the missions flown, not the training that the sustainment \
+             account adds. A squadron that only holds a QRA alert flies a mission only when it \
+             is scrambled. Flight hours are what wear out airframes and aircrew over the years."
         }
         "sizing-force" => {
             "The whole-force search step by step: for each total of aircraft it passed through, \
