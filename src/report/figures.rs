@@ -14,8 +14,8 @@ pub(super) fn reading(file: &str) -> &'static str {
         "timeline" => {
             "One day of one replication, after the warm-up: for each CAP station, tanker track \
              and AEW&C orbit, the aircraft on it (solid) against the number it needs (dashed). \
-             A dip below the dashed line is time the post was short, and is what the coverage \
-             figures count; a bump above it is a relief arriving before the aircraft it relieves \
+             A dip below the dashed line is time the post was short, which the coverage \
+             figures count against it; a bump above it is a relief arriving before the aircraft it relieves \
              leaves. A fighter taking fuel from a tanker inside its station's area still counts \
              on the station, as in the figures."
         }
@@ -66,7 +66,7 @@ pub(super) fn reading(file: &str) -> &'static str {
              aircraft in all that meet the standard at each end, the dashed line the number for \
              the scenario as given, and the grey bar the distance between the ends. The longest \
              bars, on top, are the parameters the answer depends on most; a lone dot is a \
-             parameter whose change moves no aircraft."
+             parameter whose two ends need the same fleet."
         }
         _ => "",
     }
