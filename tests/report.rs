@@ -85,7 +85,6 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
     std::fs::remove_dir_all(&dir).ok();
 
     let doc = parse_html(&html).expect("the report is well-formed");
-
     charts_are_captioned_in_words(&doc);
     assert!(
         !doc.descendants()

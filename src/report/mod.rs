@@ -237,12 +237,7 @@ impl Report {
                             counts[i],
                             f.closed_form[i],
                             f.given.get(i).copied().unwrap_or(counts[i]),
-                            // What holds the squadron at its count (`ForceSizing::limited_by`).
-                            match (counts[i], f.limited_by.get(i).and_then(|l| l.as_deref())) {
-                                (0, _) => "(none needed)".to_string(),
-                                (_, Some(name)) => esc(&crate::sim::metrics::label(name)),
-                                _ => String::new(),
-                            }
+                            esc(&f.held_by(i))
                         );
                     }
                     summary.push_str("</tbody></table>");

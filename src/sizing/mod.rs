@@ -483,6 +483,25 @@ pub struct ForceSizing {
     pub binding: Binding,
 }
 
+impl ForceSizing {
+    /// What holds squadron `i` at the answer's count, in words (`limited_by`): "(none needed)"
+    /// for a squadron sized to zero, empty without an answer or a target to name. The command
+    /// line's table and the report's say it alike.
+    pub fn held_by(&self, i: usize) -> String {
+        let Some(counts) = &self.required else {
+            return String::new();
+        };
+        match (
+            counts.get(i),
+            self.limited_by.get(i).and_then(|l| l.as_deref()),
+        ) {
+            (Some(0), _) => "(none needed)".into(),
+            (_, Some(name)) => crate::sim::metrics::label(name),
+            _ => String::new(),
+        }
+    }
+}
+
 /// The scenario with the sized force: with `mix`, the force the search found; otherwise each
 /// squadron of `sizing` at the count found for it, the others (and a squadron no count served)
 /// as given.

@@ -1,7 +1,7 @@
 //! `airpolicing size --mix` in words: the whole force's table, the search step by step and the
 //! answer (or why there is none).
 
-use crate::size::{below_closed_form, prob, ran, sequential_words, target_words, what_decides};
+use crate::size::{below_closed_form, prob, ran, sequential_words, what_decides};
 use crate::table::{Table, wrap};
 use airpolicing::scenario::Scenario;
 use airpolicing::sizing::{ForceSizing, Sequential};
@@ -54,11 +54,7 @@ pub fn render_mix(
         "one fewer falls short on",
     ]);
     for (i, q) in s.squadrons.iter().enumerate() {
-        let held = match (&r.required, r.limited_by.get(i).and_then(|l| l.as_deref())) {
-            (Some(c), _) if c[i] == 0 => "(none needed)".into(),
-            (Some(_), Some(name)) => target_words(&r.binding, name),
-            _ => String::new(),
-        };
+        let held = r.held_by(i);
         t.row(vec![
             q.name.clone(),
             s.types[q.aircraft].id.clone(),
