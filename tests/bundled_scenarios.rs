@@ -146,3 +146,27 @@ fn a_scenario_can_set_a_types_sustainment_and_the_catalog_types_flown_have_one()
         }
     }
 }
+
+#[test]
+fn every_bundled_squadron_that_only_holds_qra_flies_its_programme_in_training() {
+    // docs/model.md: a detachment that only holds QRA keeps flying its yearly programme in
+    // training, so the bundled scenarios give each such squadron `training_share = 1`.
+    let mut seen = 0;
+    for name in bundled_names() {
+        let s = Scenario::load(name).unwrap();
+        for (i, q) in s.squadrons.iter().enumerate() {
+            let on_qra = s.qra.iter().any(|p| p.squadron == i);
+            let on_cap = s.cap_stations.iter().any(|c| c.squadrons.contains(&i));
+            if on_qra && !on_cap {
+                seen += 1;
+                assert_eq!(
+                    s.file.squadrons[i].training_share,
+                    Some(1.0),
+                    "{name}: {}",
+                    q.name
+                );
+            }
+        }
+    }
+    assert!(seen >= 6, "{seen} QRA-only squadrons");
+}
