@@ -560,6 +560,22 @@ fn size_names_the_target_that_decides_the_answer_or_that_was_never_reached() {
     let out = stdout(&o);
     assert!(out.contains("Decided by: every QRA alert held"), "{out}");
     assert!(out.contains("met at"), "{out}");
+    // "goal at least 99 %, met at 4 aircraft 90 %" reads as a goal missed unless the output says
+    // what each percentage is a share of: once, before the first table of the standard.
+    let how = "each goal is what one replication must reach";
+    assert_eq!(out.matches(how).count(), 1, "{out}");
+    assert!(out.find(how) < out.find("The standard, "), "{out}");
+    assert!(
+        out.contains("reached together in at least 90.0 % of the"),
+        "{out}"
+    );
+    let o = airpolicing(&["size", "baltic", "--mix", "-n", "10"]);
+    let out = stdout(&o);
+    assert_eq!(out.matches(how).count(), 1, "{out}");
+    assert!(
+        out.find(how) < out.find("The standard at the answer"),
+        "{out}"
+    );
     let o = airpolicing(&["size", "baltic", "-n", "10", "--json"]);
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let q = &doc["squadrons"][0];

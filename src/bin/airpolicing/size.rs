@@ -472,6 +472,10 @@ pub fn render(
             "\n`not reached`: no count up to the limit meets the standard with that squadron alone; the\nshortfall lies elsewhere (another squadron, the tankers, the geometry) or the target is too high.\n",
         );
     }
+    if rows.iter().any(|r| !r.binding.targets.is_empty()) {
+        out.push('\n');
+        out.push_str(&how_to_read_met_at(confidence));
+    }
     for r in rows {
         let at = |n: u32| r.at(n);
         let answer = r.required.and_then(at);
@@ -492,6 +496,23 @@ pub fn render(
         ));
     }
     out
+}
+
+/// How to read the "met at" columns of [`what_decides`]: a goal is what one replication must
+/// reach, a column the share of replications that reached it. Without it a reader takes "goal at
+/// least 99 %, met at 6 aircraft 90 %" for a goal missed.
+pub(crate) fn how_to_read_met_at(confidence: f64) -> String {
+    wrap(
+        &format!(
+            "Reading the standard below: each goal is what one replication must reach, and each \
+             \"met at\" column is the share of replications that reached it with that many \
+             aircraft. The answer needs every goal reached together in at least {} of the \
+             replications.",
+            standard::pct(confidence)
+        ),
+        100,
+        "",
+    )
 }
 
 /// A target of `b`'s standard in words, by its metric name.

@@ -1,7 +1,9 @@
 //! `airpolicing size --mix` in words: the whole force's table, the search step by step and the
 //! answer (or why there is none).
 
-use crate::size::{below_closed_form, prob, ran, sequential_words, what_decides};
+use crate::size::{
+    below_closed_form, how_to_read_met_at, prob, ran, sequential_words, what_decides,
+};
 use crate::table::{Table, wrap};
 use airpolicing::scenario::Scenario;
 use airpolicing::sizing::{ForceSizing, Sequential};
@@ -196,6 +198,8 @@ pub fn render_mix(
             .collect();
         out.push_str(&below_closed_form(s, &below));
     }
+    out.push('\n');
+    out.push_str(&how_to_read_met_at(conf));
     out.push_str("\nThe standard at the answer:\n");
     let answer = r.required.as_ref().and_then(|_| r.steps.last());
     out.push_str(&what_decides(
