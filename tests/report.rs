@@ -152,6 +152,8 @@ fn run_report_is_well_formed_has_every_chart_and_matches_the_json() {
         .sum();
     assert_eq!(attr("data-intercepted"), hist as f64);
     assert!(hist as f64 <= pooled.round());
+    // What leaves the rest unanswered, in the same words as the command line's run.
+    assert!(html.contains(airpolicing::sim::metrics::WHY_UNANSWERED));
     // A plain-language answer comes first.
     assert!(html.contains("The answer"));
     assert!(html.contains("was met in"));

@@ -156,6 +156,14 @@ impl Report {
                 "<li>Of the <b data-violations=\"{all}\">{all}</b> violations in all replications, <b data-intercepted=\"{intercepted}\">{intercepted}</b> were intercepted ({}); the rest were not detected or not reached. The response-time chart below counts from the crossing and shows the share of <i>all</i> violations intercepted by each minute, so it never rises above that share.</li>",
                 pct(intercepted as f64 / all.max(1) as f64)
             );
+            // Said where it matters, as on the command line: a share of one in a hundred or more.
+            if m("unanswered_fraction").is_some_and(|u| u.mean >= 0.01) {
+                let _ = write!(
+                    summary,
+                    "<li>{}</li>",
+                    esc(crate::sim::metrics::WHY_UNANSWERED)
+                );
+            }
         }
         summary.push_str(&layers::summary(r));
         let _ = write!(

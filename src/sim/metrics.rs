@@ -293,6 +293,15 @@ fn with_arg(text: &str, arg: Option<&str>) -> String {
     }
 }
 
+/// Why a violation that was seen goes unanswered, and what decides how many do, in words: the
+/// command line's run and the report say it under the share not intercepted.
+pub const WHY_UNANSWERED: &str = "A violation seen goes unanswered when no responder can reach \
+     it before it turns back: no fighter on a CAP station with the fuel to dash there and home, \
+     no QRA aircraft once airborne after its readiness time and the C2 delay, no air-defence \
+     site in range. How long violators stay against how long the responders take to get there \
+     decides that share: the violator types' dwell or depth ([violations.types]), the alert's \
+     readiness and where the bases and stations lie are what move it.";
+
 /// The name of sector `arg` (`"sector 2"`) where the scenario's `[front] sector_names` gives
 /// one, as "Donbas (2)"; else `arg` as it is.
 pub fn sector_name(s: &crate::scenario::Scenario, arg: &str) -> String {

@@ -5,11 +5,12 @@ use crate::failure::Failure;
 use crate::interrupt::{interrupt_token, interrupted};
 use crate::output::{self, check_writable, csv_field, print_json, write_atomic};
 use crate::standard;
-use crate::table::{Table, f};
+use crate::table::{Table, f, wrap};
 use airpolicing::montecarlo::{RunResult, Summary};
 use airpolicing::scenario::Scenario;
 use airpolicing::sim::Model;
 use airpolicing::sim::RepMetrics;
+use airpolicing::sim::metrics::WHY_UNANSWERED;
 use airpolicing::sim::trace::{Observer, TraceEvent};
 use airpolicing::sustain::Account;
 use std::fmt::Write;
@@ -357,6 +358,13 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
                             | "intercept_within_target"
                             | "qra_unavailable_fraction"
                     ))
+        })
+        .map(|table| match r.metric("unanswered_fraction") {
+            // Said where it matters: a share of one in a hundred or more.
+            Some(u) if u.mean >= 0.01 => {
+                format!("{table}{}", wrap(WHY_UNANSWERED, 100, "  "))
+            }
+            _ => table,
         }),
     );
     section(
