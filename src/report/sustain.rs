@@ -2,7 +2,7 @@
 
 use super::esc;
 use crate::standard::words::{fixed, grouped, usd};
-use crate::sustain::{Account, lines};
+use crate::sustain::{Account, life_years, lines};
 use std::fmt::Write;
 
 /// A table of `header` and `rows` (every cell already text).
@@ -42,7 +42,7 @@ pub(super) fn section(a: &Account) -> String {
                 grouped(s.fh_per_year),
                 grouped(s.fh_per_deployed_airframe),
                 grouped(s.budget_fh_per_airframe),
-                s.life_years_deployed.map_or("—".into(), |y| fixed(y, 1)),
+                life_years(s.life_years_deployed),
                 fixed(s.crew_needed, 1),
                 format!("{} – {}", usd(s.cost_narrow_usd), usd(s.cost_full_usd)),
             ]

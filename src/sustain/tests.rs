@@ -280,3 +280,13 @@ fn an_airframe_over_its_programme_by_less_than_an_hour_is_not_said_to_be_over() 
         "{words}"
     );
 }
+
+#[test]
+fn a_fatigue_life_beyond_a_century_is_said_as_over_100_years() {
+    // 8,000 h of fatigue life at 250 h a year lasts 32 years; at 40 h a year, 200 years, which
+    // no plan reaches: the tables say "over 100", not a figure to plan by.
+    assert_eq!(life_years(Some(8000.0 / 250.0)), "32.0");
+    assert_eq!(life_years(Some(8000.0 / 40.0)), "over 100");
+    assert_eq!(life_years(Some(100.0)), "100.0");
+    assert_eq!(life_years(None), "—");
+}

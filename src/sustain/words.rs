@@ -40,6 +40,20 @@ pub fn years(y: f64) -> String {
     }
 }
 
+/// Years past which a fatigue life is said as "over 100": an airframe that flies so little
+/// outlives any programme, and "20,259" would read as a figure to plan by.
+pub const LIFE_SAID_UP_TO_YEARS: f64 = 100.0;
+
+/// A fatigue life at the rate flown, in years, as the tables say it: one decimal, "over 100"
+/// beyond [`LIFE_SAID_UP_TO_YEARS`], "—" where nothing is flown.
+pub fn life_years(y: Option<f64>) -> String {
+    match y {
+        None => "—".into(),
+        Some(y) if y > LIFE_SAID_UP_TO_YEARS => format!("over {}", short(LIFE_SAID_UP_TO_YEARS)),
+        Some(y) => fixed(y, 1),
+    }
+}
+
 fn months(d: f64) -> String {
     let n = short(d);
     if d == 1.0 {
@@ -112,7 +126,7 @@ pub fn lines(a: &Account) -> Vec<String> {
                 s.squadron,
                 grouped(s.fh_per_deployed_airframe),
                 grouped(s.budget_fh_per_airframe),
-                s.life_years_deployed.map_or("—".into(), |y| fixed(y, 1))
+                life_years(s.life_years_deployed)
             )
         })
         .collect();

@@ -8,7 +8,7 @@ use crate::table::{Table, f, wrap};
 use airpolicing::scenario::Scenario;
 use airpolicing::sizing::{ForceSizing, SquadronSizing};
 use airpolicing::standard::words::{grouped, short, usd};
-use airpolicing::sustain::{Account, lines, with_rules, years};
+use airpolicing::sustain::{Account, life_years, lines, with_rules, years};
 
 #[derive(clap::Args)]
 pub(crate) struct SustainArgs {
@@ -208,7 +208,7 @@ pub(crate) fn section(a: &Account, wide: bool) -> String {
             grouped(s.fh_per_year),
             grouped(s.fh_per_deployed_airframe),
             grouped(s.budget_fh_per_airframe),
-            s.life_years_deployed.map_or("—".into(), |y| f(y, 1)),
+            life_years(s.life_years_deployed),
             f(s.sortie_h, 1),
             f(s.crew_needed, 1),
             usd(s.cost_narrow_usd),
