@@ -15,6 +15,7 @@ use airpolicing::sustain::Account;
 /// One posture's answer.
 struct Answer {
     label: &'static str,
+    scenario: &'static str,
     aircraft: u32,
     fighters: u32,
     committed: u32,
@@ -65,6 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .sum();
         answers.push(Answer {
             label,
+            scenario: name,
             aircraft: counts.iter().sum(),
             fighters,
             committed: account.committed,
@@ -78,13 +80,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let pct = |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{:.0} %", 100.0 * v));
     println!(
-        "\n{:<32} {:>8} {:>8} {:>10} {:>8} {:>10} {:>10}",
-        "posture", "aircraft", "fighters", "3 years", "met", "in 20 min", "cities"
+        "\n{:<31} {:<15} {:>8} {:>8} {:>8} {:>6} {:>10} {:>7}",
+        "posture", "scenario", "aircraft", "fighters", "3 years", "met", "in 20 min", "cities"
     );
     for a in &answers {
         println!(
-            "{:<32} {:>8} {:>8} {:>10} {:>8} {:>10} {:>10}",
+            "{:<31} {:<15} {:>8} {:>8} {:>8} {:>6} {:>10} {:>7}",
             a.label,
+            a.scenario,
             a.aircraft,
             a.fighters,
             a.committed,

@@ -54,6 +54,11 @@ for example in examples/*.rs; do
   cargo run --locked --quiet --release --example "$name" >/dev/null
 done
 
+echo "== the README's figures: its posture table, first answer and sustainment, as the tool prints them"
+env -u AIRPOLICING_REPS cargo run --locked --quiet --release --example postures >target/postures.txt
+cargo run --locked --quiet --release -- sustain ukraine --years 3 -q --json >target/sustain_ukraine.json
+python3 scripts/readme_figures.py target/postures.txt target/sustain_ukraine.json
+
 echo "== Python bindings (a virtual environment in target/pyvenv)"
 python3 -m venv target/pyvenv
 # shellcheck disable=SC1091
