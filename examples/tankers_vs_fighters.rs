@@ -10,6 +10,7 @@
 use airpolicing::montecarlo::RunOptions;
 use airpolicing::scenario::Scenario;
 use airpolicing::sizing::{SizingOptions, size_squadron};
+use airpolicing::standard::words::wrap;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let reps = std::env::var("AIRPOLICING_REPS")
@@ -42,25 +43,65 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{:>6} {:>18} {:>18}",
         "MRTTs", "Typhoons needed", "F-16s needed"
     );
-    for tankers in [6, 4, 3, 2] {
+    // Each row: the MRTTs, then the Typhoons and F-16s needed (None: no number up to the limit).
+    let mut rows = Vec::new();
+    for tankers in [10, 8, 7, 6, 5] {
         let s = base.with_value(
             &format!("squadrons[{mrtt}].aircraft_count"),
             f64::from(tankers),
         )?;
-        let show = |name: &str| -> Result<String, Box<dyn std::error::Error>> {
-            let r = size_squadron(&s, name, &opts)?;
-            Ok(r.required.map_or("not enough".into(), |n| n.to_string()))
+        let need = |name: &str| size_squadron(&s, name, &opts).map(|r| r.required);
+        let row = (tankers, need("RAF Typhoon")?, need("Coalition F-16")?);
+        let show = |n: Option<u32>| n.map_or("not enough".into(), |n| n.to_string());
+        println!("{tankers:>6} {:>18} {:>18}", show(row.1), show(row.2));
+        rows.push(row);
+    }
+    // The fewest tankers with which some number of both fighter types meets the standard, and
+    // what the fighters need there and with the most tankers.
+    let enough = rows.iter().filter(|r| r.1.is_some() && r.2.is_some());
+    if let (Some(most), Some(fewest)) = (enough.clone().next(), enough.last()) {
+        let fighters = |r: &(u32, Option<u32>, Option<u32>)| {
+            format!(
+                "{} Typhoons and {} F-16s",
+                r.1.unwrap_or(0),
+                r.2.unwrap_or(0)
+            )
         };
+        let change = if fighters(most) == fighters(fewest) {
+            format!(
+                "From {} MRTTs down to {}, the fighters needed stay at {}",
+                most.0,
+                fewest.0,
+                fighters(most)
+            )
+        } else {
+            format!(
+                "The fighters needed go from {} with {} MRTTs to {} with {}",
+                fighters(most),
+                most.0,
+                fighters(fewest),
+                fewest.0
+            )
+        };
+        print!(
+            "\n{}",
+            wrap(
+                &format!(
+                    "In plain words: the northern stations are 950-1,100 km from Rzeszów, so every \
+                     fighter there lives on the tanker. {change}. With fewer than {} MRTTs no \
+                     number of fighters keeps the stations manned: the shortfall is then fuel in \
+                     the air, not jets on the ground, and more fighters cannot buy it back.",
+                    fewest.0
+                ),
+                96,
+                ""
+            )
+        );
+    } else {
         println!(
-            "{tankers:>6} {:>18} {:>18}",
-            show("RAF Typhoon")?,
-            show("Coalition F-16")?
+            "\nIn plain words: with none of these tanker fleets does any number of fighters keep the\n\
+             northern stations manned, 950-1,100 km from Rzeszów: the shortfall is fuel in the air."
         );
     }
-    println!(
-        "\nIn plain words: the northern stations are 950-1,100 km from Rzeszów, so every fighter there\n\
-         lives on the tanker. Below some number of tankers no number of fighters keeps the stations\n\
-         manned: the shortfall is fuel in the air, not jets on the ground."
-    );
     Ok(())
 }
