@@ -55,14 +55,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          takes to keep them there is rotation: the nations take turns, and {} aircraft stand behind \
          the {} on the ramp. The Ukraine patrol flies around the clock: its {} deployed aircraft \
          would each fly about {} hours a year, several times what an air force plans for one \
-         airframe, so the hours must be spread over {} aircraft committed to the mission. A \
-         published figure like \"48 to 160 jets\" is a commitment of that kind, not a count of \
-         jets on one ramp on one day.",
+         airframe. Spreading those hours within each airframe's programme takes {} aircraft, and \
+         units that go home to recover take {}; each squadron commits the largest of its counts \
+         for each reason, {} aircraft in all. A published figure like \"48 to 160 jets\" is a commitment \
+         of that kind, not a count of jets on one ramp on one day.",
         baltic.deployed,
         baltic.committed,
         baltic.deployed,
         ukraine.deployed,
         grouped(per_airframe),
+        grouped(f64::from(ukraine.pool_hours)),
+        grouped(f64::from(ukraine.pool_rotation)),
         grouped(f64::from(ukraine.committed)),
     );
     print!("\n{}", wrap(&words, 100, ""));
