@@ -56,9 +56,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          the {} on the ramp. The Ukraine patrol flies around the clock: its {} deployed aircraft \
          would each fly about {} hours a year, several times what an air force plans for one \
          airframe. Spreading those hours within each airframe's programme takes {} aircraft, and \
-         units that go home to recover take {}; each squadron commits the largest of its counts \
-         for each reason, {} aircraft in all. A published figure like \"48 to 160 jets\" is a commitment \
-         of that kind, not a count of jets on one ramp on one day.",
+         units that go home to recover take {}; each squadron commits the largest of its \
+         counts for each reason, {} aircraft in all. A published figure like \"48 to 160 \
+         jets\" is a commitment of that kind, not a count of jets on one ramp on one day.",
         baltic.deployed,
         baltic.committed,
         baltic.deployed,
