@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Checks the README's figures against what the tool prints: its posture table and the figures of
-its first answer against `cargo run --release --example postures` (100 replications per
-candidate, seed 1), read from the file named as the first argument; and its sustainment figures
-against `airpolicing sustain ukraine --years 3 --json`, read from the file named as the second.
+"""Checks the README's figures against what the tool prints, each read from a file:
+
+  --postures FILE  `cargo run --release --example postures` (100 replications a candidate, seed 1):
+                   the posture table and the figures of the first answer;
+  --sustain FILE   `airpolicing sustain ukraine --years 3 --json`: the sustainment sentence;
+  --run FILE       `airpolicing run ukraine -n 1000`: every line of the README's sample output.
+
 Every figure must be what the tool prints (rounded as the README rounds it), so the README cannot
 drift from the tool: when a change of the model moves them, this fails until the README says the
 new ones."""
+import argparse
 import json
 import re
 import sys
@@ -51,8 +55,25 @@ def sustainment_errors(readme, doc):
     return [f"its sustainment of ukraine does not say {s!r}" for s in said if s not in text]
 
 
+def run_errors(readme, printed):
+    """Each line of the README's sample `run ukraine -n 1000` output, as printed."""
+    start = readme.index("```text\nSimulated `ukraine`")
+    block = readme[start + len("```text\n") : readme.index("```", start + 3)].splitlines()
+    lines = set(printed.splitlines())
+    return [
+        f"its sample of `run ukraine -n 1000` shows {line.strip()!r}, which the run does not print"
+        for line in block
+        if line.strip() != "..." and line not in lines
+    ]
+
+
 def main():
-    printed = example_rows(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--postures", required=True)
+    args.add_argument("--sustain", required=True)
+    args.add_argument("--run", required=True)
+    a = args.parse_args()
+    printed = example_rows(Path(a.postures).read_text(encoding="utf-8"))
     readme = README.read_text(encoding="utf-8")
     table = readme_rows(readme)
     errors = []
@@ -70,8 +91,8 @@ def main():
         for said in (f"({aircraft} aircraft: {fighters} fighters", f"(about {about} aircraft"):
             if said not in " ".join(readme.split()):
                 errors.append(f"README's first answer does not say {said!r}")
-    if len(sys.argv) > 2:
-        errors += sustainment_errors(readme, json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")))
+    errors += sustainment_errors(readme, json.loads(Path(a.sustain).read_text(encoding="utf-8")))
+    errors += run_errors(readme, Path(a.run).read_text(encoding="utf-8"))
     for e in errors:
         print(f"README.md: {e}", file=sys.stderr)
     if errors:

@@ -54,10 +54,12 @@ for example in examples/*.rs; do
   cargo run --locked --quiet --release --example "$name" >/dev/null
 done
 
-echo "== the README's figures: its posture table, first answer and sustainment, as the tool prints them"
+echo "== the README's figures: its posture table, first answer, sustainment and sample run, as the tool prints them"
 env -u AIRPOLICING_REPS cargo run --locked --quiet --release --example postures >target/postures.txt
 cargo run --locked --quiet --release -- sustain ukraine --years 3 -q --json >target/sustain_ukraine.json
-python3 scripts/readme_figures.py target/postures.txt target/sustain_ukraine.json
+cargo run --locked --quiet --release -- run ukraine -n 1000 -q >target/run_ukraine.txt
+python3 scripts/readme_figures.py --postures target/postures.txt \
+  --sustain target/sustain_ukraine.json --run target/run_ukraine.txt
 
 echo "== Python bindings (a virtual environment in target/pyvenv)"
 python3 -m venv target/pyvenv
