@@ -58,8 +58,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // The fewest tankers with which some number of both fighter types meets the standard, and
     // what the fighters need there and with the most tankers.
-    let enough = rows.iter().filter(|r| r.1.is_some() && r.2.is_some());
-    if let (Some(most), Some(fewest)) = (enough.clone().next(), enough.last()) {
+    let mut enough = rows.iter().filter(|r| r.1.is_some() && r.2.is_some());
+    if let (Some(most), Some(fewest)) = (enough.clone().next(), enough.next_back()) {
         let fighters = |r: &(u32, Option<u32>, Option<u32>)| {
             format!(
                 "{} Typhoons and {} F-16s",

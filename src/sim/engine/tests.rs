@@ -4,6 +4,14 @@ use super::*;
 use crate::scenario::{Scenario, bundled};
 use crate::sim::trace::NoTrace;
 
+/// Replication 0 of `m` under seed 1, started: its aircraft placed and first events scheduled.
+fn started<'m, 'o>(m: &'m Model, obs: &'o mut NoTrace) -> Rep<'m, 'o, NoTrace> {
+    let key = streams::replication_key(1, 0);
+    let mut r = Rep::new(m, &key, obs, None);
+    r.start();
+    r
+}
+
 /// Handles the events of `r` up to time `t` (hours).
 fn run_until<O: Observer>(r: &mut Rep<'_, '_, O>, t: Hours) {
     while let Some((at, ev)) = r.cal.pop() {
@@ -29,10 +37,8 @@ fn planning_a_relief_again_never_puts_off_one_that_is_due() {
         .unwrap()
         .replace("aircraft_count = 6 ", "aircraft_count = 3 ");
     let m = Model::new(&Scenario::from_toml_str(&text, "textbook-3").unwrap());
-    let key = streams::replication_key(1, 0);
     let mut obs = NoTrace;
-    let mut r = Rep::new(&m, &key, &mut obs, None);
-    r.start();
+    let mut r = started(&m, &mut obs);
     run_until(&mut r, 3.5);
     assert_eq!(r.relief.groups[0].members, [2]);
     assert!(
@@ -60,10 +66,8 @@ fn a_member_that_leaves_early_is_relieved_alone_and_its_partner_stays_on() {
     // 3.25 h. Tail 0 leaves at 1.5 h, as after a failure; a ready aircraft relieves it alone,
     // on station 0.75 h later, and tail 1 stays on as a member, to be relieved at its own time.
     let m = Model::new(&Scenario::from_toml_str(bundled("textbook").unwrap(), "textbook").unwrap());
-    let key = streams::replication_key(1, 0);
     let mut obs = NoTrace;
-    let mut r = Rep::new(&m, &key, &mut obs, None);
-    r.start();
+    let mut r = started(&m, &mut obs);
     run_until(&mut r, 1.5);
     assert_eq!(r.relief.groups[0].members, [0, 1]);
     r.member_leaves(0, 0);
@@ -88,10 +92,8 @@ fn a_refuelling_plan_made_again_for_the_same_moment_keeps_its_pending_timer() {
     // `reference` has CAP stations behind a tanker. Some hours in, a station has its next
     // fighter's turn at the tanker planned.
     let m = Model::new(&Scenario::load("reference").unwrap());
-    let key = streams::replication_key(1, 0);
     let mut obs = NoTrace;
-    let mut r = Rep::new(&m, &key, &mut obs, None);
-    r.start();
+    let mut r = started(&m, &mut obs);
     let mut t = 6.0;
     let p = loop {
         run_until(&mut r, t);
@@ -138,10 +140,8 @@ fn next_reach_tanker<O: Observer>(r: &mut Rep<'_, '_, O>) -> usize {
 #[test]
 fn a_receiver_gets_a_bingo_at_the_tanker_only_when_it_must_wait() {
     let m = Model::new(&Scenario::load("reference").unwrap());
-    let key = streams::replication_key(1, 0);
     let mut obs = NoTrace;
-    let mut r = Rep::new(&m, &key, &mut obs, None);
-    r.start();
+    let mut r = started(&m, &mut obs);
     let track = |r: &Rep<'_, '_, NoTrace>, a: usize| r.m.posts[r.post_of(a)].tanker.unwrap().0;
     // A boom or drogue free: hooked up at once, and only its hook-up is added to the calendar.
     let a = loop {
