@@ -106,17 +106,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             format!("{x:.2}")
         }
     };
+    // The names in one column, as wide as the longest.
+    let width = book
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for c in &book {
         println!(
-            "  {:<37} published {:>4}, the tool {:>4} {}{}",
+            "  {:<width$} published {:>4}, the tool {:>4} {} ({}{})",
             c.name,
             fig(c.published_value),
             fig(c.tool_value),
             c.unit,
-            if c.within { "" } else { " (OUT OF ITS BAND)" }
+            c.tolerance,
+            if c.within { "" } else { ": OUT OF ITS BAND" }
         );
     }
-    println!("  Every figure lies in its case's band unless marked.");
+    println!("  In brackets, each case's band; every figure lies in it unless marked.");
     println!(
         "  Where the two differ, the published figure mostly counts what the posture leaves out\n  \
          (a squadron's other tasks, a fleet's training and depot aircraft); the tool's figure is\n  \
