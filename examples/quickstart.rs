@@ -35,16 +35,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "\nFleet needed at {:.0} % confidence:",
         100.0 * e.confidence
     );
+    // Names and types in columns as wide as the longest.
+    let name_w = e.squadrons.iter().map(|q| q.squadron.chars().count()).max();
+    let type_w = e.squadrons.iter().map(|q| q.aircraft.chars().count()).max();
+    let (name_w, type_w) = (name_w.unwrap_or(0), type_w.unwrap_or(0));
     for q in &e.squadrons {
         let need = q.fleet_at_confidence.map_or("—".into(), |n| n.to_string());
         println!(
-            "  {:<15} {:<10} needs {:>3}, has {:>3}",
+            "  {:<name_w$} {:<type_w$} needs {:>3}, has {:>3}",
             q.squadron, q.aircraft, need, q.aircraft_count
         );
     }
     if let Some(total) = e.total_fleet_at_confidence {
         println!(
-            "\nIn plain words: keeping this posture manned around the clock takes about {total} aircraft, of which {} are flying or turning around at any moment.",
+            "\nIn plain words: keeping this posture manned around the clock takes about {total}\n\
+             aircraft, of which {} are flying or turning around at any moment.",
             e.total_in_rotation
         );
     }
