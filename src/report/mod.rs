@@ -153,7 +153,9 @@ impl Report {
             let intercepted: u64 = r.response_hist.iter().sum();
             let _ = write!(
                 summary,
-                "<li>Of the <b data-violations=\"{all}\">{all}</b> violations in all replications, <b data-intercepted=\"{intercepted}\">{intercepted}</b> were intercepted ({}); the rest were not detected or not reached. The response-time chart below counts from the crossing and shows the share of <i>all</i> violations intercepted by each minute, so it never rises above that share.</li>",
+                "<li>Of the <b data-violations=\"{all}\">{}</b> violations in all replications, <b data-intercepted=\"{intercepted}\">{}</b> were intercepted ({}); the rest were not detected or not reached. The response-time chart below counts from the crossing and shows the share of <i>all</i> violations intercepted by each minute, so it never rises above that share.</li>",
+                words::grouped(all as f64),
+                words::grouped(intercepted as f64),
                 pct(intercepted as f64 / all.max(1) as f64)
             );
             // Said where it matters, as on the command line: a share of one in a hundred or more.
