@@ -113,15 +113,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .max()
         .unwrap_or(0);
     for c in &book {
-        println!(
-            "  {:<width$} published {:>4}, the tool {:>4} {} ({}{})",
+        let figures = format!(
+            "  {:<width$} published {:>4}, the tool {:>4} {}",
             c.name,
             fig(c.published_value),
             fig(c.tool_value),
             c.unit,
+        );
+        let band = format!(
+            "({}{})",
             c.tolerance,
             if c.within { "" } else { ": OUT OF ITS BAND" }
         );
+        // The band on a line of its own where the two would pass 100 columns.
+        if figures.chars().count() + 1 + band.chars().count() > 100 {
+            println!("{figures}\n  {:width$} {band}", "");
+        } else {
+            println!("{figures} {band}");
+        }
     }
     println!("  In brackets, each case's band; every figure lies in it unless marked.");
     println!(
