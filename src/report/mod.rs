@@ -158,13 +158,11 @@ impl Report {
                 words::grouped(intercepted as f64),
                 pct(intercepted as f64 / all.max(1) as f64)
             );
-            // Said where it matters, as on the command line: a share of one in a hundred or more.
-            if m("unanswered_fraction").is_some_and(|u| u.mean >= 0.01) {
-                let _ = write!(
-                    summary,
-                    "<li>{}</li>",
-                    esc(crate::sim::metrics::WHY_UNANSWERED)
-                );
+            // As on the command line.
+            if let Some(why) =
+                m("unanswered_fraction").and_then(|u| crate::sim::metrics::why_unanswered(u.mean))
+            {
+                let _ = write!(summary, "<li>{}</li>", esc(why));
             }
         }
         summary.push_str(&layers::summary(r));

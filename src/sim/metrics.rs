@@ -302,6 +302,12 @@ pub const WHY_UNANSWERED: &str = "A violation seen goes unanswered when no respo
      decides that share: the violator types' dwell or depth ([violations.types]), the alert's \
      readiness and where the bases and stations lie are what move it.";
 
+/// [`WHY_UNANSWERED`] where it matters: when the mean share of violations seen but not
+/// intercepted (`unanswered_fraction`) is one in a hundred or more.
+pub fn why_unanswered(unanswered_mean: f64) -> Option<&'static str> {
+    (unanswered_mean >= 0.01).then_some(WHY_UNANSWERED)
+}
+
 /// The name of sector `arg` (`"sector 2"`) where the scenario's `[front] sector_names` gives
 /// one, as "Donbas (2)"; else `arg` as it is.
 pub fn sector_name(s: &crate::scenario::Scenario, arg: &str) -> String {

@@ -17,7 +17,7 @@ pub struct Score {
     pub met: u32,
     /// Replications run.
     pub replications: u32,
-    /// Per target of the standard (in the order of [`Standard::targets`]), the replications that
+    /// Per target of the standard (in the order of [`crate::standard::Standard::targets`]), the replications that
     /// met it; may be empty when the scorer does not count them.
     pub met_each: Vec<u32>,
 }
@@ -92,7 +92,7 @@ impl CandidateModels {
     }
 }
 
-/// The scoring [`size_squadron`] and [`size_force`] use: run the candidate on this machine with
+/// The scoring [`super::size_squadron`] and [`super::size_force`] use: run the candidate on this machine with
 /// `opts.run` and count the replications that meet the standard, and each target. Candidates of
 /// one scenario share its model ([`CandidateModels`]).
 pub fn score_locally(opts: &SizingOptions) -> impl FnMut(&Scenario) -> Result<Score, SizingError> {
@@ -101,7 +101,7 @@ pub fn score_locally(opts: &SizingOptions) -> impl FnMut(&Scenario) -> Result<Sc
     move |c: &Scenario| score(c, all.clone())
 }
 
-/// The scoring of replication ranges that [`size_squadron`] and [`size_force`] use with
+/// The scoring of replication ranges that [`super::size_squadron`] and [`super::size_force`] use with
 /// sequential testing: run the candidate's replications `range` (counted from the start of
 /// `opts.run`'s replications) on this machine and count those that meet the standard.
 pub fn score_range_locally(

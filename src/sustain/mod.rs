@@ -24,7 +24,7 @@
 
 mod words;
 
-pub use words::{LIFE_SAID_UP_TO_YEARS, binds_sentence, life_years, lines, years};
+pub use words::{binds_sentence, life_years, lines, years};
 
 use crate::analytic::Estimate;
 use crate::montecarlo::RunResult;

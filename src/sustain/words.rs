@@ -42,10 +42,10 @@ pub fn years(y: f64) -> String {
 
 /// Years past which a fatigue life is said as "over 100": an airframe that flies so little
 /// outlives any programme, and "20,259" would read as a figure to plan by.
-pub const LIFE_SAID_UP_TO_YEARS: f64 = 100.0;
+const LIFE_SAID_UP_TO_YEARS: f64 = 100.0;
 
 /// A fatigue life at the rate flown, in years, as the tables say it: one decimal, "over 100"
-/// beyond [`LIFE_SAID_UP_TO_YEARS`], "—" where nothing is flown.
+/// beyond a century, "—" where nothing is flown.
 pub fn life_years(y: Option<f64>) -> String {
     match y {
         None => "—".into(),

@@ -10,7 +10,7 @@ use airpolicing::montecarlo::{RunResult, Summary};
 use airpolicing::scenario::Scenario;
 use airpolicing::sim::Model;
 use airpolicing::sim::RepMetrics;
-use airpolicing::sim::metrics::WHY_UNANSWERED;
+use airpolicing::sim::metrics::why_unanswered;
 use airpolicing::sim::trace::{Observer, TraceEvent};
 use airpolicing::sustain::Account;
 use std::fmt::Write;
@@ -359,12 +359,14 @@ pub fn render(r: &RunResult, s: &Scenario) -> String {
                             | "qra_unavailable_fraction"
                     ))
         })
-        .map(|table| match r.metric("unanswered_fraction") {
-            // Said where it matters: a share of one in a hundred or more.
-            Some(u) if u.mean >= 0.01 => {
-                format!("{table}{}", wrap(WHY_UNANSWERED, 100, "  "))
+        .map(|table| {
+            match r
+                .metric("unanswered_fraction")
+                .and_then(|u| why_unanswered(u.mean))
+            {
+                Some(why) => format!("{table}{}", wrap(why, 100, "  ")),
+                None => table,
             }
-            _ => table,
         }),
     );
     section(
